@@ -1,0 +1,211 @@
+import type { Industries } from './industries.ts';
+import type { Parameters } from './parameterSpecification.ts';
+import type { UniformGenerator } from './randomStreams.ts';
+
+/**
+ * Firms, stored as a struct of typed arrays (one entry per living firm, densely packed: an exiting
+ * firm is replaced by the last one). Growing the table doubles its capacity, so adding a firm
+ * allocates nothing in the amortised case and a step allocates nothing per firm.
+ */
+export interface FirmTable {
+  capacity: number;
+  count: number;
+  /** Stable identity (project id), the key of the firm's counter-based random draws. */
+  id: Int32Array;
+  industry: Int32Array;
+  /** Zone index, or the outside index (= number of zones) for firms outside every zone. */
+  zone: Int32Array;
+  /** Capital invested (M¥). */
+  investment: Float64Array;
+  /** Jobs. */
+  employment: Float64Array;
+  /** Land occupied (ha). */
+  land: Float64Array;
+  /** Total factor productivity (1 = median entrant). */
+  productivity: Float64Array;
+  /** Annual output rate at the last production step (M¥/year). */
+  output: Float64Array;
+  birthStep: Int32Array;
+  /** 1 for anchor firms (龙头企业), else 0. */
+  anchor: Uint8Array;
+}
+
+/**
+ * Zones and the outside option, struct of arrays. Index z < count is a zone; index `count` is the
+ * outside option (scattered location), which has no land limit, no agglomeration and no relatedness
+ * term; its aggregates are kept so the province totals and the "share in zones" outcomes are exact.
+ */
+export interface ZoneTable {
+  /** Number of zones Z (the outside option is index Z). */
+  count: number;
+  x: Float64Array;
+  y: Float64Array;
+  plannedHa: Float64Array;
+  servicedHa: Float64Array;
+  usedHa: Float64Array;
+  /** Land left by exited firms and not yet reclaimed (ha). */
+  idleHa: Float64Array;
+  basePrice: Float64Array;
+  price: Float64Array;
+  serviceLevel: Float64Array;
+  standardFactoryHa: Float64Array;
+  /** Aggregates of living firms, per zone (length Z + 1). */
+  firms: Float64Array;
+  employment: Float64Array;
+  output: Float64Array;
+  investment: Float64Array;
+  /** Leading-industry flags, Z × K row-major. */
+  leading: Uint8Array;
+  /** Firms per zone and industry, (Z + 1) × K. */
+  industryFirms: Float64Array;
+  /** Employment per zone and industry, (Z + 1) × K (refreshed each production step, updated on entry/exit). */
+  industryEmployment: Float64Array;
+  /** Output per zone and industry, (Z + 1) × K (refreshed each production step). */
+  industryOutput: Float64Array;
+  /** Σ_k φ_jk · n_zk for each zone z and industry j, (Z + 1) × K (updated incrementally on entry and exit). */
+  relatedFirmSum: Float64Array;
+  /** Utility terms of a zone that do not depend on the project's industry, per zone (Z + 1). */
+  baseUtility: Float64Array;
+  /** Utility terms that depend on zone and industry, (Z + 1) × K. */
+  industryUtility: Float64Array;
+}
+
+/** Projects that found no land and wait to choose again (R11). Struct of arrays with a count. */
+export interface PendingProjects {
+  capacity: number;
+  count: number;
+  id: Int32Array;
+  industry: Int32Array;
+  investment: Float64Array;
+  productivity: Float64Array;
+  arrivalStep: Int32Array;
+}
+
+/** Flow counters for the current recording period and in total. */
+export interface Counters {
+  entriesInPeriod: number;
+  exitsInPeriod: number;
+  abandonedInPeriod: number;
+  entriesTotal: number;
+  exitsTotal: number;
+  abandonedTotal: number;
+  arrivalsTotal: number;
+  /** Number of logit evaluations of one alternative for one project (for the benchmark). */
+  choiceEvaluations: number;
+  /** Firms present at step 0 (the initial stock). */
+  initialFirms: number;
+}
+
+/** Per-step constants derived once from the parameters (rates converted to per step). */
+export interface StepConstants {
+  stepsPerYear: number;
+  totalSteps: number;
+  /** Investment growth factor per step for each industry: (1 + g_j)^(1/stepsPerYear). */
+  industryGrowthFactor: Float64Array;
+  productivityDriftPerStep: number;
+  productivityVolatilityPerStep: number;
+  exitHazardPerStep: number;
+  servicingHaPerStep: number;
+  idleReclaimSharePerStep: number;
+  /** Reference land price for the utility's price term (the zones' base price). */
+  referenceLandPrice: number;
+}
+
+/** Sequential random streams of one replication (see randomStreams.ts). */
+export interface ModelStreams {
+  arrivals: UniformGenerator;
+  choice: UniformGenerator;
+}
+
+/** The whole state of one replication. Plain data; mechanisms are functions over it. */
+export interface ModelState {
+  readonly parameters: Parameters;
+  readonly seed: number;
+  readonly industries: Industries;
+  readonly zones: ZoneTable;
+  readonly firms: FirmTable;
+  readonly pending: PendingProjects;
+  readonly counters: Counters;
+  readonly constants: StepConstants;
+  readonly streams: ModelStreams;
+  /** Index of the next step to run (0 before the first step). */
+  step: number;
+  /** Next project id to assign. */
+  nextProjectId: number;
+  /** Carried fraction of the expected arrivals for the `fixed` arrival process. */
+  arrivalCarry: number;
+  /** Scratch buffer for choice weights, length Z + 1 (allocated once). */
+  readonly choiceWeights: Float64Array;
+}
+
+/** An empty firm table with room for `capacity` firms. */
+export function createFirmTable(capacity: number): FirmTable {
+  const c = Math.max(16, capacity);
+  return {
+    capacity: c,
+    count: 0,
+    id: new Int32Array(c),
+    industry: new Int32Array(c),
+    zone: new Int32Array(c),
+    investment: new Float64Array(c),
+    employment: new Float64Array(c),
+    land: new Float64Array(c),
+    productivity: new Float64Array(c),
+    output: new Float64Array(c),
+    birthStep: new Int32Array(c),
+    anchor: new Uint8Array(c),
+  };
+}
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, capacity: number): T {
+  const next = new (array.constructor as new (n: number) => T)(capacity);
+  next.set(array);
+  return next;
+}
+
+/** Double the capacity of a firm table (amortised O(1) per firm added). */
+export function growFirmTable(firms: FirmTable): void {
+  const c = firms.capacity * 2;
+  firms.id = grown(firms.id, c);
+  firms.industry = grown(firms.industry, c);
+  firms.zone = grown(firms.zone, c);
+  firms.investment = grown(firms.investment, c);
+  firms.employment = grown(firms.employment, c);
+  firms.land = grown(firms.land, c);
+  firms.productivity = grown(firms.productivity, c);
+  firms.output = grown(firms.output, c);
+  firms.birthStep = grown(firms.birthStep, c);
+  firms.anchor = grown(firms.anchor, c);
+  firms.capacity = c;
+}
+
+/** An empty pending-project queue. */
+export function createPendingProjects(capacity: number): PendingProjects {
+  const c = Math.max(16, capacity);
+  return {
+    capacity: c,
+    count: 0,
+    id: new Int32Array(c),
+    industry: new Int32Array(c),
+    investment: new Float64Array(c),
+    productivity: new Float64Array(c),
+    arrivalStep: new Int32Array(c),
+  };
+}
+
+/** Double the capacity of the pending queue. */
+export function growPendingProjects(pending: PendingProjects): void {
+  const c = pending.capacity * 2;
+  pending.id = grown(pending.id, c);
+  pending.industry = grown(pending.industry, c);
+  pending.investment = grown(pending.investment, c);
+  pending.productivity = grown(pending.productivity, c);
+  pending.arrivalStep = grown(pending.arrivalStep, c);
+  pending.capacity = c;
+}
+
+/** Free serviced land of zone z (ha): serviced − used − idle, never negative. */
+export function freeServicedLand(zones: ZoneTable, z: number): number {
+  const free = zones.servicedHa[z] - zones.usedHa[z] - zones.idleHa[z];
+  return free > 0 ? free : 0;
+}

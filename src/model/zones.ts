@@ -1,0 +1,68 @@
+import type { Industries } from './industries.ts';
+import type { ZoneTable } from './modelState.ts';
+import type { Parameters } from './parameterSpecification.ts';
+import { standardNormal, type UniformGenerator } from './randomStreams.ts';
+
+/**
+ * Build the zones of one replication from the `zones` stream (plus the outside option at index Z).
+ *
+ * Each zone draws, in order: its location (uniform in the square province), its planned area
+ * (log-normal around the median), and its initial leading industries (主导产业, R10: a uniform random
+ * subset of `leadingIndustriesPerZone` distinct industries — a later mechanism may re-choose them).
+ * The number of draws per zone is fixed, so zone z's attributes do not depend on other levers.
+ */
+export function buildZones(parameters: Parameters, industries: Industries, draw: UniformGenerator): ZoneTable {
+  const p = parameters.zones;
+  const zoneCount = p.count;
+  const k = industries.count;
+  const n = zoneCount + 1;
+  const zones: ZoneTable = {
+    count: zoneCount,
+    x: new Float64Array(n),
+    y: new Float64Array(n),
+    plannedHa: new Float64Array(n),
+    servicedHa: new Float64Array(n),
+    usedHa: new Float64Array(n),
+    idleHa: new Float64Array(n),
+    basePrice: new Float64Array(n),
+    price: new Float64Array(n),
+    serviceLevel: new Float64Array(n),
+    standardFactoryHa: new Float64Array(n),
+    firms: new Float64Array(n),
+    employment: new Float64Array(n),
+    output: new Float64Array(n),
+    investment: new Float64Array(n),
+    leading: new Uint8Array(zoneCount * k),
+    industryFirms: new Float64Array(n * k),
+    industryEmployment: new Float64Array(n * k),
+    industryOutput: new Float64Array(n * k),
+    relatedFirmSum: new Float64Array(n * k),
+    baseUtility: new Float64Array(n),
+    industryUtility: new Float64Array(n * k),
+  };
+  const order = new Int32Array(k);
+  for (let z = 0; z < zoneCount; z++) {
+    zones.x[z] = draw() * p.regionSizeKm;
+    zones.y[z] = draw() * p.regionSizeKm;
+    const planned = p.plannedAreaHa * Math.exp(p.plannedAreaDispersion * standardNormal(draw));
+    zones.plannedHa[z] = planned;
+    zones.servicedHa[z] = planned * p.initialServicedShare;
+    zones.basePrice[z] = p.landPrice;
+    zones.price[z] = p.landPrice;
+    zones.serviceLevel[z] = p.initialServiceLevel;
+    for (let i = 0; i < k; i++) order[i] = i;
+    for (let i = 0; i < p.leadingIndustriesPerZone; i++) {
+      const pick = i + Math.floor(draw() * (k - i));
+      const chosen = order[pick];
+      order[pick] = order[i];
+      order[i] = chosen;
+      zones.leading[z * k + chosen] = 1;
+    }
+  }
+  // The outside option: located at the centre for display, priced at the outside land price.
+  zones.x[zoneCount] = p.regionSizeKm / 2;
+  zones.y[zoneCount] = p.regionSizeKm / 2;
+  zones.basePrice[zoneCount] = parameters.choice.outside.landPrice;
+  zones.price[zoneCount] = parameters.choice.outside.landPrice;
+  return zones;
+}

@@ -1,0 +1,405 @@
+import type { ModelState } from '../model/modelState.ts';
+import { ellisonGlaeserIndex } from './metrics/ellisonGlaeserIndex.ts';
+import { herfindahlIndex } from './metrics/herfindahlIndex.ts';
+import { locationQuotient } from './metrics/locationQuotient.ts';
+import {
+  meanRelatednessDensityOfPresentIndustries,
+  revealedComparativeAdvantagePresence,
+} from './metrics/relatednessDensity.ts';
+
+/**
+ * The model's outcomes, declared once as named reporters (as in Mesa's DataCollector and Agents.jl's
+ * `adata`/`mdata`). The runner, the CSV and HTML reports and the classroom page refer to outcomes by
+ * these names only. Each reporter has a scope — the province, each zone, or each industry — and
+ * returns a finite number, or null where the quantity is undefined (such values are left out of the
+ * tidy output rather than written as NaN).
+ */
+
+/** Where a reporter is measured. */
+export type ReporterScope = 'province' | 'zone' | 'industry';
+
+interface ReporterBase {
+  /** Stable machine name used in files, charts and the page (camelCase). */
+  readonly name: string;
+  /** Short human label for charts. */
+  readonly label: string;
+  readonly unit: string;
+  /** Rule ids of the speech this outcome measures. */
+  readonly rules: readonly string[];
+  readonly description: string;
+}
+
+export interface ProvinceReporter extends ReporterBase {
+  readonly scope: 'province';
+  readonly compute: (state: ModelState, context: ReporterContext) => number | null;
+}
+export interface ZoneReporter extends ReporterBase {
+  readonly scope: 'zone';
+  readonly compute: (state: ModelState, zone: number, context: ReporterContext) => number | null;
+}
+export interface IndustryReporter extends ReporterBase {
+  readonly scope: 'industry';
+  readonly compute: (state: ModelState, industry: number, context: ReporterContext) => number | null;
+}
+export type Reporter = ProvinceReporter | ZoneReporter | IndustryReporter;
+
+/**
+ * Quantities shared by several reporters, computed once per recording by `prepareReporterContext`.
+ * Buffers are allocated once per replication and reused.
+ */
+export interface ReporterContext {
+  /** Employment per industry, province-wide. */
+  industryEmployment: Float64Array;
+  /** Employment per region (zones + outside as one region) — the regions of the EG index. */
+  regionEmployment: Float64Array;
+  /** Herfindahl of plant (firm) employment shares, per industry. */
+  plantHerfindahl: Float64Array;
+  /** Hidalgo RCA presence (1 if LQ ≥ 1) per zone and industry, Z × K. */
+  presence: Float64Array;
+  /** Scratch row for one zone's presence vector. */
+  presenceRow: Float64Array;
+  /** Mean Hidalgo density of each zone's present industries; null where fewer than 2 are present. */
+  zoneDensity: (number | null)[];
+  /** Index of each zone's largest and second-largest industries by employment (−1 when none). */
+  topIndustry: Int32Array;
+  secondIndustry: Int32Array;
+  totalEmployment: number;
+  /** Employment-weighted Σ e_i² per industry (work buffer for plantHerfindahl). */
+  sumSquares: Float64Array;
+}
+
+function zoneTotal(values: Float64Array, zoneCount: number): number {
+  let sum = 0;
+  for (let z = 0; z < zoneCount; z++) sum += values[z];
+  return sum;
+}
+
+function allTotal(values: Float64Array, zoneCount: number): number {
+  return zoneTotal(values, zoneCount + 1);
+}
+
+function shareInZones(values: Float64Array, zoneCount: number): number {
+  const all = allTotal(values, zoneCount);
+  return all > 0 ? zoneTotal(values, zoneCount) / all : 0;
+}
+
+function ratio(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? numerator / denominator : null;
+}
+
+function meanOfDefined(values: readonly (number | null)[]): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const v of values) {
+    if (v !== null) {
+      sum += v;
+      n++;
+    }
+  }
+  return n > 0 ? sum / n : null;
+}
+
+/** Every reporter, in display order. Names are unique (checked by a test). */
+export const reporters: readonly Reporter[] = [
+  // ---------------- province ----------------
+  {
+    name: 'firms', scope: 'province', label: 'Firms', unit: 'firms', rules: ['R2', 'R5'],
+    description: 'Living firms in the province, inside and outside zones.',
+    compute: (s) => s.firms.count,
+  },
+  {
+    name: 'entries', scope: 'province', label: 'Entries', unit: 'firms/period', rules: ['R15'],
+    description: 'Projects that located (became firms) since the previous recording.',
+    compute: (s) => s.counters.entriesInPeriod,
+  },
+  {
+    name: 'exits', scope: 'province', label: 'Exits', unit: 'firms/period', rules: ['R16'],
+    description: 'Firms that exited since the previous recording.',
+    compute: (s) => s.counters.exitsInPeriod,
+  },
+  {
+    name: 'abandonedProjects', scope: 'province', label: 'Abandoned projects', unit: 'projects/period', rules: ['R11'],
+    description: 'Projects abandoned since the previous recording after waiting in vain for serviced land.',
+    compute: (s) => s.counters.abandonedInPeriod,
+  },
+  {
+    name: 'waitingProjects', scope: 'province', label: 'Waiting projects', unit: 'projects', rules: ['R11'],
+    description: 'Projects waiting for serviced land at the recording step.',
+    compute: (s) => s.pending.count,
+  },
+  {
+    name: 'output', scope: 'province', label: 'Output', unit: 'M¥/year', rules: ['R5'],
+    description: 'Annual output rate of all firms.',
+    compute: (s) => allTotal(s.zones.output, s.zones.count),
+  },
+  {
+    name: 'employment', scope: 'province', label: 'Employment', unit: 'jobs', rules: ['R6'],
+    description: 'Jobs in all firms.',
+    compute: (s) => allTotal(s.zones.employment, s.zones.count),
+  },
+  {
+    name: 'investment', scope: 'province', label: 'Capital invested', unit: 'M¥', rules: ['R5'],
+    description: 'Capital stock of all firms.',
+    compute: (s) => allTotal(s.zones.investment, s.zones.count),
+  },
+  {
+    name: 'zoneFirmShare', scope: 'province', label: 'Share of firms in zones', unit: 'share', rules: ['R2'],
+    description: 'Share of the province’s firms located in a zone (R2 concentration).',
+    compute: (s) => shareInZones(s.zones.firms, s.zones.count),
+  },
+  {
+    name: 'zoneOutputShare', scope: 'province', label: 'Share of output in zones', unit: 'share', rules: ['R2', 'R5'],
+    description: 'Share of the province’s output produced in zones (growth pole).',
+    compute: (s) => shareInZones(s.zones.output, s.zones.count),
+  },
+  {
+    name: 'zoneEmploymentShare', scope: 'province', label: 'Share of jobs in zones', unit: 'share', rules: ['R2', 'R6'],
+    description: 'Share of the province’s jobs located in zones.',
+    compute: (s) => shareInZones(s.zones.employment, s.zones.count),
+  },
+  {
+    name: 'largestZoneFirmShare', scope: 'province', label: 'Largest zone’s share', unit: 'share', rules: ['R2'],
+    description: 'Share of all zone firms that are in the largest zone (1 = lock-in to one zone, Arthur 1990).',
+    compute: (s) => {
+      let max = 0;
+      for (let z = 0; z < s.zones.count; z++) if (s.zones.firms[z] > max) max = s.zones.firms[z];
+      const total = zoneTotal(s.zones.firms, s.zones.count);
+      return total > 0 ? max / total : null;
+    },
+  },
+  {
+    name: 'landPlannedHa', scope: 'province', label: 'Land planned', unit: 'ha', rules: ['R9'],
+    description: 'Planned area of all zones.',
+    compute: (s) => zoneTotal(s.zones.plannedHa, s.zones.count),
+  },
+  {
+    name: 'landServicedHa', scope: 'province', label: 'Land serviced', unit: 'ha', rules: ['R9', 'R11'],
+    description: 'Serviced (ready-to-build) land in all zones.',
+    compute: (s) => zoneTotal(s.zones.servicedHa, s.zones.count),
+  },
+  {
+    name: 'landUsedHa', scope: 'province', label: 'Land used', unit: 'ha', rules: ['R3', 'R11'],
+    description: 'Zone land occupied by firms.',
+    compute: (s) => zoneTotal(s.zones.usedHa, s.zones.count),
+  },
+  {
+    name: 'landIdleHa', scope: 'province', label: 'Land idle', unit: 'ha', rules: ['R11'],
+    description: 'Zone land left idle by exited firms and not yet reclaimed.',
+    compute: (s) => zoneTotal(s.zones.idleHa, s.zones.count),
+  },
+  {
+    name: 'outsideLandUsedHa', scope: 'province', label: 'Land used outside zones', unit: 'ha', rules: ['R2', 'R3'],
+    description: 'Land occupied by scattered firms outside every zone.',
+    compute: (s) => s.zones.usedHa[s.zones.count],
+  },
+  {
+    name: 'zoneOutputPerHa', scope: 'province', label: 'Output per hectare (zones)', unit: 'M¥/year/ha', rules: ['R3'],
+    description: 'Annual output of zone firms per hectare of zone land in use (R3 intensive use).',
+    compute: (s) => ratio(zoneTotal(s.zones.output, s.zones.count), zoneTotal(s.zones.usedHa, s.zones.count)),
+  },
+  {
+    name: 'zoneInvestmentPerHa', scope: 'province', label: 'Investment per hectare (zones)', unit: 'M¥/ha', rules: ['R3', 'R11'],
+    description: 'Capital of zone firms per hectare of zone land in use (investment intensity).',
+    compute: (s) => ratio(zoneTotal(s.zones.investment, s.zones.count), zoneTotal(s.zones.usedHa, s.zones.count)),
+  },
+  {
+    name: 'meanZoneHerfindahl', scope: 'province', label: 'Mean zone specialisation (HHI)', unit: 'index', rules: ['R1', 'R10'],
+    description: 'Mean over zones with firms of the Herfindahl index of the zone’s employment across industries.',
+    compute: (s) => {
+      const values: (number | null)[] = [];
+      const k = s.industries.count;
+      for (let z = 0; z < s.zones.count; z++) {
+        values.push(s.zones.firms[z] > 0 ? herfindahlIndex(s.zones.industryEmployment, z * k, k) : null);
+      }
+      return meanOfDefined(values);
+    },
+  },
+  {
+    name: 'meanRelatednessDensity', scope: 'province', label: 'Mean relatedness density', unit: 'index', rules: ['R1'],
+    description: 'Mean over zones of the average Hidalgo et al. (2007) density of the industries in which the zone has RCA ≥ 1 (coherence of zone industry mixes).',
+    compute: (_s, c) => meanOfDefined(c.zoneDensity),
+  },
+  {
+    name: 'meanEllisonGlaeser', scope: 'province', label: 'Mean Ellison–Glaeser index', unit: 'index', rules: ['R2'],
+    description: 'Mean over industries of the Ellison–Glaeser (1997) concentration index γ.',
+    compute: (s, c) => {
+      const values: (number | null)[] = [];
+      for (let j = 0; j < s.industries.count; j++) values.push(industryEllisonGlaeser(s, j, c));
+      return meanOfDefined(values);
+    },
+  },
+  // ---------------- zone ----------------
+  {
+    name: 'zoneFirms', scope: 'zone', label: 'Firms', unit: 'firms', rules: ['R2'],
+    description: 'Firms in the zone.',
+    compute: (s, z) => s.zones.firms[z],
+  },
+  {
+    name: 'zoneOutput', scope: 'zone', label: 'Output', unit: 'M¥/year', rules: ['R5'],
+    description: 'Annual output of the zone’s firms.',
+    compute: (s, z) => s.zones.output[z],
+  },
+  {
+    name: 'zoneEmployment', scope: 'zone', label: 'Employment', unit: 'jobs', rules: ['R6'],
+    description: 'Jobs in the zone.',
+    compute: (s, z) => s.zones.employment[z],
+  },
+  {
+    name: 'zoneLandServicedHa', scope: 'zone', label: 'Land serviced', unit: 'ha', rules: ['R9'],
+    description: 'Serviced land of the zone.',
+    compute: (s, z) => s.zones.servicedHa[z],
+  },
+  {
+    name: 'zoneLandUsedHa', scope: 'zone', label: 'Land used', unit: 'ha', rules: ['R3'],
+    description: 'Land of the zone occupied by firms.',
+    compute: (s, z) => s.zones.usedHa[z],
+  },
+  {
+    name: 'zoneLandIdleHa', scope: 'zone', label: 'Land idle', unit: 'ha', rules: ['R11'],
+    description: 'Idle land of the zone.',
+    compute: (s, z) => s.zones.idleHa[z],
+  },
+  {
+    name: 'zoneLandPrice', scope: 'zone', label: 'Land price', unit: 'M¥/ha', rules: ['R11'],
+    description: 'Price of serviced land in the zone.',
+    compute: (s, z) => s.zones.price[z],
+  },
+  {
+    name: 'zoneOutputPerHa', scope: 'zone', label: 'Output per hectare', unit: 'M¥/year/ha', rules: ['R3'],
+    description: 'Output per hectare of land in use.',
+    compute: (s, z) => ratio(s.zones.output[z], s.zones.usedHa[z]),
+  },
+  {
+    name: 'zoneHerfindahl', scope: 'zone', label: 'Specialisation (HHI)', unit: 'index', rules: ['R1', 'R10'],
+    description: 'Herfindahl index of the zone’s employment across industries (1 = one industry).',
+    compute: (s, z) => (s.zones.firms[z] > 0 ? herfindahlIndex(s.zones.industryEmployment, z * s.industries.count, s.industries.count) : null),
+  },
+  {
+    name: 'zoneTopIndustry', scope: 'zone', label: 'Top industry', unit: 'industry index', rules: ['R10'],
+    description: 'Index of the zone’s largest industry by employment (names in the run manifest).',
+    compute: (_s, z, c) => (c.topIndustry[z] >= 0 ? c.topIndustry[z] : null),
+  },
+  {
+    name: 'zoneTopIndustryLQ', scope: 'zone', label: 'LQ of top industry', unit: 'ratio', rules: ['R10'],
+    description: 'Employment location quotient of the zone’s largest industry.',
+    compute: (s, z, c) => zoneIndustryLQ(s, z, c.topIndustry[z], c),
+  },
+  {
+    name: 'zoneSecondIndustryLQ', scope: 'zone', label: 'LQ of second industry', unit: 'ratio', rules: ['R10'],
+    description: 'Employment location quotient of the zone’s second-largest industry.',
+    compute: (s, z, c) => zoneIndustryLQ(s, z, c.secondIndustry[z], c),
+  },
+  {
+    name: 'zoneRelatednessDensity', scope: 'zone', label: 'Relatedness density', unit: 'index', rules: ['R1'],
+    description: 'Average Hidalgo et al. (2007) density of the industries in which the zone has RCA ≥ 1.',
+    compute: (_s, z, c) => c.zoneDensity[z],
+  },
+  // ---------------- industry ----------------
+  {
+    name: 'industryFirms', scope: 'industry', label: 'Firms', unit: 'firms', rules: ['R1'],
+    description: 'Firms of the industry in the province.',
+    compute: (s, j) => {
+      let n = 0;
+      const k = s.industries.count;
+      for (let z = 0; z <= s.zones.count; z++) n += s.zones.industryFirms[z * k + j];
+      return n;
+    },
+  },
+  {
+    name: 'industryEllisonGlaeser', scope: 'industry', label: 'Ellison–Glaeser γ', unit: 'index', rules: ['R2'],
+    description: 'Ellison–Glaeser (1997) index of the industry’s geographic concentration over zones and the outside region (0 = as random, > 0.05 highly concentrated).',
+    compute: (s, j, c) => industryEllisonGlaeser(s, j, c),
+  },
+];
+
+function zoneIndustryLQ(s: ModelState, z: number, j: number, c: ReporterContext): number | null {
+  if (j < 0) return null;
+  const k = s.industries.count;
+  return locationQuotient(s.zones.industryEmployment[z * k + j], s.zones.employment[z], c.industryEmployment[j], c.totalEmployment);
+}
+
+function industryEllisonGlaeser(s: ModelState, j: number, c: ReporterContext): number | null {
+  return ellisonGlaeserIndex(s.zones.industryEmployment, c.regionEmployment, c.plantHerfindahl[j], j, s.industries.count);
+}
+
+/** Buffers for one replication's reporter context. */
+export function createReporterContext(zoneCount: number, industryCount: number): ReporterContext {
+  return {
+    industryEmployment: new Float64Array(industryCount),
+    regionEmployment: new Float64Array(zoneCount + 1),
+    plantHerfindahl: new Float64Array(industryCount),
+    presence: new Float64Array(zoneCount * industryCount),
+    presenceRow: new Float64Array(industryCount),
+    zoneDensity: new Array<number | null>(zoneCount).fill(null),
+    topIndustry: new Int32Array(zoneCount),
+    secondIndustry: new Int32Array(zoneCount),
+    totalEmployment: 0,
+    sumSquares: new Float64Array(industryCount),
+  };
+}
+
+/** Fill the shared quantities for the current state (one pass over firms, one over zone × industry). */
+export function prepareReporterContext(state: ModelState, context: ReporterContext): void {
+  const zones = state.zones;
+  const k = state.industries.count;
+  const zoneCount = zones.count;
+  context.industryEmployment.fill(0);
+  context.sumSquares.fill(0);
+  let total = 0;
+  for (let z = 0; z <= zoneCount; z++) {
+    context.regionEmployment[z] = zones.employment[z];
+    total += zones.employment[z];
+    for (let j = 0; j < k; j++) context.industryEmployment[j] += zones.industryEmployment[z * k + j];
+  }
+  context.totalEmployment = total;
+  const firms = state.firms;
+  for (let i = 0; i < firms.count; i++) {
+    const e = firms.employment[i];
+    context.sumSquares[firms.industry[i]] += e * e;
+  }
+  for (let j = 0; j < k; j++) {
+    const e = context.industryEmployment[j];
+    const h = e > 0 ? context.sumSquares[j] / (e * e) : 0;
+    context.plantHerfindahl[j] = h > 1 ? 1 : h;
+  }
+  for (let z = 0; z < zoneCount; z++) {
+    let top = -1;
+    let second = -1;
+    for (let j = 0; j < k; j++) {
+      const e = zones.industryEmployment[z * k + j];
+      if (e <= 0) continue;
+      if (top < 0 || e > zones.industryEmployment[z * k + top]) {
+        second = top;
+        top = j;
+      } else if (second < 0 || e > zones.industryEmployment[z * k + second]) {
+        second = j;
+      }
+    }
+    context.topIndustry[z] = top;
+    context.secondIndustry[z] = second;
+    revealedComparativeAdvantagePresence(zones.industryEmployment, z, k, context.industryEmployment, total, context.presenceRow);
+    let present = 0;
+    for (let j = 0; j < k; j++) {
+      context.presence[z * k + j] = context.presenceRow[j];
+      if (context.presenceRow[j] > 0) present++;
+    }
+    context.zoneDensity[z] =
+      present >= 2 ? meanRelatednessDensityOfPresentIndustries(context.presenceRow, state.industries.proximity, k) : null;
+  }
+}
+
+/** The reporters of one scope, in declaration order. */
+export function reportersOfScope<S extends ReporterScope>(scope: S): Extract<Reporter, { scope: S }>[] {
+  return reporters.filter((r) => r.scope === scope) as Extract<Reporter, { scope: S }>[];
+}
+
+/**
+ * Look a reporter up by name.
+ *
+ * @throws Error naming the unknown reporter and listing the known ones.
+ */
+export function reporterByName(name: string): Reporter {
+  const found = reporters.find((r) => r.name === name);
+  if (!found) throw new Error(`unknown reporter "${name}"; known reporters: ${reporters.map((r) => r.name).join(', ')}`);
+  return found;
+}

@@ -1,0 +1,481 @@
+/**
+ * Validation of a parsed scenario file against the parameter specification table.
+ *
+ * A scenario file is a mapping with a `name` (kebab-case), a one-line `description`, and any subset of
+ * the parameter groups of `parameterSpecification` as overrides on the defaults. Everything here is
+ * driven by the table: a parameter added to the table is accepted, checked and documented without
+ * touching this file. Only the cross-field rules of {@link checkParameterConsistency} name parameters.
+ *
+ * Pure module (no Node imports): the browser page validates scenarios with it too. Parsing YAML and
+ * reading files is done by `parseScenarioYaml.ts` and `loadScenarioFile.ts`.
+ */
+import {
+  defaultParameters,
+  isParameterLeaf,
+  listParameterLeaves,
+  parameterSpecification,
+  type ParameterLeaf,
+  type Parameters,
+} from '../model/parameterSpecification.ts';
+import { describeFoundValue, formatNumber, ScenarioError } from './scenarioError.ts';
+import {
+  describeLeafExpectation,
+  describeNumericExpectation,
+  formatChoiceList,
+  type RangedParameterLeaf,
+} from './parameterText.ts';
+import { suggestSimilar } from './suggest.ts';
+
+/** One step of a path into a scenario: a mapping key or a list index. */
+export type FieldPathSegment = string | number;
+
+/**
+ * Finds the 1-based line of a key (or list item) in the source file, or null when it is not there.
+ * Supplied by the YAML front end (see `parseScenarioYaml`); the validator itself knows no lines.
+ */
+export type FieldLocator = (path: readonly FieldPathSegment[]) => number | null;
+
+/** Options of {@link validateScenario} and {@link checkParameterConsistency}. */
+export interface ValidateScenarioOptions {
+  /** Adds `line N` to error messages when given. */
+  readonly locate?: FieldLocator;
+}
+
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/** The parameters a scenario sets explicitly, with the same nesting as {@link Parameters}. */
+export type ParameterOverrides = DeepPartial<Parameters>;
+
+/** A scenario that passed validation. */
+export interface ValidatedScenario {
+  /** Kebab-case name, unique among the scenarios of a run. */
+  readonly name: string;
+  /** One line, shown by `zonesim list`. */
+  readonly description: string;
+  /** Every parameter: the defaults with the overrides applied. */
+  readonly parameters: Parameters;
+  /** Only the parameters the file sets (validated copies). */
+  readonly overrides: ParameterOverrides;
+}
+
+/** Scenario names: lower-case letters and digits in words joined by single hyphens. */
+export const SCENARIO_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Top-level keys of a scenario file that are not parameter groups. */
+export const SCENARIO_METADATA_KEYS = ['name', 'description'] as const;
+
+/** Words for the `expected` part of name and description errors (also used by the JSON Schema). */
+export const SCENARIO_METADATA_TEXT = {
+  name: 'a kebab-case scenario name (lower-case letters, digits and single hyphens, e.g. "baseline-2009")',
+  description: 'a non-empty one-line description',
+} as const;
+
+/**
+ * Render a path as written in messages: keys joined by dots, list indices in brackets.
+ *
+ * @example
+ * formatFieldPath(['projects', 'industryWeights', 2]) // 'projects.industryWeights[2]'
+ */
+export function formatFieldPath(path: readonly FieldPathSegment[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else text += text === '' ? segment : `.${segment}`;
+  }
+  return text;
+}
+
+/** Context threaded through the recursive checks. */
+interface Context {
+  readonly file: string;
+  readonly locate: FieldLocator | undefined;
+}
+
+interface FailureDetails {
+  readonly expected: string;
+  readonly found: string;
+  readonly hint?: string | null;
+  /** Paths tried in order for the line number; defaults to the failing path itself. */
+  readonly linePaths?: ReadonlyArray<readonly FieldPathSegment[]>;
+}
+
+function fail(context: Context, path: readonly FieldPathSegment[], details: FailureDetails): ScenarioError {
+  let line: number | null = null;
+  if (context.locate) {
+    for (const candidate of details.linePaths ?? [path]) {
+      line = context.locate(candidate);
+      if (line !== null) break;
+    }
+  }
+  return new ScenarioError({
+    file: context.file,
+    fieldPath: path.length > 0 ? formatFieldPath(path) : null,
+    expected: details.expected,
+    found: details.found,
+    hint: details.hint ?? null,
+    line,
+  });
+}
+
+/** True for a mapping parsed from YAML or JSON (not a list, not null, not a class instance). */
+function isPlainMapping(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** Hint for a string that holds a number or a boolean: the quotes are the mistake. */
+function quotedScalarHint(value: unknown, wanted: 'number' | 'boolean'): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  if (wanted === 'number' && text !== '' && Number.isFinite(Number(text.replace(/_/g, '')))) {
+    return text.includes('_') ? 'write the number without underscores or quotes' : 'write the number without quotes';
+  }
+  if (wanted === 'boolean') {
+    if (/^(true|false)$/i.test(text)) return 'write true or false without quotes';
+    if (/^(yes|no|on|off|y|n)$/i.test(text)) return 'YAML 1.2 reads yes/no/on/off as text; write true or false';
+  }
+  return null;
+}
+
+function checkNumber(
+  context: Context,
+  leaf: RangedParameterLeaf,
+  value: unknown,
+  path: readonly FieldPathSegment[],
+): number {
+  const integer = leaf.kind === 'integer';
+  if (typeof value !== 'number') {
+    throw fail(context, path, {
+      expected: describeNumericExpectation(leaf),
+      found: describeFoundValue(value),
+      hint: quotedScalarHint(value, 'number'),
+    });
+  }
+  if (!Number.isFinite(value)) {
+    throw fail(context, path, { expected: describeNumericExpectation(leaf, true), found: formatNumber(value) });
+  }
+  if (integer && !Number.isInteger(value)) {
+    throw fail(context, path, { expected: describeNumericExpectation(leaf), found: formatNumber(value) });
+  }
+  const exclusive = leaf.kind === 'number' && leaf.exclusiveMinimum === true;
+  const belowMinimum = exclusive ? value <= leaf.minimum : value < leaf.minimum;
+  if (belowMinimum || value > leaf.maximum) {
+    throw fail(context, path, { expected: describeNumericExpectation(leaf), found: formatNumber(value) });
+  }
+  // Normalise -0 so that parameters compare and serialise like the defaults.
+  return value === 0 ? 0 : value;
+}
+
+/** Check one parameter value against its leaf; returns the validated (copied) value. */
+function checkLeaf(context: Context, leaf: ParameterLeaf, value: unknown, path: readonly FieldPathSegment[]): unknown {
+  switch (leaf.kind) {
+    case 'number':
+    case 'integer':
+      return checkNumber(context, leaf, value, path);
+    case 'boolean':
+      if (typeof value !== 'boolean') {
+        throw fail(context, path, {
+          expected: describeLeafExpectation(leaf),
+          found: describeFoundValue(value),
+          hint: quotedScalarHint(value, 'boolean'),
+        });
+      }
+      return value;
+    case 'choice': {
+      if (typeof value === 'string' && leaf.choices.includes(value)) return value;
+      const suggestion = typeof value === 'string' ? suggestSimilar(value, leaf.choices) : null;
+      throw fail(context, path, {
+        expected: `one of ${formatChoiceList(leaf.choices)}`,
+        found: describeFoundValue(value),
+        hint: suggestion !== null ? `did you mean ${JSON.stringify(suggestion)}?` : null,
+      });
+    }
+    case 'numberList': {
+      if (!Array.isArray(value)) {
+        throw fail(context, path, {
+          expected: describeLeafExpectation(leaf),
+          found: describeFoundValue(value),
+          hint: typeof value === 'number' ? 'write a list, e.g. [1, 2, 3]' : null,
+        });
+      }
+      return value.map((element: unknown, index) => checkNumber(context, leaf, element, [...path, index]));
+    }
+    case 'path':
+      if (value === null) return null;
+      if (typeof value !== 'string' || value.trim() === '') {
+        throw fail(context, path, { expected: describeLeafExpectation(leaf), found: describeFoundValue(value) });
+      }
+      return value;
+    default: {
+      const unknownLeaf: never = leaf;
+      throw new Error(`validateScenario: unsupported parameter kind ${String((unknownLeaf as { kind?: unknown }).kind)}`);
+    }
+  }
+}
+
+/** Every leaf path, to suggest `projects.anchorSize` when `anchorSize` is written under another group. */
+let leafPathsCache: string[] | null = null;
+function allLeafPaths(): string[] {
+  leafPathsCache ??= listParameterLeaves().map(([leafPath]) => leafPath);
+  return leafPathsCache;
+}
+
+function unknownKeyError(
+  context: Context,
+  parentPath: readonly FieldPathSegment[],
+  key: string,
+  siblings: readonly string[],
+): ScenarioError {
+  const path = [...parentPath, key];
+  const parentLabel = parentPath.length === 0 ? 'a scenario file' : formatFieldPath(parentPath);
+  let hint: string | null = null;
+  const sibling = suggestSimilar(key, siblings);
+  const leafPaths = allLeafPaths();
+  if (sibling !== null) {
+    hint = `did you mean ${JSON.stringify(sibling)}?`;
+  } else if (key.includes('.') && leafPaths.includes(key)) {
+    hint = `write nested keys (${key.split('.').join(': ')}: …), not a dotted path`;
+  } else {
+    const lastSegment = key.toLowerCase();
+    const elsewhere = leafPaths.filter((leafPath) => leafPath.split('.').pop()?.toLowerCase() === lastSegment);
+    if (elsewhere.length > 0) {
+      hint = `did you mean ${elsewhere.map((leafPath) => JSON.stringify(leafPath)).join(' or ')}?`;
+    } else {
+      hint = `known keys: ${siblings.join(', ')}`;
+    }
+  }
+  return fail(context, path, {
+    expected: `a known key of ${parentLabel}`,
+    found: `unknown key ${JSON.stringify(key)}`,
+    hint,
+  });
+}
+
+/**
+ * Validate a group mapping against its specification node and write the values into `target` (the
+ * parameters) and `overrides`.
+ */
+function validateGroup(
+  context: Context,
+  specNode: Record<string, unknown>,
+  raw: unknown,
+  path: readonly FieldPathSegment[],
+  target: Record<string, unknown>,
+  overrides: Record<string, unknown>,
+): void {
+  const keys = Object.keys(specNode);
+  if (!isPlainMapping(raw)) {
+    throw fail(context, path, {
+      expected: `a mapping of the parameters of ${formatFieldPath(path)} (${keys.join(', ')})`,
+      found: describeFoundValue(raw),
+    });
+  }
+  for (const key of Object.keys(raw)) {
+    if (!Object.hasOwn(specNode, key)) throw unknownKeyError(context, path, key, keys);
+    const child = specNode[key];
+    const childPath = [...path, key];
+    if (isParameterLeaf(child)) {
+      const value = checkLeaf(context, child, raw[key], childPath);
+      target[key] = value;
+      overrides[key] = Array.isArray(value) ? [...value] : value;
+    } else {
+      const childOverrides: Record<string, unknown> = {};
+      overrides[key] = childOverrides;
+      validateGroup(
+        context,
+        child as Record<string, unknown>,
+        raw[key],
+        childPath,
+        target[key] as Record<string, unknown>,
+        childOverrides,
+      );
+    }
+  }
+}
+
+function checkName(context: Context, value: unknown): string {
+  if (typeof value !== 'string' || !SCENARIO_NAME_PATTERN.test(value)) {
+    let hint: string | null = null;
+    if (typeof value === 'string' && value.trim() !== '') {
+      const suggestion = value
+        .trim()
+        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+      if (suggestion !== '' && SCENARIO_NAME_PATTERN.test(suggestion)) hint = `did you mean ${JSON.stringify(suggestion)}?`;
+    }
+    throw fail(context, ['name'], { expected: SCENARIO_METADATA_TEXT.name, found: describeFoundValue(value), hint });
+  }
+  return value;
+}
+
+function checkDescription(context: Context, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw fail(context, ['description'], {
+      expected: SCENARIO_METADATA_TEXT.description,
+      found: describeFoundValue(value),
+    });
+  }
+  const text = value.trim();
+  if (/[\r\n]/.test(text)) {
+    const lines = text.split(/\r?\n|\r/).length;
+    throw fail(context, ['description'], {
+      expected: SCENARIO_METADATA_TEXT.description,
+      found: `a text of ${lines} lines`,
+      hint: 'put details in a YAML comment; the description is the line shown by zonesim list',
+    });
+  }
+  return text;
+}
+
+/**
+ * Validate a parsed scenario file (the plain object YAML gives) and apply its overrides to the
+ * default parameters.
+ *
+ * Why: this is the single gate between user-written files and the model. It rejects, with a one-line
+ * message naming file, field, expected and found: a non-mapping document; a missing or non-kebab-case
+ * `name`; a missing or multi-line `description`; an unknown key at any level (with a "did you mean"
+ * hint); a group given as a scalar; a value of the wrong type; a non-integer where an integer is
+ * required; `.nan`/`.inf`; a value outside the range of the table (exclusive minima included); a choice
+ * not in the list; a bad element of a number list; and the cross-field rules of
+ * {@link checkParameterConsistency}. Pure: no file access, runs in a browser.
+ *
+ * @param raw The parsed document (`unknown`: anything YAML or JSON can produce).
+ * @param file The file label used in messages, e.g. `scenarios/baseline.yaml`.
+ * @param options `locate` adds line numbers to messages.
+ * @returns Name, description, the full parameters, and the overrides actually given.
+ * @throws {ScenarioError} On the first problem found: keys in file order, then a missing name or
+ *   description, then the cross-field rules.
+ *
+ * @example
+ * const scenario = validateScenario(
+ *   { name: 'no-zones', description: 'Scattered counterfactual', zones: { count: 0 } },
+ *   'scenarios/no-zones.yaml',
+ * );
+ * scenario.parameters.zones.count; // 0, every other parameter at its default
+ */
+export function validateScenario(raw: unknown, file: string, options: ValidateScenarioOptions = {}): ValidatedScenario {
+  const context: Context = { file, locate: options.locate };
+  const groupKeys = Object.keys(parameterSpecification);
+  const topKeys = [...SCENARIO_METADATA_KEYS, ...groupKeys];
+  if (!isPlainMapping(raw)) {
+    throw fail(context, [], {
+      expected: 'a YAML mapping with name, description and parameter groups',
+      found: raw === null || raw === undefined ? 'an empty document' : describeFoundValue(raw),
+    });
+  }
+  const parameters = defaultParameters();
+  const overrides: Record<string, unknown> = {};
+  let name: string | null = null;
+  let description: string | null = null;
+  for (const key of Object.keys(raw)) {
+    if (key === 'name') {
+      name = checkName(context, raw.name);
+      continue;
+    }
+    if (key === 'description') {
+      description = checkDescription(context, raw.description);
+      continue;
+    }
+    if (!Object.hasOwn(parameterSpecification, key)) throw unknownKeyError(context, [], key, topKeys);
+    const spec = (parameterSpecification as unknown as Record<string, unknown>)[key] as Record<string, unknown>;
+    const groupOverrides: Record<string, unknown> = {};
+    overrides[key] = groupOverrides;
+    validateGroup(
+      context,
+      spec,
+      raw[key],
+      [key],
+      (parameters as unknown as Record<string, Record<string, unknown>>)[key],
+      groupOverrides,
+    );
+  }
+  name ??= checkName(context, undefined);
+  description ??= checkDescription(context, undefined);
+  checkParameterConsistency(parameters, file, options);
+  return { name, description, parameters, overrides: overrides as ParameterOverrides };
+}
+
+/**
+ * Check the rules that tie parameters together (each field alone is already in range):
+ * - `industries.supplyChains` ≤ `industries.count`;
+ * - `zones.leadingIndustriesPerZone` ≤ `industries.count`;
+ * - `projects.sizeMaximum` ≥ `projects.sizeMinimum` (`anchorSize` may lie anywhere: a very large value
+ *   simply means no anchor firms);
+ * - when `projects.industryMix` is `weights`: `projects.industryWeights` has `industries.count`
+ *   elements with a positive sum;
+ * - otherwise `projects.industryWeights` is empty (non-empty weights would be silently ignored).
+ *
+ * Why a separate export: the browser page changes parameters with sliders and must re-check these
+ * rules without a scenario file. Pure.
+ *
+ * @param parameters Complete parameters whose fields are individually valid.
+ * @param file File label for messages (null when the parameters do not come from a file).
+ * @param options `locate` adds line numbers to messages.
+ * @throws {ScenarioError} Naming the field that breaks the rule and the field it is compared with.
+ *
+ * @example
+ * const parameters = defaultParameters();
+ * parameters.industries.supplyChains = 30;
+ * checkParameterConsistency(parameters, 'a.yaml');
+ * // throws: a.yaml: industries.supplyChains: expected at most industries.count (20), found 30
+ */
+export function checkParameterConsistency(
+  parameters: Parameters,
+  file: string | null,
+  options: ValidateScenarioOptions = {},
+): void {
+  const context: Context = { file: file ?? '', locate: options.locate };
+  const count = parameters.industries.count;
+  const countPath = ['industries', 'count'];
+
+  const atMostCount = (group: string, key: string, value: number): void => {
+    if (value > count) {
+      throw fail(context, [group, key], {
+        expected: `at most industries.count (${count})`,
+        found: formatNumber(value),
+        linePaths: [[group, key], countPath],
+      });
+    }
+  };
+  atMostCount('industries', 'supplyChains', parameters.industries.supplyChains);
+  atMostCount('zones', 'leadingIndustriesPerZone', parameters.zones.leadingIndustriesPerZone);
+
+  const { sizeMinimum, sizeMaximum, industryMix, industryWeights } = parameters.projects;
+  if (sizeMaximum < sizeMinimum) {
+    throw fail(context, ['projects', 'sizeMaximum'], {
+      expected: `at least projects.sizeMinimum (${formatNumber(sizeMinimum)})`,
+      found: formatNumber(sizeMaximum),
+      linePaths: [['projects', 'sizeMaximum'], ['projects', 'sizeMinimum']],
+    });
+  }
+
+  const weightsPath = ['projects', 'industryWeights'];
+  const weightsLines = [weightsPath, ['projects', 'industryMix'], countPath];
+  if (industryMix === 'weights') {
+    if (industryWeights.length !== count) {
+      throw fail(context, weightsPath, {
+        expected: `a list of industries.count (${count}) weights, because projects.industryMix is "weights"`,
+        found: describeFoundValue(industryWeights),
+        linePaths: weightsLines,
+      });
+    }
+    const sum = industryWeights.reduce((total, weight) => total + weight, 0);
+    if (!(sum > 0) || !Number.isFinite(sum)) {
+      throw fail(context, weightsPath, {
+        expected: 'weights with a positive sum',
+        found: 'all weights 0',
+        linePaths: weightsLines,
+      });
+    }
+  } else if (industryWeights.length > 0) {
+    throw fail(context, weightsPath, {
+      expected: `an empty list, because projects.industryMix is ${JSON.stringify(industryMix)}`,
+      found: describeFoundValue(industryWeights),
+      hint: 'set industryMix: weights to use the weights, or remove industryWeights',
+      linePaths: weightsLines,
+    });
+  }
+}
