@@ -1,76 +1,112 @@
 import { exitFirm } from './firmRegistry.ts';
 import type { ModelState } from './modelState.ts';
-import { CounterPurpose, counterStandardNormal, counterUniform } from './randomStreams.ts';
+import { counterStandardNormal } from './randomStreams.ts';
 
 /**
- * Production and growth of every living firm, one pass over the firm table (no allocation):
+ * Growth, production, productivity and exit of firms.
  *
- * - productivity: log a_{t+1} = log a_t + μ/T + σ/√T · ε_{i,t}, a random walk (Gibrat-style; Sutton
- *   1997) with ε a counter-based standard normal keyed by (seed, firm id, step), T steps per year;
- * - capital: investment grows with its industry's demand, × (1 + g_j)^(1/T) per step, on fixed land —
- *   so investment and output per hectare rise over a firm's life (R3);
- * - jobs = investment × labour intensity; output = a × investment / capital–output ratio (M¥/year).
+ * - Demand growth: every firm's capital grows with its industry's demand, × (1 + g_j)^(1/T) per step
+ *   (T steps per year), on fixed land — so investment and output per hectare rise over a firm's life
+ *   (R3 intensification). Kept exactly through the industry growth index G_j(t).
+ * - Production: jobs = investment × labour intensity; output = productivity × investment /
+ *   capital–output ratio (M¥/year), a Leontief-style fixed-coefficient technology per industry.
+ * - Productivity: once a year, log a ← log a + μ + σ ε, a random walk (Gibrat's law; Sutton 1997)
+ *   with ε a counter-based standard normal keyed by (seed, firm id, year). Annual shocks match the
+ *   annual frequency of firm-level productivity data (e.g. China's above-scale industrial firm survey).
+ * - Exit: (i) selection — a firm whose productivity is below `firms.exitProductivityThreshold` exits
+ *   (Hopenhayn 1992); (ii) an exogenous hazard h per year, implemented as a per-firm exit clock: firm
+ *   i exits when the cumulative hazard Λ(t) reaches Λ(entry) + E_i, E_i ~ Exp(1). Each step adds
+ *   −ln(1 − h)/T to Λ, so a firm survives a year with probability exactly 1 − h; a time-varying
+ *   hazard (e.g. a crisis) only changes the increment.
  *
- * The per-zone and per-(zone, industry) employment, output, investment and land-in-use aggregates are
- * re-accumulated in the same pass (exact sums, so incremental rounding never builds up).
+ * Per step the aggregates cost O(zones × industries); one pass over all firms happens per step for
+ * the exit check and once a year for productivity. Nothing is allocated per firm.
  */
-export function produceAndGrow(state: ModelState): void {
+
+/** Advance every industry's demand growth index by one step. */
+export function growIndustryDemand(state: ModelState): void {
+  const index = state.industryGrowthIndex;
+  const factor = state.constants.industryGrowthFactor;
+  for (let j = 0; j < index.length; j++) index[j] *= factor[j];
+}
+
+/** True at the first step of every year after the first (when productivity is reviewed). */
+export function isProductivityReviewStep(state: ModelState): boolean {
+  return state.step > 0 && state.step % state.constants.stepsPerYear === 0;
+}
+
+/**
+ * Once a year: apply each firm's productivity shock, then re-sum the zones' capital, productive
+ * capital and land in use exactly from the firm table (so incremental rounding never accumulates).
+ */
+export function reviewFirmProductivity(state: ModelState): void {
+  if (!isProductivityReviewStep(state)) return;
   const firms = state.firms;
   const zones = state.zones;
-  const industries = state.industries;
-  const k = industries.count;
-  const c = state.constants;
+  const k = state.industries.count;
+  const drift = state.parameters.firms.productivityDrift;
+  const volatility = state.parameters.firms.productivityVolatility;
+  const year = state.step / state.constants.stepsPerYear;
   const seed = state.seed;
-  const step = state.step;
-  zones.employment.fill(0);
-  zones.output.fill(0);
-  zones.investment.fill(0);
+  zones.normalisedCapital.fill(0);
+  zones.productiveCapital.fill(0);
   zones.usedHa.fill(0);
-  zones.industryEmployment.fill(0);
-  zones.industryOutput.fill(0);
-  const drift = c.productivityDriftPerStep;
-  const volatility = c.productivityVolatilityPerStep;
-  const growth = c.industryGrowthFactor;
   for (let i = 0; i < firms.count; i++) {
-    const j = firms.industry[i];
-    const z = firms.zone[i];
     let a = firms.productivity[i];
     if (volatility !== 0 || drift !== 0) {
-      const shock = volatility === 0 ? 0 : volatility * counterStandardNormal(seed, firms.id[i], step);
+      const shock = volatility === 0 ? 0 : volatility * counterStandardNormal(seed, firms.id[i], year);
       a *= Math.exp(drift + shock);
       firms.productivity[i] = a;
     }
-    const investment = firms.investment[i] * growth[j];
-    firms.investment[i] = investment;
-    const employment = investment * industries.labourIntensity[j];
-    firms.employment[i] = employment;
-    const output = (a * investment) / industries.capitalIntensity[j];
-    firms.output[i] = output;
-    zones.employment[z] += employment;
-    zones.output[z] += output;
-    zones.investment[z] += investment;
+    const z = firms.zone[i];
+    const cell = z * k + firms.industry[i];
+    zones.normalisedCapital[cell] += firms.capitalIndex[i];
+    zones.productiveCapital[cell] += a * firms.capitalIndex[i];
     zones.usedHa[z] += firms.land[i];
-    zones.industryEmployment[z * k + j] += employment;
-    zones.industryOutput[z * k + j] += output;
   }
 }
 
 /**
- * Exit: a firm leaves when its productivity falls below `firms.exitProductivityThreshold`
- * (selection on productivity, Hopenhayn 1992) or, independently, with the exogenous hazard
- * `firms.exitHazard` per year (a counter-based uniform keyed by firm and step). The table is walked
- * from the end so the swap-remove never skips a firm.
+ * Derive jobs, output and investment per zone and industry (and zone totals) from the capital sums and
+ * the industry growth index: O(zones × industries), no pass over firms.
+ */
+export function deriveZoneAggregates(state: ModelState): void {
+  const zones = state.zones;
+  const industries = state.industries;
+  const k = industries.count;
+  const growth = state.industryGrowthIndex;
+  for (let z = 0; z <= zones.count; z++) {
+    let employment = 0;
+    let output = 0;
+    let investment = 0;
+    for (let j = 0; j < k; j++) {
+      const cell = z * k + j;
+      const inv = zones.normalisedCapital[cell] * growth[j];
+      const jobs = inv * industries.labourIntensity[j];
+      const out = (zones.productiveCapital[cell] * growth[j]) / industries.capitalIntensity[j];
+      zones.industryEmployment[cell] = jobs;
+      zones.industryOutput[cell] = out;
+      employment += jobs;
+      output += out;
+      investment += inv;
+    }
+    zones.employment[z] = employment;
+    zones.output[z] = output;
+    zones.investment[z] = investment;
+  }
+}
+
+/**
+ * Exit (see the module comment): advance the cumulative hazard, then remove every firm whose clock has
+ * run out or whose productivity is below the threshold. Walks the table from the end so the
+ * swap-remove never skips a firm.
  */
 export function exitFirms(state: ModelState): void {
+  state.cumulativeExitHazard += state.constants.exitHazardPerStep;
+  const hazard = state.cumulativeExitHazard;
   const firms = state.firms;
-  const hazard = state.constants.exitHazardPerStep;
   const threshold = state.parameters.firms.exitProductivityThreshold;
-  const seed = state.seed;
-  const step = state.step;
   for (let i = firms.count - 1; i >= 0; i--) {
-    const lowProductivity = firms.productivity[i] < threshold;
-    if (lowProductivity || (hazard > 0 && counterUniform(seed, firms.id[i], step, CounterPurpose.exit) < hazard)) {
-      exitFirm(state, i);
-    }
+    if (firms.exitClock[i] <= hazard || firms.productivity[i] < threshold) exitFirm(state, i);
   }
 }

@@ -1,19 +1,21 @@
 import type { ModelState } from './modelState.ts';
 import { growFirmTable } from './modelState.ts';
+import { CounterPurpose, counterUniform } from './randomStreams.ts';
 import { addFirmToRelatedness } from './r1RelatednessDensity.ts';
 import { updateLandPrice } from './r11LandMarket.ts';
 import { refreshZoneUtility } from './zoneAttractiveness.ts';
 
 /**
  * Entry and exit of firms: the only two places where a firm joins or leaves the firm table, so every
- * incrementally kept aggregate (zone counts, employment, land in use, relatedness sums, cached
- * utilities, flow counters) is updated in exactly one place.
+ * incrementally kept aggregate (zone counts, capital sums, jobs, output, land in use, relatedness
+ * sums, cached utilities, flow counters) is updated in exactly one place.
  */
 
 /** Attributes of a project that becomes a firm. */
 export interface EnteringFirm {
   id: number;
   industry: number;
+  /** Investment at entry (M¥). */
   investment: number;
   productivity: number;
 }
@@ -21,7 +23,9 @@ export interface EnteringFirm {
 /**
  * Add a firm in zone `z` (or the outside option when z = number of zones) and update every aggregate.
  * The firm's land is investment × the industry's land intensity; its jobs investment × labour
- * intensity; its output productivity × investment / capital intensity (M¥/year).
+ * intensity; its output productivity × investment / capital–output ratio (M¥/year). Its exit clock
+ * is Λ(now) + E with E ~ Exp(1) drawn from the counter generator keyed by the firm's id, so the same
+ * project has the same exogenous lifetime in every scenario.
  */
 export function enterFirm(state: ModelState, firm: EnteringFirm, z: number): void {
   const firms = state.firms;
@@ -29,30 +33,32 @@ export function enterFirm(state: ModelState, firm: EnteringFirm, z: number): voi
   const industries = state.industries;
   const j = firm.industry;
   const i = firms.count++;
+  const capitalIndex = firm.investment / state.industryGrowthIndex[j];
   const land = firm.investment * industries.landIntensity[j];
   const employment = firm.investment * industries.labourIntensity[j];
   const output = (firm.productivity * firm.investment) / industries.capitalIntensity[j];
   firms.id[i] = firm.id;
   firms.industry[i] = j;
   firms.zone[i] = z;
-  firms.investment[i] = firm.investment;
-  firms.employment[i] = employment;
+  firms.capitalIndex[i] = capitalIndex;
   firms.land[i] = land;
   firms.productivity[i] = firm.productivity;
-  firms.output[i] = output;
+  firms.exitClock[i] = state.cumulativeExitHazard - Math.log(counterUniform(state.seed, firm.id, 0, CounterPurpose.exit));
   firms.birthStep[i] = state.step;
   firms.anchor[i] = firm.investment >= state.parameters.projects.anchorSize ? 1 : 0;
 
   const zones = state.zones;
-  const k = industries.count;
+  const cell = z * industries.count + j;
   zones.firms[z] += 1;
   zones.employment[z] += employment;
   zones.output[z] += output;
   zones.investment[z] += firm.investment;
   zones.usedHa[z] += land;
-  zones.industryFirms[z * k + j] += 1;
-  zones.industryEmployment[z * k + j] += employment;
-  zones.industryOutput[z * k + j] += output;
+  zones.industryFirms[cell] += 1;
+  zones.normalisedCapital[cell] += capitalIndex;
+  zones.productiveCapital[cell] += firm.productivity * capitalIndex;
+  zones.industryEmployment[cell] += employment;
+  zones.industryOutput[cell] += output;
   state.counters.entriesInPeriod++;
   state.counters.entriesTotal++;
   if (z < zones.count) {
@@ -70,17 +76,23 @@ export function exitFirm(state: ModelState, index: number): void {
   const firms = state.firms;
   const zones = state.zones;
   const industries = state.industries;
-  const k = industries.count;
   const z = firms.zone[index];
   const j = firms.industry[index];
+  const cell = z * industries.count + j;
+  const capitalIndex = firms.capitalIndex[index];
+  const investment = capitalIndex * state.industryGrowthIndex[j];
+  const employment = investment * industries.labourIntensity[j];
+  const output = (firms.productivity[index] * investment) / industries.capitalIntensity[j];
   zones.firms[z] -= 1;
-  zones.employment[z] -= firms.employment[index];
-  zones.output[z] -= firms.output[index];
-  zones.investment[z] -= firms.investment[index];
+  zones.employment[z] -= employment;
+  zones.output[z] -= output;
+  zones.investment[z] -= investment;
   zones.usedHa[z] -= firms.land[index];
-  zones.industryFirms[z * k + j] -= 1;
-  zones.industryEmployment[z * k + j] -= firms.employment[index];
-  zones.industryOutput[z * k + j] -= firms.output[index];
+  zones.industryFirms[cell] -= 1;
+  zones.normalisedCapital[cell] -= capitalIndex;
+  zones.productiveCapital[cell] -= firms.productivity[index] * capitalIndex;
+  zones.industryEmployment[cell] -= employment;
+  zones.industryOutput[cell] -= output;
   if (z < zones.count) {
     zones.idleHa[z] += firms.land[index];
     addFirmToRelatedness(zones, industries, z, j, -1);
@@ -90,11 +102,10 @@ export function exitFirm(state: ModelState, index: number): void {
     firms.id[index] = firms.id[last];
     firms.industry[index] = firms.industry[last];
     firms.zone[index] = firms.zone[last];
-    firms.investment[index] = firms.investment[last];
-    firms.employment[index] = firms.employment[last];
+    firms.capitalIndex[index] = firms.capitalIndex[last];
     firms.land[index] = firms.land[last];
     firms.productivity[index] = firms.productivity[last];
-    firms.output[index] = firms.output[last];
+    firms.exitClock[index] = firms.exitClock[last];
     firms.birthStep[index] = firms.birthStep[last];
     firms.anchor[index] = firms.anchor[last];
   }

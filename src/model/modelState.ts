@@ -6,6 +6,12 @@ import type { UniformGenerator } from './randomStreams.ts';
  * Firms, stored as a struct of typed arrays (one entry per living firm, densely packed: an exiting
  * firm is replaced by the last one). Growing the table doubles its capacity, so adding a firm
  * allocates nothing in the amortised case and a step allocates nothing per firm.
+ *
+ * A firm's capital is stored normalised by its industry's growth index: investment(t) =
+ * capitalIndex × industryGrowthIndex_j(t). All firms of an industry grow at the industry's demand
+ * growth, so this is exact, and it lets the zone aggregates follow growth in O(zones × industries)
+ * per step instead of a pass over every firm (see firmDynamics.ts). Jobs and output follow from
+ * investment: see `firmInvestment`, `firmEmployment`, `firmOutput`.
  */
 export interface FirmTable {
   capacity: number;
@@ -15,16 +21,14 @@ export interface FirmTable {
   industry: Int32Array;
   /** Zone index, or the outside index (= number of zones) for firms outside every zone. */
   zone: Int32Array;
-  /** Capital invested (M¥). */
-  investment: Float64Array;
-  /** Jobs. */
-  employment: Float64Array;
+  /** Investment at entry divided by the industry growth index at entry (M¥ in 2009 demand terms). */
+  capitalIndex: Float64Array;
   /** Land occupied (ha). */
   land: Float64Array;
   /** Total factor productivity (1 = median entrant). */
   productivity: Float64Array;
-  /** Annual output rate at the last production step (M¥/year). */
-  output: Float64Array;
+  /** The firm exits when the cumulative exit hazard reaches this value (see firmDynamics.ts). */
+  exitClock: Float64Array;
   birthStep: Int32Array;
   /** 1 for anchor firms (龙头企业), else 0. */
   anchor: Uint8Array;
@@ -49,7 +53,8 @@ export interface ZoneTable {
   price: Float64Array;
   serviceLevel: Float64Array;
   standardFactoryHa: Float64Array;
-  /** Aggregates of living firms, per zone (length Z + 1). */
+  /** Aggregates of living firms, per zone (length Z + 1); employment, output and investment are
+   *  derived from the capital sums below each step and kept current on entry and exit. */
   firms: Float64Array;
   employment: Float64Array;
   output: Float64Array;
@@ -58,9 +63,13 @@ export interface ZoneTable {
   leading: Uint8Array;
   /** Firms per zone and industry, (Z + 1) × K. */
   industryFirms: Float64Array;
-  /** Employment per zone and industry, (Z + 1) × K (refreshed each production step, updated on entry/exit). */
+  /** Σ capitalIndex of the zone's firms per industry, (Z + 1) × K (incremental on entry/exit). */
+  normalisedCapital: Float64Array;
+  /** Σ productivity × capitalIndex per zone and industry, (Z + 1) × K (incremental; exact at each productivity review). */
+  productiveCapital: Float64Array;
+  /** Employment per zone and industry, (Z + 1) × K (derived each step, updated on entry/exit). */
   industryEmployment: Float64Array;
-  /** Output per zone and industry, (Z + 1) × K (refreshed each production step). */
+  /** Output per zone and industry, (Z + 1) × K (derived each step, updated on entry/exit). */
   industryOutput: Float64Array;
   /** Σ_k φ_jk · n_zk for each zone z and industry j, (Z + 1) × K (updated incrementally on entry and exit). */
   relatedFirmSum: Float64Array;
@@ -102,8 +111,7 @@ export interface StepConstants {
   totalSteps: number;
   /** Investment growth factor per step for each industry: (1 + g_j)^(1/stepsPerYear). */
   industryGrowthFactor: Float64Array;
-  productivityDriftPerStep: number;
-  productivityVolatilityPerStep: number;
+  /** Cumulative exit hazard added per step: −ln(1 − annual hazard) / stepsPerYear. */
   exitHazardPerStep: number;
   servicingHaPerStep: number;
   idleReclaimSharePerStep: number;
@@ -128,6 +136,10 @@ export interface ModelState {
   readonly counters: Counters;
   readonly constants: StepConstants;
   readonly streams: ModelStreams;
+  /** Demand growth index of each industry, G_j(t) = Π growth factors (1 at step 0). */
+  readonly industryGrowthIndex: Float64Array;
+  /** Λ(t): the exit hazard accumulated since step 0 (firms exit when Λ reaches their exit clock). */
+  cumulativeExitHazard: number;
   /** Index of the next step to run (0 before the first step). */
   step: number;
   /** Next project id to assign. */
@@ -147,11 +159,10 @@ export function createFirmTable(capacity: number): FirmTable {
     id: new Int32Array(c),
     industry: new Int32Array(c),
     zone: new Int32Array(c),
-    investment: new Float64Array(c),
-    employment: new Float64Array(c),
+    capitalIndex: new Float64Array(c),
     land: new Float64Array(c),
     productivity: new Float64Array(c),
-    output: new Float64Array(c),
+    exitClock: new Float64Array(c),
     birthStep: new Int32Array(c),
     anchor: new Uint8Array(c),
   };
@@ -169,11 +180,10 @@ export function growFirmTable(firms: FirmTable): void {
   firms.id = grown(firms.id, c);
   firms.industry = grown(firms.industry, c);
   firms.zone = grown(firms.zone, c);
-  firms.investment = grown(firms.investment, c);
-  firms.employment = grown(firms.employment, c);
+  firms.capitalIndex = grown(firms.capitalIndex, c);
   firms.land = grown(firms.land, c);
   firms.productivity = grown(firms.productivity, c);
-  firms.output = grown(firms.output, c);
+  firms.exitClock = grown(firms.exitClock, c);
   firms.birthStep = grown(firms.birthStep, c);
   firms.anchor = grown(firms.anchor, c);
   firms.capacity = c;
@@ -208,4 +218,19 @@ export function growPendingProjects(pending: PendingProjects): void {
 export function freeServicedLand(zones: ZoneTable, z: number): number {
   const free = zones.servicedHa[z] - zones.usedHa[z] - zones.idleHa[z];
   return free > 0 ? free : 0;
+}
+
+/** Investment of firm i now (M¥): capitalIndex × the industry's growth index. */
+export function firmInvestment(state: ModelState, i: number): number {
+  return state.firms.capitalIndex[i] * state.industryGrowthIndex[state.firms.industry[i]];
+}
+
+/** Jobs of firm i now: investment × the industry's labour intensity. */
+export function firmEmployment(state: ModelState, i: number): number {
+  return firmInvestment(state, i) * state.industries.labourIntensity[state.firms.industry[i]];
+}
+
+/** Annual output of firm i now (M¥/year): productivity × investment / capital–output ratio. */
+export function firmOutput(state: ModelState, i: number): number {
+  return (state.firms.productivity[i] * firmInvestment(state, i)) / state.industries.capitalIntensity[state.firms.industry[i]];
 }

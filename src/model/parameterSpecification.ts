@@ -340,7 +340,7 @@ export const parameterSpecification = {
       description: 'Annual standard deviation of the random walk in log productivity.',
     }),
     exitHazard: number({
-      default: 0.03, minimum: 0, maximum: 1, unit: '1/year', rules: ['model'],
+      default: 0.03, minimum: 0, maximum: 0.99, unit: '1/year', rules: ['model'],
       description: 'Exogenous annual probability of exit.',
     }),
     exitProductivityThreshold: number({

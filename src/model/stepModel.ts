@@ -1,4 +1,4 @@
-import { exitFirms, produceAndGrow } from './firmDynamics.ts';
+import { deriveZoneAggregates, exitFirms, growIndustryDemand, reviewFirmProductivity } from './firmDynamics.ts';
 import { placePendingProjects } from './locationChoice.ts';
 import type { ModelState } from './modelState.ts';
 import { arriveProjects } from './projectArrival.ts';
@@ -16,7 +16,7 @@ export type Mechanism = (state: ModelState) => void;
  * 3. zone attractiveness caches are refreshed (land, prices and jobs changed);
  * 4. projects arrive;
  * 5. pending projects choose a zone or the outside option (logit; R1, R2, R3/R11, R10), or wait;
- * 6. firms produce and grow;
+ * 6. demand grows; once a year firms' productivity is reviewed; jobs and output are derived;
  * 7. firms exit.
  */
 export const stepSchedule: readonly Mechanism[] = [
@@ -26,7 +26,9 @@ export const stepSchedule: readonly Mechanism[] = [
   refreshAllZoneUtilities,
   arriveProjects,
   placePendingProjects,
-  produceAndGrow,
+  growIndustryDemand,
+  reviewFirmProductivity,
+  deriveZoneAggregates,
   exitFirms,
 ];
 

@@ -34,6 +34,8 @@ export function buildZones(parameters: Parameters, industries: Industries, draw:
     investment: new Float64Array(n),
     leading: new Uint8Array(zoneCount * k),
     industryFirms: new Float64Array(n * k),
+    normalisedCapital: new Float64Array(n * k),
+    productiveCapital: new Float64Array(n * k),
     industryEmployment: new Float64Array(n * k),
     industryOutput: new Float64Array(n * k),
     relatedFirmSum: new Float64Array(n * k),

@@ -1,4 +1,4 @@
-import type { ModelState } from '../model/modelState.ts';
+import { firmEmployment, type ModelState } from '../model/modelState.ts';
 import { ellisonGlaeserIndex } from './metrics/ellisonGlaeserIndex.ts';
 import { herfindahlIndex } from './metrics/herfindahlIndex.ts';
 import { locationQuotient } from './metrics/locationQuotient.ts';
@@ -354,7 +354,7 @@ export function prepareReporterContext(state: ModelState, context: ReporterConte
   context.totalEmployment = total;
   const firms = state.firms;
   for (let i = 0; i < firms.count; i++) {
-    const e = firms.employment[i];
+    const e = firmEmployment(state, i);
     context.sumSquares[firms.industry[i]] += e * e;
   }
   for (let j = 0; j < k; j++) {

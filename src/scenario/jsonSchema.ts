@@ -102,14 +102,13 @@ export function buildScenarioJsonSchema(): JsonSchema {
   const properties: Record<string, JsonSchema> = {
     name: {
       type: 'string',
-      description: `Scenario name: ${SCENARIO_METADATA_TEXT.name}; unique among the scenarios run together.`,
+      description: `Required: ${SCENARIO_METADATA_TEXT.name}, unique among the scenarios run together.`,
       pattern: SCENARIO_NAME_PATTERN.source,
     },
     description: {
       type: 'string',
-      description: 'One line shown by `zonesim list`.',
-      minLength: 1,
-      pattern: '^[^\\r\\n]*\\S[^\\r\\n]*\\r?\\n?$',
+      description: `Required: ${SCENARIO_METADATA_TEXT.description}, shown by \`zonesim list\`.`,
+      pattern: '^\\s*[^\\r\\n]*\\S[^\\r\\n]*\\s*$',
     },
   };
   const tree = parameterSpecification as unknown as Record<string, unknown>;

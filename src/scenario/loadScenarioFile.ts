@@ -118,7 +118,7 @@ export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
       relatedness = parseRelatednessCsv(dataText, {
         file: shownPath,
         expectedSize: scenario.parameters.industries.count,
-        expectedSizeSource: 'industries.count',
+        expectedSizeSource: `industries.count in ${file}`,
       });
     }
   }

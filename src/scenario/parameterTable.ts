@@ -108,5 +108,5 @@ export function renderParameterDocument(): string {
     'A range written `(a, b]` excludes its minimum; rule ids refer to the rules of the speech, and `model` marks model mechanics.',
     '',
   ];
-  return `${intro.join('\n')}${renderParameterTableMarkdown()}`;
+  return `${intro.join('\n')}\n${renderParameterTableMarkdown()}`;
 }

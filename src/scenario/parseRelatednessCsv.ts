@@ -262,6 +262,7 @@ export function parseRelatednessCsv(text: string, options: ParseRelatednessCsvOp
   const cellName = (i: number, j: number): string => `row ${dataRecords[i].row}, column ${j + 1 + columnOffset}`;
 
   // Range.
+  const looksLikePercentages = rows.some((row) => row.some((value) => value === 100));
   for (let i = 0; i < rowCount; i += 1) {
     for (let j = 0; j < rowCount; j += 1) {
       const value = rows[i][j];
@@ -270,7 +271,7 @@ export function parseRelatednessCsv(text: string, options: ParseRelatednessCsvOp
           cellName(i, j),
           'a proximity in [0, 1]',
           String(value),
-          value > 1 && value <= 100 ? 'percentages must be divided by 100' : null,
+          looksLikePercentages ? 'percentages must be divided by 100' : null,
         );
       }
     }
@@ -280,11 +281,13 @@ export function parseRelatednessCsv(text: string, options: ParseRelatednessCsvOp
   for (let i = 0; i < rowCount; i += 1) {
     for (let j = i + 1; j < rowCount; j += 1) {
       if (Math.abs(rows[i][j] - rows[j][i]) > RELATEDNESS_SYMMETRY_TOLERANCE) {
-        const names = industryNames !== null ? `, industries ${JSON.stringify(industryNames[i])} and ${JSON.stringify(industryNames[j])}` : '';
+        const names =
+          industryNames !== null ? `industries ${JSON.stringify(industryNames[i])} and ${JSON.stringify(industryNames[j])}` : null;
         throw error(
           cellName(i, j),
           `the same value as ${cellName(j, i)} (${rows[j][i]}), because the matrix must be symmetric`,
-          `${rows[i][j]}${names}`,
+          String(rows[i][j]),
+          names,
         );
       }
     }

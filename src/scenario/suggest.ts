@@ -36,12 +36,20 @@ function normalise(text: string): string {
   return text.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
+/** Singular form of an English plural key (`industries` → `industry`, `zones` → `zone`). */
+function singular(text: string): string {
+  if (text.endsWith('ies') && text.length > 4) return `${text.slice(0, -3)}y`;
+  if (text.endsWith('s') && !text.endsWith('ss') && text.length > 3) return text.slice(0, -1);
+  return text;
+}
+
 /** Shortest prefix accepted as an abbreviation (`relat` for `relatedness`). */
 const MIN_PREFIX_LENGTH = 3;
 
 /**
  * The candidate closest to a misspelt word, or null when none is close: same word ignoring case and
- * `_`/`-` (e.g. `start_year` → `startYear`); then a Damerau–Levenshtein distance of at most
+ * `_`/`-` (e.g. `start_year` → `startYear`); then singular for plural (`industry` → `industries`);
+ * then a Damerau–Levenshtein distance of at most
  * `maxDistance` (and less than half the longer word, so short words do not match anything); then a
  * prefix match of at least 3 characters either way. Ties go to the candidate listed first.
  *
@@ -62,6 +70,8 @@ export function suggestSimilar(found: string, candidates: readonly string[], max
     let score: number | null = null;
     if (normalised === target) {
       score = 0;
+    } else if (singular(normalised) === singular(target)) {
+      score = 0.5;
     } else {
       const distance = damerauLevenshtein(target, normalised);
       if (distance <= maxDistance && distance < Math.max(target.length, normalised.length) / 2) {

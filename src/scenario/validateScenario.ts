@@ -232,10 +232,10 @@ function unknownKeyError(
   let hint: string | null = null;
   const sibling = suggestSimilar(key, siblings);
   const leafPaths = allLeafPaths();
-  if (sibling !== null) {
-    hint = `did you mean ${JSON.stringify(sibling)}?`;
-  } else if (key.includes('.') && leafPaths.includes(key)) {
+  if (key.includes('.') && leafPaths.includes(formatFieldPath([...parentPath, ...key.split('.')]))) {
     hint = `write nested keys (${key.split('.').join(': ')}: …), not a dotted path`;
+  } else if (sibling !== null) {
+    hint = `did you mean ${JSON.stringify(sibling)}?`;
   } else {
     const lastSegment = key.toLowerCase();
     const elsewhere = leafPaths.filter((leafPath) => leafPath.split('.').pop()?.toLowerCase() === lastSegment);
