@@ -93,9 +93,23 @@ export function exitFirm(state: ModelState, index: number): void {
   zones.productiveCapital[cell] -= firms.productivity[index] * capitalIndex;
   zones.industryEmployment[cell] -= employment;
   zones.industryOutput[cell] -= output;
+  if (zones.industryFirms[cell] === 0) {
+    // The cell is empty: reset its sums to exact zeros so subtraction rounding cannot leave −1e-14.
+    zones.normalisedCapital[cell] = 0;
+    zones.productiveCapital[cell] = 0;
+    zones.industryEmployment[cell] = 0;
+    zones.industryOutput[cell] = 0;
+  }
+  if (zones.firms[z] === 0) {
+    zones.employment[z] = 0;
+    zones.output[z] = 0;
+    zones.investment[z] = 0;
+    zones.usedHa[z] = 0;
+  }
   if (z < zones.count) {
     zones.idleHa[z] += firms.land[index];
     addFirmToRelatedness(zones, industries, z, j, -1);
+    if (zones.firms[z] === 0) zones.relatedFirmSum.fill(0, z * industries.count, (z + 1) * industries.count);
   }
   const last = --firms.count;
   if (index !== last) {

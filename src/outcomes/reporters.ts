@@ -193,12 +193,12 @@ export const reporters: readonly Reporter[] = [
     compute: (s) => s.zones.usedHa[s.zones.count],
   },
   {
-    name: 'zoneOutputPerHa', scope: 'province', label: 'Output per hectare (zones)', unit: 'M¥/year/ha', rules: ['R3'],
+    name: 'zonesOutputPerHa', scope: 'province', label: 'Output per hectare (zones)', unit: 'M¥/year/ha', rules: ['R3'],
     description: 'Annual output of zone firms per hectare of zone land in use (R3 intensive use).',
     compute: (s) => ratio(zoneTotal(s.zones.output, s.zones.count), zoneTotal(s.zones.usedHa, s.zones.count)),
   },
   {
-    name: 'zoneInvestmentPerHa', scope: 'province', label: 'Investment per hectare (zones)', unit: 'M¥/ha', rules: ['R3', 'R11'],
+    name: 'zonesInvestmentPerHa', scope: 'province', label: 'Investment per hectare (zones)', unit: 'M¥/ha', rules: ['R3', 'R11'],
     description: 'Capital of zone firms per hectare of zone land in use (investment intensity).',
     compute: (s) => ratio(zoneTotal(s.zones.investment, s.zones.count), zoneTotal(s.zones.usedHa, s.zones.count)),
   },

@@ -87,7 +87,7 @@ export function formatFieldPath(path: readonly FieldPathSegment[]): string {
 
 /** Context threaded through the recursive checks. */
 interface Context {
-  readonly file: string;
+  readonly file: string | null;
   readonly locate: FieldLocator | undefined;
 }
 
@@ -427,7 +427,7 @@ export function checkParameterConsistency(
   file: string | null,
   options: ValidateScenarioOptions = {},
 ): void {
-  const context: Context = { file: file ?? '', locate: options.locate };
+  const context: Context = { file, locate: options.locate };
   const count = parameters.industries.count;
   const countPath = ['industries', 'count'];
 

@@ -408,6 +408,7 @@ describe('cross-field consistency', () => {
       fieldPath: 'industries.supplyChains',
     });
     expect(error.message).toBe('industries.supplyChains: expected at most industries.count (20), found 30');
+    expect(error.file).toBeNull();
   });
 });
 

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { initialiseModel } from '../../src/model/initialiseModel.ts';
+import { arriveProjects } from '../../src/model/projectArrival.ts';
+import { simulateModel } from '../../src/model/simulateModel.ts';
+import { counterStandardNormal, counterUniform, createStream, poisson } from '../../src/model/randomStreams.ts';
+import { mean, sampleVariance } from 'simple-statistics';
+import { inputWith, smallScenario } from '../support/modelInputs.ts';
+import type { ModelInput } from '../../src/model/modelInput.ts';
+
+/** The sequence of projects (industry, size, productivity) that arrive over `steps` steps. */
+function arrivals(input: ModelInput, seed: number, steps: number): number[] {
+  const state = initialiseModel(input, seed);
+  const out: number[] = [];
+  for (let s = 0; s < steps; s++) {
+    state.step = s;
+    arriveProjects(state);
+    for (let i = 0; i < state.pending.count; i++) {
+      out.push(state.pending.id[i], state.pending.industry[i], state.pending.investment[i], state.pending.productivity[i]);
+    }
+    state.pending.count = 0;
+  }
+  return out;
+}
+
+describe('independent random streams (common random numbers)', () => {
+  it('a lever of another mechanism does not change which projects arrive', () => {
+    const base = arrivals(inputWith(smallScenario), 5, 48);
+    const otherLevers = arrivals(
+      inputWith({ ...smallScenario, zones: { count: 20, landPrice: 9 }, choice: { congestion: { coefficient: 3 } } }),
+      5,
+      48,
+    );
+    expect(base.length).toBeGreaterThan(400);
+    expect(otherLevers).toEqual(base);
+  });
+
+  it('replication r meets the same projects in a scenario with zones and in the no-zones counterfactual', () => {
+    expect(arrivals(inputWith({ ...smallScenario, zones: { count: 0 } }), 9, 36)).toEqual(arrivals(inputWith(smallScenario), 9, 36));
+  });
+
+  it('a firm receives the same counter-based shocks whatever else exists', () => {
+    // The draw depends only on (seed, id, step, purpose): call order and other firms are irrelevant.
+    const a = counterUniform(1, 42, 7, 3);
+    counterUniform(1, 43, 7, 3);
+    expect(counterUniform(1, 42, 7, 3)).toBe(a);
+    expect(counterUniform(1, 42, 8, 3)).not.toBe(a);
+  });
+
+  it('counter-based uniforms are uniform and normals standard normal (10,000 draws)', () => {
+    const u = Array.from({ length: 10_000 }, (_, i) => counterUniform(99, i, 3, 3));
+    // Uniform(0,1): mean 1/2 (se 0.0029), variance 1/12 = 0.0833.
+    expect(mean(u)).toBeCloseTo(0.5, 1);
+    expect(Math.abs(mean(u) - 0.5)).toBeLessThan(0.01);
+    expect(Math.abs(sampleVariance(u) - 1 / 12)).toBeLessThan(0.003);
+    const z = Array.from({ length: 10_000 }, (_, i) => counterStandardNormal(99, i, 5));
+    expect(Math.abs(mean(z))).toBeLessThan(0.04); // se 0.01
+    expect(Math.abs(sampleVariance(z) - 1)).toBeLessThan(0.05); // se of variance ≈ sqrt(2/n) = 0.014
+  });
+
+  it('poisson draws have mean and variance equal to the mean, below and above the switch at 60', () => {
+    for (const lambda of [3.5, 25, 250]) {
+      const draw = createStream(17, 'arrivals');
+      const xs = Array.from({ length: 4000 }, () => poisson(draw, lambda));
+      // se of the mean: sqrt(λ/4000); allow 4 se.
+      expect(Math.abs(mean(xs) - lambda)).toBeLessThan(4 * Math.sqrt(lambda / 4000));
+      // variance of the sample variance ≈ 2λ²/n for large λ (+λ/n); allow 15%.
+      expect(Math.abs(sampleVariance(xs) / lambda - 1)).toBeLessThan(0.15);
+    }
+  });
+
+  it('the exit clock gives annual survival 1 − hazard (4,000 firms, one year)', () => {
+    const input = inputWith({
+      time: { years: 1 },
+      zones: { count: 0 },
+      projects: { perYear: 0 },
+      firms: { initialCount: 4000, exitHazard: 0.2, exitProductivityThreshold: 0, productivityVolatility: 0 },
+    });
+    const final = simulateModel(input, 3);
+    // Binomial(4000, 0.8): mean 3200, sd sqrt(4000·0.8·0.2) = 25.3; allow 4 sd.
+    expect(Math.abs(final.firms.count - 3200)).toBeLessThan(4 * 25.3);
+  });
+});
