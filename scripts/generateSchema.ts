@@ -2,8 +2,8 @@
  * Write (or, with --check, verify) the files generated from the parameter specification table:
  * scenarios/zonesim.schema.json and docs/parameters.md.
  *
- *   tsx scripts/generateSchema.ts           write both files
- *   tsx scripts/generateSchema.ts --check   exit 1 when a committed file differs from the generated one
+ *   npm run schema          (tsx scripts/generateSchema.ts)           write both files
+ *   npm run schema:check    (tsx scripts/generateSchema.ts --check)   exit 1 when a committed file differs from the generated one
  *
  * Paths are relative to the repository root, whatever the working directory.
  */
@@ -39,7 +39,7 @@ async function main(argv: readonly string[]): Promise<number> {
       if (current !== content) {
         stale += 1;
         const state = current === null ? 'is missing' : 'is out of date';
-        process.stderr.write(`${generated.path} ${state}; run: npx tsx scripts/generateSchema.ts\n`);
+        process.stderr.write(`${generated.path} ${state}; run: npm run schema\n`);
       }
     } else if (current !== content) {
       await mkdir(path.dirname(target), { recursive: true });

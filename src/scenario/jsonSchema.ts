@@ -21,6 +21,8 @@ export const SCENARIO_SCHEMA_PATH = 'scenarios/zonesim.schema.json';
  * The description of a leaf as shown in editors and docs: the table's description followed by the
  * unit (left out when it is `-`) and the rule ids.
  *
+ * Why: editor tooltips and the parameter table should show the same text. Never throws.
+ *
  * @example
  * describeLeafForDocs(parameterSpecification.zones.landPrice)
  * // 'Base price of … (3 M¥/ha = 200,000 ¥/mu). Unit: M¥/ha. Rules: R11.'
@@ -112,7 +114,10 @@ export function buildScenarioJsonSchema(): JsonSchema {
     },
   };
   const tree = parameterSpecification as unknown as Record<string, unknown>;
-  for (const key of Object.keys(tree)) properties[key] = groupSchema(tree[key] as Record<string, unknown>, key);
+  for (const key of Object.keys(tree)) {
+    const child = tree[key];
+    properties[key] = isParameterLeaf(child) ? leafSchema(child) : groupSchema(child as Record<string, unknown>, key);
+  }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $comment:
@@ -129,6 +134,9 @@ export function buildScenarioJsonSchema(): JsonSchema {
 
 /**
  * The schema as committed: JSON with 2-space indentation and a trailing newline.
+ *
+ * Why: one rendering shared by the generator script and the freshness test, so they compare byte for
+ * byte. Never throws.
  *
  * @example
  * await writeFile('scenarios/zonesim.schema.json', renderScenarioJsonSchema());

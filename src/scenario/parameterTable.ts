@@ -94,6 +94,8 @@ export function renderParameterTableMarkdown(): string {
  * The whole of docs/parameters.md: a title, a sentence saying the file is generated and how to use
  * the paths in a scenario file, then {@link renderParameterTableMarkdown}. Ends with one newline.
  *
+ * Why: shared by the generator script and the freshness test. Never throws.
+ *
  * @example
  * await writeFile('docs/parameters.md', renderParameterDocument());
  */

@@ -10,7 +10,10 @@ export type RangedParameterLeaf = Extract<ParameterLeaf, { readonly minimum: num
 
 /**
  * The allowed range of a ranged leaf in interval notation: `[0, 1]`, or `(0, 10]` when the minimum
- * itself is excluded (`exclusiveMinimum`). Never throws.
+ * itself is excluded (`exclusiveMinimum`).
+ *
+ * Why: one notation for ranges in messages, the schema descriptions and the parameter table.
+ * Never throws.
  *
  * @example
  * formatInterval(parameterSpecification.zones.landPrice) // '(0, 1000]'
@@ -23,7 +26,9 @@ export function formatInterval(leaf: RangedParameterLeaf): string {
 /**
  * What a valid value of a numeric leaf (or of one element of a number list) looks like, for the
  * `expected` part of an error message, e.g. `an integer in [1, 100]` or
- * `a number in (0, 10] (greater than 0)`. Never throws.
+ * `a number in (0, 10] (greater than 0)`; `finite` says "a finite number" (for `.nan`/`.inf`).
+ *
+ * Why: range errors must state the whole allowed range, exclusive minimum included. Never throws.
  *
  * @example
  * describeNumericExpectation(parameterSpecification.time.years) // 'an integer in [1, 100]'
@@ -36,7 +41,9 @@ export function describeNumericExpectation(leaf: RangedParameterLeaf, finite = f
 }
 
 /**
- * Quote choice values for a message or document: `"log", "linear", "bounded"`. Never throws.
+ * Quote choice values for a message or document: `"log", "linear", "bounded"`.
+ *
+ * Why: quoting shows that choices are text and makes misspellings visible. Never throws.
  *
  * @example
  * formatChoiceList(['poisson', 'fixed']) // '"poisson", "fixed"'
@@ -47,7 +54,10 @@ export function formatChoiceList(choices: readonly string[]): string {
 
 /**
  * A one-line summary of the allowed values of any leaf, in the words of the validator: used for the
- * `expected` part of a type error. Never throws.
+ * `expected` part of a type error.
+ *
+ * Why: a wrong type is reported with the full description of what is allowed, whatever the kind.
+ * Never throws.
  *
  * @example
  * describeLeafExpectation(parameterSpecification.choice.agglomeration.form) // 'one of "log", "linear", "bounded"'

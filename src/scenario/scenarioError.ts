@@ -94,6 +94,8 @@ const MAX_SHOWN_STRING = 60;
  * shorter, non-finite values in YAML spelling (`.nan`, `.inf`, `-.inf`), everything else as JavaScript
  * prints it.
  *
+ * Why: range bounds such as 10000000 are easier to read (and to type in YAML) as 1e7. Never throws.
+ *
  * @example
  * formatNumber(1e7) // '1e7'
  * formatNumber(0.03) // '0.03'
@@ -115,6 +117,9 @@ export function formatNumber(value: number): string {
  * Describe a value parsed from YAML for the `found` part of a message: strings quoted (and cut when
  * long), numbers as written in YAML, `an empty value` for null, `a list of 3 items`, `a mapping (keys: …)`.
  * The result never contains a line break.
+ *
+ * Why: `found "12"` (a quoted string) tells the user at once that the quotes are the problem.
+ * Never throws.
  *
  * @example
  * describeFoundValue('12') // '"12"'

@@ -73,6 +73,9 @@ export const SCENARIO_METADATA_TEXT = {
 /**
  * Render a path as written in messages: keys joined by dots, list indices in brackets.
  *
+ * Why: the same spelling in every message, matching the dotted paths of docs/parameters.md.
+ * Never throws.
+ *
  * @example
  * formatFieldPath(['projects', 'industryWeights', 2]) // 'projects.industryWeights[2]'
  */
@@ -380,12 +383,19 @@ export function validateScenario(raw: unknown, file: string, options: ValidateSc
       continue;
     }
     if (!Object.hasOwn(parameterSpecification, key)) throw unknownKeyError(context, [], key, topKeys);
-    const spec = (parameterSpecification as unknown as Record<string, unknown>)[key] as Record<string, unknown>;
+    const spec = (parameterSpecification as unknown as Record<string, unknown>)[key];
+    if (isParameterLeaf(spec)) {
+      // A parameter declared at the top level of the table rather than inside a group.
+      const value = checkLeaf(context, spec, raw[key], [key]);
+      (parameters as unknown as Record<string, unknown>)[key] = value;
+      overrides[key] = Array.isArray(value) ? [...value] : value;
+      continue;
+    }
     const groupOverrides: Record<string, unknown> = {};
     overrides[key] = groupOverrides;
     validateGroup(
       context,
-      spec,
+      spec as Record<string, unknown>,
       raw[key],
       [key],
       (parameters as unknown as Record<string, Record<string, unknown>>)[key],

@@ -22,7 +22,7 @@ function schemaAt(schema: JsonSchema, leafPath: string): JsonSchema {
 
 describe('committed generated files', () => {
   it.each(listGeneratedFiles().map((file) => [file.path, file] as const))(
-    '%s equals the freshly generated output (run: npx tsx scripts/generateSchema.ts)',
+    '%s equals the freshly generated output (if not, run: npm run schema)',
     (relativePath, generated) => {
       const committed = readFileSync(path.join(repositoryRoot, relativePath), 'utf8');
       expect(committed).toBe(generated.render());
