@@ -57,7 +57,7 @@ function defaultOutDir(): string {
 }
 
 /** Build the command-line program (exported for tests). */
-export function buildProgram(output: { out: (s: string) => void; err: (s: string) => void }): Command {
+export function buildProgram(output: CliOutput): Command {
   const program = new Command();
   program
     .name('zonesim')
@@ -134,7 +134,18 @@ export function buildProgram(output: { out: (s: string) => void; err: (s: string
  * Run the command line; returns the exit code. Every expected failure is reported as one line on
  * stderr without a stack trace (set ZONESIM_DEBUG=1 to see stacks of internal errors).
  */
-export async function main(argv: string[], output = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+/** Where the command line writes: stdout and stderr by default, buffers in tests. */
+export interface CliOutput {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processOutput: CliOutput = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+export async function main(argv: string[], output: CliOutput = processOutput): Promise<number> {
   const program = buildProgram(output);
   try {
     await program.parseAsync(argv);

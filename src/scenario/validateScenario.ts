@@ -488,4 +488,12 @@ export function checkParameterConsistency(
       linePaths: weightsLines,
     });
   }
+
+  if (parameters.zones.count === 0 && !parameters.choice.outside.enabled) {
+    throw fail(context, ['choice', 'outside', 'enabled'], {
+      expected: 'true when zones.count is 0 (projects need somewhere to locate)',
+      found: 'false',
+      linePaths: [['choice', 'outside', 'enabled'], ['zones', 'count']],
+    });
+  }
 }

@@ -11,7 +11,7 @@ const bin = path.join(root, 'bin', 'zonesim.mjs');
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(['node', 'zonesim', ...args], { out: (s) => (out += s), err: (s) => (err += s) });
+  const code = await main(['node', 'zonesim', ...args], { out: (s: string) => { out += s; }, err: (s: string) => { err += s; } });
   return { code, out, err };
 }
 
