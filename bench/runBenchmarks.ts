@@ -346,6 +346,8 @@ interface MachineFacts {
   readonly platform: string;
   readonly totalMemoryBytes: number;
   readonly gcExposed: boolean;
+  /** 1-minute load average when the benchmark started: other busy processes make timings noisy. */
+  readonly loadAverageAtStart: number;
 }
 
 function machineFacts(): MachineFacts {
@@ -358,6 +360,7 @@ function machineFacts(): MachineFacts {
     platform: `${process.platform} ${process.arch}`,
     totalMemoryBytes: os.totalmem(),
     gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+    loadAverageAtStart: os.loadavg()[0],
   };
 }
 
@@ -387,6 +390,7 @@ function renderMarkdown(report: BenchmarkReport): string {
   out.push('# zonesim benchmark', '');
   out.push(
     `Node ${m.node} (V8 ${m.v8}) · ${m.cpuModel} · ${m.cores} cores · ${m.platform} · ` +
+      `load average ${m.loadAverageAtStart.toFixed(2)} at start · ` +
       `${report.generatedAt}${m.gcExposed ? '' : ' · WARNING: run without --expose-gc'}`,
     '',
   );

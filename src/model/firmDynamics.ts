@@ -1,6 +1,8 @@
 import { exitFirm } from './firmRegistry.ts';
 import type { ModelState } from './modelState.ts';
 import { counterStandardNormal } from './randomStreams.ts';
+import { knowledgeSpilloverGrowth } from './r7KnowledgeSpillovers.ts';
+import { demandMultiplier, exitHazardMultiplier } from './r16Crisis.ts';
 
 /**
  * Growth, production, productivity and exit of firms.
@@ -9,15 +11,17 @@ import { counterStandardNormal } from './randomStreams.ts';
  *   (T steps per year), on fixed land — so investment and output per hectare rise over a firm's life
  *   (R3 intensification). Kept exactly through the industry growth index G_j(t).
  * - Production: jobs = investment × labour intensity; output = productivity × investment /
- *   capital–output ratio (M¥/year), a Leontief-style fixed-coefficient technology per industry.
+ *   capital–output ratio × the crisis demand multiplier (M¥/year; R16), a Leontief-style
+ *   fixed-coefficient technology per industry.
  * - Productivity: once a year, log a ← log a + μ + σ ε, a random walk (Gibrat's law; Sutton 1997)
  *   with ε a counter-based standard normal keyed by (seed, firm id, year). Annual shocks match the
- *   annual frequency of firm-level productivity data (e.g. China's above-scale industrial firm survey).
- * - Exit: (i) selection — a firm whose productivity is below `firms.exitProductivityThreshold` exits
- *   (Hopenhayn 1992); (ii) an exogenous hazard h per year, implemented as a per-firm exit clock: firm
- *   i exits when the cumulative hazard Λ(t) reaches Λ(entry) + E_i, E_i ~ Exp(1). Each step adds
- *   −ln(1 − h)/T to Λ, so a firm survives a year with probability exactly 1 − h; a time-varying
- *   hazard (e.g. a crisis) only changes the increment.
+ *   annual frequency of firm-level productivity data (e.g. China's above-scale industrial firm survey),
+ *   plus the knowledge-spillover growth of zone firms (R7, r7KnowledgeSpillovers.ts).
+ * - Exit: (i) selection — a firm whose productivity × the demand multiplier is below
+ *   `firms.exitProductivityThreshold` exits (Hopenhayn 1992); (ii) an exogenous hazard h per year,
+ *   implemented as a per-firm exit clock: firm i exits when the cumulative hazard Λ(t) reaches
+ *   Λ(entry) + E_i, E_i ~ Exp(1). Each step adds −ln(1 − h)/T to Λ, so a firm survives a year with
+ *   probability exactly 1 − h; in a crisis the increment is multiplied (R16).
  *
  * Per step the aggregates cost O(zones × industries); one pass over all firms happens per step for
  * the exit check and once a year for productivity. Nothing is allocated per firm.
@@ -48,22 +52,42 @@ export function reviewFirmProductivity(state: ModelState): void {
   const volatility = state.parameters.firms.productivityVolatility;
   const year = state.step / state.constants.stepsPerYear;
   const seed = state.seed;
+  const spillovers = state.parameters.innovation.enabled;
   zones.normalisedCapital.fill(0);
   zones.productiveCapital.fill(0);
+  // Spillovers are computed from the zone state before anyone's productivity changes this year.
+  const spilloverGrowth = spillovers ? precomputeSpillovers(state) : null;
   zones.usedHa.fill(0);
+  zones.factoryUsedHa.fill(0);
   for (let i = 0; i < firms.count; i++) {
     let a = firms.productivity[i];
-    if (volatility !== 0 || drift !== 0) {
+    const z = firms.zone[i];
+    const j = firms.industry[i];
+    const cell = z * k + j;
+    const extra = spilloverGrowth === null ? 0 : spilloverGrowth[cell];
+    if (volatility !== 0 || drift !== 0 || extra !== 0) {
       const shock = volatility === 0 ? 0 : volatility * counterStandardNormal(seed, firms.id[i], year);
-      a *= Math.exp(drift + shock);
+      a *= Math.exp(extra === 0 ? drift + shock : drift + shock + extra);
       firms.productivity[i] = a;
     }
-    const z = firms.zone[i];
-    const cell = z * k + firms.industry[i];
     zones.normalisedCapital[cell] += firms.capitalIndex[i];
     zones.productiveCapital[cell] += a * firms.capitalIndex[i];
-    zones.usedHa[z] += firms.land[i];
+    if (firms.inFactory[i] === 1) zones.factoryUsedHa[z] += firms.land[i];
+    else zones.usedHa[z] += firms.land[i];
   }
+}
+
+/** Spillover growth of every (zone, industry) cell, (Z + 1) × K, from the zone state before the review. */
+function precomputeSpillovers(state: ModelState): Float64Array {
+  const zones = state.zones;
+  const k = state.industries.count;
+  const out = state.spilloverScratch;
+  for (let z = 0; z <= zones.count; z++) {
+    for (let j = 0; j < k; j++) {
+      out[z * k + j] = zones.industryFirms[z * k + j] > 0 ? knowledgeSpilloverGrowth(state, z, j) : 0;
+    }
+  }
+  return out;
 }
 
 /**
@@ -75,6 +99,7 @@ export function deriveZoneAggregates(state: ModelState): void {
   const industries = state.industries;
   const k = industries.count;
   const growth = state.industryGrowthIndex;
+  const demand = demandMultiplier(state);
   for (let z = 0; z <= zones.count; z++) {
     let employment = 0;
     let output = 0;
@@ -83,7 +108,8 @@ export function deriveZoneAggregates(state: ModelState): void {
       const cell = z * k + j;
       const inv = zones.normalisedCapital[cell] * growth[j];
       const jobs = inv * industries.labourIntensity[j];
-      const out = (zones.productiveCapital[cell] * growth[j]) / industries.capitalIntensity[j];
+      let out = (zones.productiveCapital[cell] * growth[j]) / industries.capitalIntensity[j];
+      if (demand !== 1) out *= demand;
       zones.industryEmployment[cell] = jobs;
       zones.industryOutput[cell] = out;
       employment += jobs;
@@ -102,10 +128,12 @@ export function deriveZoneAggregates(state: ModelState): void {
  * swap-remove never skips a firm.
  */
 export function exitFirms(state: ModelState): void {
-  state.cumulativeExitHazard += state.constants.exitHazardPerStep;
+  const multiplier = exitHazardMultiplier(state);
+  state.cumulativeExitHazard += multiplier === 1 ? state.constants.exitHazardPerStep : state.constants.exitHazardPerStep * multiplier;
   const hazard = state.cumulativeExitHazard;
   const firms = state.firms;
-  const threshold = state.parameters.firms.exitProductivityThreshold;
+  const demand = demandMultiplier(state);
+  const threshold = demand === 1 ? state.parameters.firms.exitProductivityThreshold : state.parameters.firms.exitProductivityThreshold / demand;
   for (let i = firms.count - 1; i >= 0; i--) {
     if (firms.exitClock[i] <= hazard || firms.productivity[i] < threshold) exitFirm(state, i);
   }

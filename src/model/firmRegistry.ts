@@ -2,13 +2,18 @@ import type { ModelState } from './modelState.ts';
 import { growFirmTable } from './modelState.ts';
 import { CounterPurpose, counterUniform } from './randomStreams.ts';
 import { addFirmToRelatedness } from './r1RelatednessDensity.ts';
+import { recordAnchor } from './r10IndustrialPositioning.ts';
 import { updateLandPrice } from './r11LandMarket.ts';
+import { recordLandSale } from './r12FinancingPlatforms.ts';
+import { settleGuaranteeOnExit } from './r13CreditGuarantees.ts';
+import { demandMultiplier } from './r16Crisis.ts';
 import { refreshZoneUtility } from './zoneAttractiveness.ts';
 
 /**
  * Entry and exit of firms: the only two places where a firm joins or leaves the firm table, so every
- * incrementally kept aggregate (zone counts, capital sums, jobs, output, land in use, relatedness
- * sums, cached utilities, flow counters) is updated in exactly one place.
+ * incrementally kept aggregate (zone counts, capital sums, jobs, output, land in use, factory space,
+ * relatedness and anchor sums, cached utilities, flow counters, platform land sales, guarantee
+ * defaults) is updated in exactly one place.
  */
 
 /** Attributes of a project that becomes a firm. */
@@ -18,34 +23,41 @@ export interface EnteringFirm {
   /** Investment at entry (M¥). */
   investment: number;
   productivity: number;
+  /** Land (or standard factory floor) the firm occupies in its location (ha). */
+  land: number;
+  /** Whether it rents standard factory floor (R12) instead of buying land. */
+  inFactory: boolean;
 }
 
 /**
- * Add a firm in zone `z` (or the outside option when z = number of zones) and update every aggregate.
- * The firm's land is investment × the industry's land intensity; its jobs investment × labour
- * intensity; its output productivity × investment / capital–output ratio (M¥/year). Its exit clock
- * is Λ(now) + E with E ~ Exp(1) drawn from the counter generator keyed by the firm's id, so the same
+ * Add a firm in zone `z` (or the outside option when z = number of zones) and update every aggregate;
+ * returns its index in the firm table. Jobs = investment × labour intensity; output = productivity ×
+ * investment / capital–output ratio × the crisis demand multiplier (M¥/year). Its exit clock is
+ * Λ(now) + E with E ~ Exp(1) drawn from the counter generator keyed by the firm's id, so the same
  * project has the same exogenous lifetime in every scenario.
  */
-export function enterFirm(state: ModelState, firm: EnteringFirm, z: number): void {
+export function enterFirm(state: ModelState, firm: EnteringFirm, z: number): number {
   const firms = state.firms;
   if (firms.count === firms.capacity) growFirmTable(firms);
   const industries = state.industries;
   const j = firm.industry;
   const i = firms.count++;
   const capitalIndex = firm.investment / state.industryGrowthIndex[j];
-  const land = firm.investment * industries.landIntensity[j];
   const employment = firm.investment * industries.labourIntensity[j];
-  const output = (firm.productivity * firm.investment) / industries.capitalIntensity[j];
+  const output = ((firm.productivity * firm.investment) / industries.capitalIntensity[j]) * demandMultiplier(state);
+  const anchor = firm.investment >= state.parameters.projects.anchorSize;
   firms.id[i] = firm.id;
   firms.industry[i] = j;
   firms.zone[i] = z;
   firms.capitalIndex[i] = capitalIndex;
-  firms.land[i] = land;
+  firms.land[i] = firm.land;
   firms.productivity[i] = firm.productivity;
   firms.exitClock[i] = state.cumulativeExitHazard - Math.log(counterUniform(state.seed, firm.id, 0, CounterPurpose.exit));
   firms.birthStep[i] = state.step;
-  firms.anchor[i] = firm.investment >= state.parameters.projects.anchorSize ? 1 : 0;
+  firms.anchor[i] = anchor ? 1 : 0;
+  firms.inFactory[i] = firm.inFactory ? 1 : 0;
+  firms.guarantee[i] = 0;
+  firms.guaranteeEndStep[i] = 0;
 
   const zones = state.zones;
   const cell = z * industries.count + j;
@@ -53,7 +65,8 @@ export function enterFirm(state: ModelState, firm: EnteringFirm, z: number): voi
   zones.employment[z] += employment;
   zones.output[z] += output;
   zones.investment[z] += firm.investment;
-  zones.usedHa[z] += land;
+  if (firm.inFactory) zones.factoryUsedHa[z] += firm.land;
+  else zones.usedHa[z] += firm.land;
   zones.industryFirms[cell] += 1;
   zones.normalisedCapital[cell] += capitalIndex;
   zones.productiveCapital[cell] += firm.productivity * capitalIndex;
@@ -63,31 +76,38 @@ export function enterFirm(state: ModelState, firm: EnteringFirm, z: number): voi
   state.counters.entriesTotal++;
   if (z < zones.count) {
     addFirmToRelatedness(zones, industries, z, j, 1);
-    updateLandPrice(zones, z, state.parameters.zones.landPriceScarcityElasticity);
+    if (anchor && state.parameters.positioning.enabled) recordAnchor(zones, industries, z, j, 1);
+    if (!firm.inFactory) recordLandSale(state, z, firm.land);
+    updateLandPrice(state, z);
   }
   refreshZoneUtility(state, z);
+  return i;
 }
 
 /**
- * Remove the firm at table index `index` (it exits). Its zone land becomes idle (R11) until
- * reclaimed; the last firm of the table moves into the freed slot (order is not meaningful).
+ * Remove the firm at table index `index` (it exits). A running guarantee defaults (R13). Its zone land
+ * becomes idle (R11) until reclaimed, factory floor is free again at once; the last firm of the table
+ * moves into the freed slot (order is not meaningful).
  */
 export function exitFirm(state: ModelState, index: number): void {
   const firms = state.firms;
   const zones = state.zones;
   const industries = state.industries;
+  settleGuaranteeOnExit(state, index);
   const z = firms.zone[index];
   const j = firms.industry[index];
   const cell = z * industries.count + j;
   const capitalIndex = firms.capitalIndex[index];
   const investment = capitalIndex * state.industryGrowthIndex[j];
   const employment = investment * industries.labourIntensity[j];
-  const output = (firms.productivity[index] * investment) / industries.capitalIntensity[j];
+  const output = ((firms.productivity[index] * investment) / industries.capitalIntensity[j]) * demandMultiplier(state);
+  const inFactory = firms.inFactory[index] === 1;
   zones.firms[z] -= 1;
   zones.employment[z] -= employment;
   zones.output[z] -= output;
   zones.investment[z] -= investment;
-  zones.usedHa[z] -= firms.land[index];
+  if (inFactory) zones.factoryUsedHa[z] -= firms.land[index];
+  else zones.usedHa[z] -= firms.land[index];
   zones.industryFirms[cell] -= 1;
   zones.normalisedCapital[cell] -= capitalIndex;
   zones.productiveCapital[cell] -= firms.productivity[index] * capitalIndex;
@@ -105,11 +125,16 @@ export function exitFirm(state: ModelState, index: number): void {
     zones.output[z] = 0;
     zones.investment[z] = 0;
     zones.usedHa[z] = 0;
+    zones.factoryUsedHa[z] = 0;
   }
   if (z < zones.count) {
-    zones.idleHa[z] += firms.land[index];
+    if (!inFactory) zones.idleHa[z] += firms.land[index];
     addFirmToRelatedness(zones, industries, z, j, -1);
-    if (zones.firms[z] === 0) zones.relatedFirmSum.fill(0, z * industries.count, (z + 1) * industries.count);
+    if (firms.anchor[index] === 1 && state.parameters.positioning.enabled) recordAnchor(zones, industries, z, j, -1);
+    if (zones.firms[z] === 0) {
+      zones.relatedFirmSum.fill(0, z * industries.count, (z + 1) * industries.count);
+      zones.anchorRelated.fill(0, z * industries.count, (z + 1) * industries.count);
+    }
   }
   const last = --firms.count;
   if (index !== last) {
@@ -122,6 +147,9 @@ export function exitFirm(state: ModelState, index: number): void {
     firms.exitClock[index] = firms.exitClock[last];
     firms.birthStep[index] = firms.birthStep[last];
     firms.anchor[index] = firms.anchor[last];
+    firms.inFactory[index] = firms.inFactory[last];
+    firms.guarantee[index] = firms.guarantee[last];
+    firms.guaranteeEndStep[index] = firms.guaranteeEndStep[last];
   }
   state.counters.exitsInPeriod++;
   state.counters.exitsTotal++;

@@ -1,10 +1,18 @@
 import { enterFirm } from './firmRegistry.ts';
 import { buildIndustries } from './industries.ts';
 import type { ModelInput } from './modelInput.ts';
-import { createFirmTable, createPendingProjects, type ModelState, type StepConstants } from './modelState.ts';
+import {
+  createFirmTable,
+  createPendingProjects,
+  freeServicedLand,
+  type ModelState,
+  type ProvinceAccounts,
+  type StepConstants,
+} from './modelState.ts';
 import type { Parameters } from './parameterSpecification.ts';
 import { queueNewProject } from './projectArrival.ts';
-import { createStream } from './randomStreams.ts';
+import { CounterPurpose, counterUniform, createStream } from './randomStreams.ts';
+import { updateLandPrices } from './r11LandMarket.ts';
 import { refreshAllZoneUtilities } from './zoneAttractiveness.ts';
 import { buildZones } from './zones.ts';
 
@@ -13,8 +21,8 @@ export const INITIAL_FIRM_ID_OFFSET = 1_000_000_000;
 
 /**
  * Build the state of one replication at step 0 from (input, seed): industries, zones, the initial
- * stock of scattered firms (placed outside every zone, as pre-2009 industry), and the per-step
- * constants. Pure: the same (input, seed) always gives the same state.
+ * stock of firms (pre-2009 industry: a share inside zones, the rest scattered outside), the policy
+ * accounts and the per-step constants. Pure: the same (input, seed) always gives the same state.
  *
  * @param seed the replication seed (see `replicationSeed`), an unsigned 32-bit integer.
  */
@@ -22,6 +30,7 @@ export function initialiseModel(input: ModelInput, seed: number): ModelState {
   const parameters = input.parameters;
   const industries = buildIndustries(input, createStream(seed, 'industries'));
   const zones = buildZones(parameters, industries, createStream(seed, 'zones'));
+  const constants = deriveStepConstants(parameters, industries.growth);
   const expectedFirms = parameters.firms.initialCount + parameters.projects.perYear * Math.min(parameters.time.years, 5);
   const state: ModelState = {
     parameters,
@@ -41,7 +50,8 @@ export function initialiseModel(input: ModelInput, seed: number): ModelState {
       choiceEvaluations: 0,
       initialFirms: 0,
     },
-    constants: deriveStepConstants(parameters, industries.growth),
+    accounts: createAccounts(parameters, constants),
+    constants,
     streams: { arrivals: createStream(seed, 'arrivals'), choice: createStream(seed, 'choice') },
     industryGrowthIndex: new Float64Array(industries.count).fill(1),
     cumulativeExitHazard: 0,
@@ -49,10 +59,45 @@ export function initialiseModel(input: ModelInput, seed: number): ModelState {
     nextProjectId: 0,
     arrivalCarry: 0,
     choiceWeights: new Float64Array(zones.count + 1),
+    landNeedScratch: new Float64Array(zones.count + 1),
+    zoneScratch: new Float64Array(zones.count + 1),
+    industryScratch: new Float64Array(industries.count),
+    spilloverScratch: new Float64Array((zones.count + 1) * industries.count),
   };
+  updateLandPrices(state);
   placeInitialFirms(state);
+  let zoneJobs = 0;
+  for (let z = 0; z < zones.count; z++) zoneJobs += zones.employment[z];
+  state.accounts.initialZoneEmployment = zoneJobs;
+  zones.platformRevenueStep.fill(0); // pre-2009 land sales are not platform revenue
   refreshAllZoneUtilities(state);
   return state;
+}
+
+function createAccounts(parameters: Parameters, constants: StepConstants): ProvinceAccounts {
+  const g = parameters.guarantees;
+  const capital = g.enabled ? g.initialCapital : 0;
+  return {
+    guaranteeNetAssets: capital,
+    guaranteesOutstanding: 0,
+    guaranteeMaturities: new Float64Array(g.enabled ? constants.totalSteps + 1 : 0),
+    guaranteesIssuedTotal: 0,
+    guaranteeFeesTotal: 0,
+    guaranteeLossesTotal: 0,
+    guaranteeLossesInPeriod: 0,
+    guaranteeExhaustedStep: -1,
+    creditRationedInPeriod: 0,
+    guidanceBudgetLeft: 0,
+    guidanceSpentTotal: 0,
+    guidancePrivateTotal: 0,
+    guidanceAvailable: false,
+    publicSpendingServicingTotal: 0,
+    publicSpendingGuaranteeCapitalTotal: capital,
+    publicSpendingPromotionTotal: 0,
+    crisisIntensity: 0,
+    postponedTotal: 0,
+    initialZoneEmployment: 0,
+  };
 }
 
 /** Rates per year converted to per step, computed once. */
@@ -68,22 +113,27 @@ export function deriveStepConstants(parameters: Parameters, growth: Float64Array
     servicingHaPerStep: parameters.zones.servicingPaceHaPerYear / spy,
     idleReclaimSharePerStep: 1 - Math.pow(1 - parameters.land.idleReclaimPerYear, 1 / spy),
     referenceLandPrice: parameters.zones.landPrice,
+    guaranteeTermSteps: Math.max(1, Math.round(parameters.guarantees.termYears * spy)),
   };
 }
 
 /**
  * The initial stock: `firms.initialCount` firms drawn like arriving projects (from their own
- * `initialFirms` stream) and placed outside every zone. They are the stock at step 0, not entries.
+ * `initialFirms` stream). A share `firms.initialShareInZones` is placed in a zone chosen uniformly
+ * (a counter-based draw keyed by the firm id) when it has room; the others, and any that find no
+ * room, are outside every zone. They are the stock at step 0, not entries.
  */
 function placeInitialFirms(state: ModelState): void {
   const count = state.parameters.firms.initialCount;
   if (count === 0) return;
   const draw = createStream(state.seed, 'initialFirms');
-  const outside = state.zones.count;
+  const zones = state.zones;
+  const outside = zones.count;
+  const shareInZones = zones.count > 0 ? state.parameters.firms.initialShareInZones : 0;
   const savedNextId = state.nextProjectId;
   state.nextProjectId = INITIAL_FIRM_ID_OFFSET;
   const pending = state.pending;
-  const entering = { id: 0, industry: 0, investment: 0, productivity: 0 };
+  const entering = { id: 0, industry: 0, investment: 0, productivity: 0, land: 0, inFactory: false };
   for (let n = 0; n < count; n++) {
     queueNewProject(state, draw);
     const i = pending.count - 1;
@@ -92,7 +142,17 @@ function placeInitialFirms(state: ModelState): void {
     entering.investment = pending.investment[i];
     entering.productivity = pending.productivity[i];
     pending.count = 0;
-    enterFirm(state, entering, outside);
+    const baseNeed = entering.investment * state.industries.landIntensity[entering.industry];
+    let z = outside;
+    if (shareInZones > 0) {
+      const u = counterUniform(state.seed, entering.id, 0, CounterPurpose.initialZone);
+      if (u < shareInZones) {
+        const candidate = Math.min(zones.count - 1, Math.floor((u / shareInZones) * zones.count));
+        if (freeServicedLand(zones, candidate) >= baseNeed * zones.landNeedFactor[candidate]) z = candidate;
+      }
+    }
+    entering.land = baseNeed * zones.landNeedFactor[z];
+    enterFirm(state, entering, z);
   }
   state.nextProjectId = savedNextId;
   const c = state.counters;

@@ -1,26 +1,41 @@
 import { enterFirm } from './firmRegistry.ts';
 import type { ModelState } from './modelState.ts';
+import { passesInvestmentIntensity } from './r11LandMarket.ts';
+import { coInvest } from './r13GuidanceFund.ts';
+import { financeProject, issueGuarantee } from './r13CreditGuarantees.ts';
 
 /**
- * Location choice by multinomial logit (McFadden 1974): a project of industry j needing L hectares
- * chooses among the zones with at least L hectares of free serviced land (R11 availability) and, when
- * enabled, the outside option (scattered location, always available):
+ * Location choice by multinomial logit (McFadden 1974). A project of industry j with investment I
+ * and base land need L = I × land intensity_j first secures finance (R13: it may be credit-rationed
+ * and wait). It then chooses among the feasible alternatives:
+ * - zone z, if it passes the zone's investment-intensity threshold (R11) and the zone has free
+ *   serviced land ≥ L_z = L × the zone's land-need factor (R11 price-elastic land need) — or, for a
+ *   small project (R12), free standard factory floor ≥ L_z, which it then rents;
+ * - the outside option (scattered location), when enabled; it is always available;
  *
- *     P(z) = exp(V_zj / s) / Σ_{feasible a} exp(V_aj / s)
+ *     P(a) = exp(V_aj / s) / Σ_{feasible b} exp(V_bj / s)
  *
- * with V from zoneAttractiveness.ts and s = `choice.scale` (the Gumbel scale of the taste shock: the
- * random-utility reading of Arthur's (1990) heterogeneous firm preferences). The draw uses one
- * uniform number per evaluation (inverse CDF over the alternatives), so the choice stream stays
- * aligned across scenarios. When nothing is feasible the project waits (R11 land shortage) and
- * chooses again next step, up to `projects.patienceSteps`, after which it is abandoned.
+ * with V from zoneAttractiveness.ts (plus the standard-factory bonus for eligible projects) and
+ * s = `choice.scale` (the Gumbel scale of the taste shock: the random-utility reading of Arthur's
+ * (1990) heterogeneous firm preferences). The draw uses one uniform number per considered project
+ * (inverse CDF over the alternatives), so the choice stream stays aligned across scenarios. When
+ * nothing is feasible or credit is rationed, the project waits and tries again next step, up to
+ * `projects.patienceSteps`, after which it is abandoned.
  */
 
 /**
  * Fill `weights[a]` with exp((V_a − max V)/s) for each feasible alternative a (0 for infeasible ones;
- * index Z is the outside option) and return their sum; 0 means no alternative is feasible.
- * Dividing each weight by the sum gives the choice probabilities.
+ * index Z is the outside option) and return their sum; 0 means no alternative is feasible. Dividing
+ * each weight by the sum gives the choice probabilities. `landNeeded` is the base land need; the
+ * per-zone need is written to `state.landNeedScratch`.
  */
-export function computeChoiceWeights(state: ModelState, industry: number, landNeeded: number, weights: Float64Array): number {
+export function computeChoiceWeights(
+  state: ModelState,
+  industry: number,
+  landNeeded: number,
+  weights: Float64Array,
+  investment = Infinity,
+): number {
   const zones = state.zones;
   const zoneCount = zones.count;
   const k = state.industries.count;
@@ -30,16 +45,29 @@ export function computeChoiceWeights(state: ModelState, industry: number, landNe
   const serviced = zones.servicedHa;
   const used = zones.usedHa;
   const idle = zones.idleHa;
+  const factories = zones.standardFactoryHa;
+  const need = state.landNeedScratch;
+  const factor = zones.landNeedFactor;
+  const financing = state.parameters.financing;
+  const factoryEligible = financing.enabled && investment <= financing.standardFactoryMaxInvestment;
+  const factoryBonus = financing.standardFactoryBonus;
+  const threshold = state.parameters.land.enabled && state.parameters.land.minimumInvestmentPerHa > 0;
   let max = -Infinity;
   for (let z = 0; z < zoneCount; z++) {
-    if (serviced[z] - used[z] - idle[z] >= landNeeded) {
-      const v = (base[z] + byIndustry[z * k + industry]) * inverseScale;
-      weights[z] = v;
-      if (v > max) max = v;
-    } else {
-      weights[z] = -Infinity;
+    const needHere = landNeeded * factor[z];
+    need[z] = needHere;
+    let v = -Infinity;
+    if (!threshold || passesInvestmentIntensity(state, investment, needHere)) {
+      if (factoryEligible && factories[z] - zones.factoryUsedHa[z] >= needHere) {
+        v = (base[z] + byIndustry[z * k + industry] + factoryBonus) * inverseScale;
+      } else if (serviced[z] - used[z] - idle[z] - factories[z] >= needHere) {
+        v = (base[z] + byIndustry[z * k + industry]) * inverseScale;
+      }
     }
+    weights[z] = v;
+    if (v > max) max = v;
   }
+  need[zoneCount] = landNeeded * factor[zoneCount];
   if (state.parameters.choice.outside.enabled) {
     const v = base[zoneCount] * inverseScale;
     weights[zoneCount] = v;
@@ -82,43 +110,69 @@ export function pickAlternative(weights: Float64Array, sum: number, u: number): 
 }
 
 /**
- * Let every pending project (new arrivals and waiting ones, oldest first) choose a location; place
- * it, or keep it waiting, or abandon it once its patience is exhausted. The pending queue is compacted
- * in place (no allocation).
+ * Let every pending project that is ready (new arrivals and waiting ones, oldest first) secure finance
+ * and choose a location; place it, or keep it waiting, or abandon it once its patience is exhausted.
+ * The pending queue is compacted in place (no allocation).
  */
 export function placePendingProjects(state: ModelState): void {
   const pending = state.pending;
   const weights = state.choiceWeights;
   const industries = state.industries;
+  const zones = state.zones;
+  const k = industries.count;
   const patience = state.parameters.projects.patienceSteps;
+  const financing = state.parameters.financing;
   const draw = state.streams.choice;
   let kept = 0;
-  const entering = { id: 0, industry: 0, investment: 0, productivity: 0 };
+  const entering = { id: 0, industry: 0, investment: 0, productivity: 0, land: 0, inFactory: false };
   for (let i = 0; i < pending.count; i++) {
-    const industry = pending.industry[i];
-    const investment = pending.investment[i];
-    const landNeeded = investment * industries.landIntensity[industry];
-    const sum = computeChoiceWeights(state, industry, landNeeded, weights);
-    const chosen = pickAlternative(weights, sum, draw());
-    if (chosen >= 0) {
-      entering.id = pending.id[i];
-      entering.industry = industry;
-      entering.investment = investment;
-      entering.productivity = pending.productivity[i];
-      enterFirm(state, entering, chosen);
-    } else if (state.step - pending.arrivalStep[i] >= patience) {
+    const ready = pending.readyStep[i] <= state.step;
+    let placed = false;
+    if (ready) {
+      const industry = pending.industry[i];
+      const investment = pending.investment[i];
+      const u = draw();
+      const guarantee = financeProject(state, pending.id[i], industry, investment);
+      if (guarantee < 0) {
+        state.accounts.creditRationedInPeriod++;
+      } else {
+        const landNeeded = investment * industries.landIntensity[industry];
+        const sum = computeChoiceWeights(state, industry, landNeeded, weights, investment);
+        const chosen = pickAlternative(weights, sum, u);
+        if (chosen >= 0) {
+          const need = state.landNeedScratch[chosen];
+          entering.id = pending.id[i];
+          entering.industry = industry;
+          entering.investment = investment;
+          entering.productivity = pending.productivity[i];
+          entering.land = need;
+          entering.inFactory =
+            chosen < zones.count &&
+            financing.enabled &&
+            investment <= financing.standardFactoryMaxInvestment &&
+            zones.standardFactoryHa[chosen] - zones.factoryUsedHa[chosen] >= need;
+          const index = enterFirm(state, entering, chosen);
+          if (guarantee > 0) issueGuarantee(state, index, guarantee);
+          if (chosen < zones.count && zones.leading[chosen * k + industry] === 1) coInvest(state, investment);
+          placed = true;
+        }
+      }
+    }
+    if (placed) continue;
+    if (ready && state.step - pending.readyStep[i] >= patience) {
       state.counters.abandonedInPeriod++;
       state.counters.abandonedTotal++;
-    } else {
-      if (kept !== i) {
-        pending.id[kept] = pending.id[i];
-        pending.industry[kept] = industry;
-        pending.investment[kept] = investment;
-        pending.productivity[kept] = pending.productivity[i];
-        pending.arrivalStep[kept] = pending.arrivalStep[i];
-      }
-      kept++;
+      continue;
     }
+    if (kept !== i) {
+      pending.id[kept] = pending.id[i];
+      pending.industry[kept] = pending.industry[i];
+      pending.investment[kept] = pending.investment[i];
+      pending.productivity[kept] = pending.productivity[i];
+      pending.arrivalStep[kept] = pending.arrivalStep[i];
+      pending.readyStep[kept] = pending.readyStep[i];
+    }
+    kept++;
   }
   pending.count = kept;
 }

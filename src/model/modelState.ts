@@ -32,6 +32,12 @@ export interface FirmTable {
   birthStep: Int32Array;
   /** 1 for anchor firms (龙头企业), else 0. */
   anchor: Uint8Array;
+  /** 1 when the firm rents standard factory space (R12) instead of owning land. */
+  inFactory: Uint8Array;
+  /** Amount of the firm's loan guaranteed by the fund (M¥; 0 if none) (R13). */
+  guarantee: Float64Array;
+  /** Step at which the firm's guarantee expires. */
+  guaranteeEndStep: Int32Array;
 }
 
 /**
@@ -52,7 +58,20 @@ export interface ZoneTable {
   basePrice: Float64Array;
   price: Float64Array;
   serviceLevel: Float64Array;
+  /** Standard factory floor built by the zone's platform (ha of serviced land) (R12). */
   standardFactoryHa: Float64Array;
+  /** Standard factory floor rented by firms (ha). */
+  factoryUsedHa: Float64Array;
+  /** Land-need multiplier (price / reference)^(−elasticity) of each zone (R11); 1 when off. */
+  landNeedFactor: Float64Array;
+  /** Platform debt (M¥) (R12). */
+  platformDebt: Float64Array;
+  /** Platform revenue this step (land sales + tax) (M¥). */
+  platformRevenueStep: Float64Array;
+  /** Smoothed annual platform revenue (M¥/year). */
+  platformRevenueAnnual: Float64Array;
+  /** Σ over the zone's anchor firms of the proximity of each industry to the anchor's, (Z + 1) × K (R10). */
+  anchorRelated: Float64Array;
   /** Aggregates of living firms, per zone (length Z + 1); employment, output and investment are
    *  derived from the capital sums below each step and kept current on entry and exit. */
   firms: Float64Array;
@@ -88,6 +107,8 @@ export interface PendingProjects {
   investment: Float64Array;
   productivity: Float64Array;
   arrivalStep: Int32Array;
+  /** The project is not considered before this step (postponed by a crisis, R16). */
+  readyStep: Int32Array;
 }
 
 /** Flow counters for the current recording period and in total. */
@@ -105,6 +126,43 @@ export interface Counters {
   initialFirms: number;
 }
 
+/**
+ * Province-level accounts of the policy instruments (R12–R16): the guarantee fund, the guidance fund,
+ * public spending and the crisis. Money in M¥; "Total" values are cumulative since step 0.
+ */
+export interface ProvinceAccounts {
+  /** Guarantee fund net assets (M¥). */
+  guaranteeNetAssets: number;
+  /** Guarantees outstanding (M¥). */
+  guaranteesOutstanding: number;
+  /** Guarantees expiring at each step (M¥), indexed by step. */
+  guaranteeMaturities: Float64Array;
+  guaranteesIssuedTotal: number;
+  guaranteeFeesTotal: number;
+  guaranteeLossesTotal: number;
+  guaranteeLossesInPeriod: number;
+  /** First step at which net assets were ≤ 0, or −1. */
+  guaranteeExhaustedStep: number;
+  /** Projects that could not get credit this period (waited). */
+  creditRationedInPeriod: number;
+  /** Guidance fund budget left this year (M¥). */
+  guidanceBudgetLeft: number;
+  guidanceSpentTotal: number;
+  guidancePrivateTotal: number;
+  /** Whether guidance money is on offer now (its utility bonus is in the cached utilities). */
+  guidanceAvailable: boolean;
+  /** Public spending by purpose, cumulative (M¥). */
+  publicSpendingServicingTotal: number;
+  publicSpendingGuaranteeCapitalTotal: number;
+  publicSpendingPromotionTotal: number;
+  /** Crisis intensity at the current step (0 none, 1 full). */
+  crisisIntensity: number;
+  /** Projects postponed by the crisis so far. */
+  postponedTotal: number;
+  /** Zone jobs at step 0 (the urbanisation baseline). */
+  initialZoneEmployment: number;
+}
+
 /** Per-step constants derived once from the parameters (rates converted to per step). */
 export interface StepConstants {
   stepsPerYear: number;
@@ -117,6 +175,8 @@ export interface StepConstants {
   idleReclaimSharePerStep: number;
   /** Reference land price for the utility's price term (the zones' base price). */
   referenceLandPrice: number;
+  /** Guarantee term in steps. */
+  guaranteeTermSteps: number;
 }
 
 /** Sequential random streams of one replication (see randomStreams.ts). */
@@ -134,6 +194,7 @@ export interface ModelState {
   readonly firms: FirmTable;
   readonly pending: PendingProjects;
   readonly counters: Counters;
+  readonly accounts: ProvinceAccounts;
   readonly constants: StepConstants;
   readonly streams: ModelStreams;
   /** Demand growth index of each industry, G_j(t) = Π growth factors (1 at step 0). */
@@ -148,6 +209,14 @@ export interface ModelState {
   arrivalCarry: number;
   /** Scratch buffer for choice weights, length Z + 1 (allocated once). */
   readonly choiceWeights: Float64Array;
+  /** Scratch buffer for the zone land need of the project being placed, length Z + 1. */
+  readonly landNeedScratch: Float64Array;
+  /** Scratch buffer for per-zone work of a mechanism, length Z + 1. */
+  readonly zoneScratch: Float64Array;
+  /** Scratch buffer for per-industry work of a mechanism, length K. */
+  readonly industryScratch: Float64Array;
+  /** Scratch buffer for R7 spillover growth per (zone, industry), (Z + 1) × K. */
+  readonly spilloverScratch: Float64Array;
 }
 
 /** An empty firm table with room for `capacity` firms. */
@@ -165,6 +234,9 @@ export function createFirmTable(capacity: number): FirmTable {
     exitClock: new Float64Array(c),
     birthStep: new Int32Array(c),
     anchor: new Uint8Array(c),
+    inFactory: new Uint8Array(c),
+    guarantee: new Float64Array(c),
+    guaranteeEndStep: new Int32Array(c),
   };
 }
 
@@ -186,6 +258,9 @@ export function growFirmTable(firms: FirmTable): void {
   firms.exitClock = grown(firms.exitClock, c);
   firms.birthStep = grown(firms.birthStep, c);
   firms.anchor = grown(firms.anchor, c);
+  firms.inFactory = grown(firms.inFactory, c);
+  firms.guarantee = grown(firms.guarantee, c);
+  firms.guaranteeEndStep = grown(firms.guaranteeEndStep, c);
   firms.capacity = c;
 }
 
@@ -200,6 +275,7 @@ export function createPendingProjects(capacity: number): PendingProjects {
     investment: new Float64Array(c),
     productivity: new Float64Array(c),
     arrivalStep: new Int32Array(c),
+    readyStep: new Int32Array(c),
   };
 }
 
@@ -211,12 +287,19 @@ export function growPendingProjects(pending: PendingProjects): void {
   pending.investment = grown(pending.investment, c);
   pending.productivity = grown(pending.productivity, c);
   pending.arrivalStep = grown(pending.arrivalStep, c);
+  pending.readyStep = grown(pending.readyStep, c);
   pending.capacity = c;
 }
 
-/** Free serviced land of zone z (ha): serviced − used − idle, never negative. */
+/** Free serviced land of zone z (ha): serviced − used − idle − standard factories, never negative. */
 export function freeServicedLand(zones: ZoneTable, z: number): number {
-  const free = zones.servicedHa[z] - zones.usedHa[z] - zones.idleHa[z];
+  const free = zones.servicedHa[z] - zones.usedHa[z] - zones.idleHa[z] - zones.standardFactoryHa[z];
+  return free > 0 ? free : 0;
+}
+
+/** Free standard factory floor of zone z (ha), never negative. */
+export function freeFactorySpace(zones: ZoneTable, z: number): number {
+  const free = zones.standardFactoryHa[z] - zones.factoryUsedHa[z];
   return free > 0 ? free : 0;
 }
 

@@ -327,6 +327,10 @@ export const parameterSpecification = {
       default: 500, minimum: 0, maximum: 1e6, unit: 'firms', rules: ['R2'],
       description: 'Firms already operating outside any zone at the start (pre-2009 scattered industry), drawn like arriving projects.',
     }),
+    initialShareInZones: number({
+      default: 0.3, minimum: 0, maximum: 1, unit: 'share', rules: ['R2', 'R10'],
+      description: 'Share of the initial firms already operating in a zone in 2009 (zones were built on existing development areas), assigned to zones uniformly at random where land allows; the rest are outside. 0 puts every initial firm outside.',
+    }),
     productivityDispersion: number({
       default: 0.3, minimum: 0, maximum: 3, unit: 'log points', rules: ['R7'],
       description: 'Standard deviation of log productivity at entry (mean log productivity 0).',
@@ -351,7 +355,331 @@ export const parameterSpecification = {
   land: {
     idleReclaimPerYear: number({
       default: 0.2, minimum: 0, maximum: 1, unit: '1/year', rules: ['R11'],
-      description: 'Share of a zone’s idle land (left by exited firms) returned to the free serviced stock per year.',
+      description: 'Share of a zone’s idle land (left by exited firms) returned to the free serviced stock per year (盘活闲置土地).',
+    }),
+    enabled: boolean({
+      default: true, unit: '-', rules: ['R11', 'R3'],
+      description: 'Switch for the R11 land levers below (quota, investment-intensity threshold, price-elastic land demand). Off: land need is fixed per project and no quota or threshold applies.',
+    }),
+    quotaHaPerYear: number({
+      default: 800, minimum: 0, maximum: 1e7, unit: 'ha/year', rules: ['R11'],
+      description: 'Province-wide annual quota of newly serviced zone land (建设用地指标); when the zones’ planned servicing exceeds it, every zone’s servicing is scaled down pro rata.',
+    }),
+    minimumInvestmentPerHa: number({
+      default: 15, minimum: 0, maximum: 10000, unit: 'M¥/ha', rules: ['R11', 'R3'],
+      description: 'Investment-intensity threshold (投资强度): a zone admits a project only if its investment per hectare of land needed is at least this. 0 admits every project.',
+    }),
+    demandPriceElasticity: number({
+      default: 0.3, minimum: 0, maximum: 3, unit: '-', rules: ['R11', 'R3'],
+      description: 'Elasticity of a project’s land need to the land price: need = base need × (price / reference price)^(−elasticity) — dearer land is used more intensively (capital–land substitution).',
+    }),
+  },
+  positioning: {
+    enabled: boolean({
+      default: true, unit: '-', rules: ['R10'],
+      description: 'Switch for industrial positioning: re-choosing leading industries on a schedule and the pull of anchor firms. Off: leading industries stay as initially drawn and anchors have no extra pull.',
+    }),
+    rule: choice({
+      default: 'scored', choices: ['scored', 'homogeneous'] as const, unit: '-', rules: ['R10'],
+      description: 'scored: each zone ranks industries by weighted competitiveness, growth and relatedness (竞争力最强、成长性最好、关联度最高); homogeneous: every zone picks the fastest-growing industries (同质化竞争).',
+    }),
+    reviewEveryYears: integer({
+      default: 2, minimum: 1, maximum: 100, unit: 'years', rules: ['R10'],
+      description: 'Zones re-choose their leading industries at the start of every this many years (the first review is at year 0 for the homogeneous rule and after the first interval for the scored rule).',
+    }),
+    competitivenessWeight: number({
+      default: 1, minimum: 0, maximum: 100, unit: '-', rules: ['R10'],
+      description: 'Weight of competitiveness — the zone’s employment location quotient in the industry — in the leading-industry score.',
+    }),
+    growthWeight: number({
+      default: 1, minimum: 0, maximum: 100, unit: '-', rules: ['R10'],
+      description: 'Weight of the industry’s demand growth rate in the score.',
+    }),
+    relatednessWeight: number({
+      default: 1, minimum: 0, maximum: 100, unit: '-', rules: ['R10', 'R1'],
+      description: 'Weight of the industry’s relatedness density to the zone’s existing firms in the score.',
+    }),
+    anchorPull: number({
+      default: 0.8, minimum: -100, maximum: 100, unit: 'utils', rules: ['R10'],
+      description: 'Pull of anchor firms (龙头企业) on related suppliers (产业配套): utility + anchorPull × (1 − exp(−Σ proximity of the project’s industry to the zone’s anchors)).',
+    }),
+  },
+  planning: {
+    enabled: boolean({
+      default: true, unit: '-', rules: ['R9'],
+      description: 'Switch for plan coordination. Off: land is serviced at exactly zones.servicingPaceHaPerYear and there is no market-access term.',
+    }),
+    coordination: number({
+      default: 0.7, minimum: 0, maximum: 1, unit: 'index', rules: ['R9'],
+      description: 'How well the zone plan is coordinated with the land-use, town, transport, water and environmental plans (0 none, 1 full).',
+    }),
+    uncoordinatedPaceLoss: number({
+      default: 0.5, minimum: 0, maximum: 1, unit: 'share', rules: ['R9'],
+      description: 'Share of the servicing pace lost to delays when coordination is 0: effective pace = pace × (1 − loss × (1 − coordination)).',
+    }),
+    accessCoefficient: number({
+      default: 0.5, minimum: -100, maximum: 100, unit: 'utils', rules: ['R9'],
+      description: 'Utility of market access per unit of coordination (utility + coefficient × coordination for zones).',
+    }),
+  },
+  financing: {
+    enabled: boolean({
+      default: true, unit: '-', rules: ['R12'],
+      description: 'Switch for zone investment-and-financing platforms (投融资平台). Off: land is serviced as planned and paid from the public budget; no standard factories; no platform debt.',
+    }),
+    servicingCostPerHa: number({
+      default: 6, minimum: 0, maximum: 1000, unit: 'M¥/ha', rules: ['R12', 'R9'],
+      description: 'Cost of servicing a hectare: land acquisition and resettlement (征地拆迁) plus roads, water, power and drainage.',
+    }),
+    initialBorrowingCapacity: number({
+      default: 300, minimum: 0, maximum: 1e7, unit: 'M¥', rules: ['R12'],
+      description: 'Debt a platform may carry before it has revenue (its initial credit line).',
+    }),
+    debtCeilingYearsOfRevenue: number({
+      default: 10, minimum: 0, maximum: 1000, unit: 'years', rules: ['R12'],
+      description: 'A platform may borrow while debt ≤ initial capacity + this × its annual revenue; beyond it, servicing and factory building stop.',
+    }),
+    interestRate: number({
+      default: 0.06, minimum: 0, maximum: 1, unit: '1/year', rules: ['R12'],
+      description: 'Interest rate on platform debt.',
+    }),
+    taxShareOfOutput: number({
+      default: 0.01, minimum: 0, maximum: 1, unit: 'share', rules: ['R12'],
+      description: 'Share of the zone’s output that accrues to the zone as tax revenue (platform revenue, with land sales).',
+    }),
+    debtServiceShare: number({
+      default: 0.6, minimum: 0, maximum: 1, unit: 'share', rules: ['R12'],
+      description: 'Share of platform revenue paid towards interest and principal each step.',
+    }),
+    standardFactoryHaPerYear: number({
+      default: 6, minimum: 0, maximum: 1e5, unit: 'ha/year', rules: ['R12'],
+      description: 'Standard factory buildings (标准化厂房) each platform builds per year, on its serviced land.',
+    }),
+    standardFactoryCostPerHa: number({
+      default: 10, minimum: 0, maximum: 1e4, unit: 'M¥/ha', rules: ['R12'],
+      description: 'Construction cost of a hectare of standard factory floor.',
+    }),
+    standardFactoryMaxInvestment: number({
+      default: 60, minimum: 0, maximum: 1e6, unit: 'M¥', rules: ['R12'],
+      description: 'Projects up to this size may rent standard factory space instead of buying land.',
+    }),
+    standardFactoryBonus: number({
+      default: 0.6, minimum: -100, maximum: 100, unit: 'utils', rules: ['R12'],
+      description: 'Utility gain for an eligible small project of a zone with free standard factory space (no land purchase, faster start).',
+    }),
+  },
+  credit: {
+    enabled: boolean({
+      default: true, unit: '-', rules: ['R13', 'R16'],
+      description: 'Switch for credit constraints on small firms. Off: every project is financed.',
+    }),
+    constrainedMaxInvestment: number({
+      default: 150, minimum: 0, maximum: 1e7, unit: 'M¥', rules: ['R13'],
+      description: 'Projects up to this size are small firms whose loans need collateral or a guarantee.',
+    }),
+    bankLendingShare: number({
+      default: 0.6, minimum: 0, maximum: 1, unit: 'share', rules: ['R13', 'R16'],
+      description: 'Probability that a small firm gets its loan without a guarantee (a counter-based draw per project).',
+    }),
+  },
+  guarantees: {
+    enabled: boolean({
+      default: true, unit: '-', rules: ['R13'],
+      description: 'Switch for the provincial credit-guarantee fund (担保体系). Off: credit-constrained projects without a bank loan wait, then give up.',
+    }),
+    initialCapital: number({
+      default: 1000, minimum: 0, maximum: 1e8, unit: 'M¥', rules: ['R13'],
+      description: 'Public capital put into the fund at the start (its initial net assets).',
+    }),
+    leverageMultiple: number({
+      default: 5, minimum: 1, maximum: 15, unit: '×', rules: ['R13'],
+      description: 'Outstanding guarantees may not exceed this multiple of net assets (Chinese rules: normally 5×, at most 10×; up to 15× for small-firm lenders).',
+    }),
+    perBorrowerCapShare: number({
+      default: 0.1, minimum: 0, maximum: 1, unit: 'share', rules: ['R13'],
+      description: 'One borrower’s guarantee may not exceed this share of net assets.',
+    }),
+    coverageShare: number({
+      default: 0.8, minimum: 0, maximum: 1, unit: 'share', rules: ['R13'],
+      description: 'Share of the loan the fund guarantees (the bank keeps the rest of the risk).',
+    }),
+    feeRate: number({
+      default: 0.02, minimum: 0, maximum: 1, unit: '1/year', rules: ['R13'],
+      description: 'Annual fee on outstanding guarantees, paid to the fund.',
+    }),
+    termYears: number({
+      default: 3, minimum: 0.1, maximum: 30, unit: 'years', rules: ['R13'],
+      description: 'Term of a guaranteed loan; the guarantee expires afterwards.',
+    }),
+    recoveryRate: number({
+      default: 0.3, minimum: 0, maximum: 1, unit: 'share', rules: ['R13'],
+      description: 'Share of a defaulted guarantee the fund recovers (collateral, counter-guarantees).',
+    }),
+    annualInjection: number({
+      default: 150, minimum: 0, maximum: 1e7, unit: 'M¥/year', rules: ['R13'],
+      description: 'Public money added to the fund each year.',
+    }),
+  },
+  guidanceFund: {
+    enabled: boolean({
+      default: true, unit: '-', rules: ['R13'],
+      description: 'Switch for public guidance funds (引导资金) that co-invest in projects of the chosen zone’s leading industries.',
+    }),
+    budgetPerYear: number({
+      default: 200, minimum: 0, maximum: 1e8, unit: 'M¥/year', rules: ['R13'],
+      description: 'Public money the fund may invest per year (unused budget lapses).',
+    }),
+    coInvestmentRatio: number({
+      default: 4, minimum: 0, maximum: 1000, unit: '¥ private per ¥ public', rules: ['R13'],
+      description: 'Private money required per public yuan: the fund takes a stake of investment / (1 + ratio) in an eligible project.',
+    }),
+    utilityBonus: number({
+      default: 0.3, minimum: -100, maximum: 100, unit: 'utils', rules: ['R13'],
+      description: 'Utility gain of a zone for a project of one of its leading industries while the fund has budget (cheaper equity).',
+    }),
+  },
+  services: {
+    enabled: boolean({
+      default: true, unit: '-', rules: ['R14', 'R4'],
+      description: 'Switch for shared services (完善服务配套). Off: no service-cost term in the location choice.',
+    }),
+    fixedCostPerYear: number({
+      default: 20, minimum: 0, maximum: 1e6, unit: 'M¥/year', rules: ['R14'],
+      description: 'Fixed annual cost of a zone’s shared services (utilities operation, logistics, training, testing), shared by its firms.',
+    }),
+    variableCostPerFirm: number({
+      default: 0.1, minimum: 0, maximum: 1e4, unit: 'M¥/year', rules: ['R14'],
+      description: 'Annual service cost per firm on top of its share of the fixed cost.',
+    }),
+    costCoefficient: number({
+      default: 0.5, minimum: -100, maximum: 100, unit: 'utils per M¥/year', rules: ['R14'],
+      description: 'Utility lost per million yuan of annual service cost per firm: cost = fixed × (1 − company gain) / (firms + 1) + variable.',
+    }),
+    operatingCompany: boolean({
+      default: true, unit: '-', rules: ['R14'],
+      description: 'Whether zones set up an asset-operation and management company (资产运营管理机构).',
+    }),
+    operatingCompanyEfficiencyGain: number({
+      default: 0.3, minimum: 0, maximum: 1, unit: 'share', rules: ['R14'],
+      description: 'Share of the fixed service cost the operating company saves.',
+    }),
+  },
+  promotion: {
+    enabled: boolean({
+      default: true, unit: '-', rules: ['R15'],
+      description: 'Switch for institutions and investment promotion. Off: no approval-time term, every zone is known to every investor, and promotion brings no extra projects.',
+    }),
+    zoneApprovalMonths: number({
+      default: 4, minimum: 0, maximum: 120, unit: 'months', rules: ['R15'],
+      description: 'Time to get a project approved in a zone (one-stop service shortens it).',
+    }),
+    outsideApprovalMonths: number({
+      default: 8, minimum: 0, maximum: 120, unit: 'months', rules: ['R15'],
+      description: 'Time to get a scattered project approved outside the zones.',
+    }),
+    approvalCoefficient: number({
+      default: 1, minimum: -100, maximum: 100, unit: 'utils per year', rules: ['R15'],
+      description: 'Utility lost per year of approval time (an entry friction).',
+    }),
+    effort: number({
+      default: 1, minimum: 0, maximum: 100, unit: 'teams', rules: ['R15'],
+      description: 'Investment-promotion effort per zone (招商引资 teams): raises the share of investors who consider the zone and brings projects from outside the province.',
+    }),
+    baseAwareness: number({
+      default: 0.4, minimum: 0, maximum: 1, exclusiveMinimum: true, unit: 'share', rules: ['R15'],
+      description: 'Share of investors who consider a zone without promotion; awareness = base + (1 − base)(1 − e^(−effort)) enters utility as ln(awareness) (implicit availability; Swait & Ben-Akiva 1987).',
+    }),
+    arrivalBoost: number({
+      default: 0.15, minimum: 0, maximum: 10, unit: 'share', rules: ['R15'],
+      description: 'Extra projects from outside the province at full promotion: arrivals × (1 + boost × (1 − e^(−effort))).',
+    }),
+    costPerEffortPerYear: number({
+      default: 2, minimum: 0, maximum: 1e5, unit: 'M¥/year', rules: ['R15'],
+      description: 'Public cost of one unit of promotion effort per zone per year.',
+    }),
+  },
+  crisis: {
+    enabled: boolean({
+      default: false, unit: '-', rules: ['R16'],
+      description: 'Switch for a demand-and-credit shock like the 2008–09 international financial crisis.',
+    }),
+    startYear: number({
+      default: 2009, minimum: 1900, maximum: 2200, unit: 'year', rules: ['R16'],
+      description: 'Calendar time the shock starts (decimal years; 2009 = January 2009).',
+    }),
+    durationYears: number({
+      default: 1, minimum: 0, maximum: 50, unit: 'years', rules: ['R16'],
+      description: 'Length of the shock window.',
+    }),
+    recoveryYears: number({
+      default: 1.5, minimum: 0, maximum: 50, unit: 'years', rules: ['R16'],
+      description: 'After the window, demand and credit return to normal linearly over this time.',
+    }),
+    demandDrop: number({
+      default: 0.2, minimum: 0, maximum: 0.95, unit: 'share', rules: ['R16'],
+      description: 'Fall of demand (output) in the window; firms’ output is multiplied by 1 − drop × intensity.',
+    }),
+    creditTightening: number({
+      default: 0.6, minimum: 0, maximum: 1, unit: 'share', rules: ['R16'],
+      description: 'Share of bank lending to small firms withdrawn, and share of credit-dependent projects postponed (× credit dependence), at full intensity.',
+    }),
+    exitHazardMultiplier: number({
+      default: 3, minimum: 1, maximum: 100, unit: '×', rules: ['R16'],
+      description: 'Exit hazard multiplier at full intensity: hazard × (1 + (multiplier − 1) × intensity).',
+    }),
+  },
+  innovation: {
+    enabled: boolean({
+      default: true, unit: '-', rules: ['R7'],
+      description: 'Switch for knowledge spillovers among firms in a zone (technology exchange and imitation).',
+    }),
+    form: choice({
+      default: 'both', choices: ['marshall', 'jacobs', 'both'] as const, unit: '-', rules: ['R7'],
+      description: 'marshall: spillovers from same-industry neighbours (Marshall–Arrow–Romer); jacobs: from related industries (related variety; Frenken, Van Oort & Verburg 2007); both.',
+    }),
+    marshallStrength: number({
+      default: 0.02, minimum: 0, maximum: 1, unit: 'log points/year', rules: ['R7'],
+      description: 'Extra annual productivity growth at full same-industry saturation: + strength × (1 − e^(−(same-industry neighbours)/saturation)).',
+    }),
+    marshallSaturation: number({
+      default: 20, minimum: 0, maximum: 1e6, exclusiveMinimum: true, unit: 'firms', rules: ['R7'],
+      description: 'Same-industry neighbours at which Marshall spillovers reach 63% of their maximum.',
+    }),
+    jacobsStrength: number({
+      default: 0.02, minimum: 0, maximum: 1, unit: 'log points/year', rules: ['R7'],
+      description: 'Extra annual productivity growth per unit of relatedness density: + strength × D (related variety).',
+    }),
+  },
+  circular: {
+    enabled: boolean({
+      default: true, unit: '-', rules: ['R8'],
+      description: 'Switch for central pollution treatment and waste reuse in zones (循环经济).',
+    }),
+    centralTreatmentEfficiency: number({
+      default: 0.3, minimum: 0, maximum: 1, unit: 'share', rules: ['R8'],
+      description: 'Share of the pollution of zone firms removed by central treatment.',
+    }),
+    reuseStrength: number({
+      default: 0.3, minimum: 0, maximum: 1, unit: 'share', rules: ['R8'],
+      description: 'Share of remaining pollution avoided by reusing waste between related firms, × the industry’s relatedness density in the zone.',
+    }),
+  },
+  urbanisation: {
+    provincePopulation: number({
+      default: 94.9e6, minimum: 1, maximum: 2e9, unit: 'people', rules: ['R6'],
+      description: 'Population of the province (Henan 2009: about 94.9 million).',
+    }),
+    initialUrbanisationRate: number({
+      default: 0.377, minimum: 0, maximum: 1, unit: 'share', rules: ['R6'],
+      description: 'Urban share of the population at the start (Henan 2009: 37.7%).',
+    }),
+    peoplePerJob: number({
+      default: 2.2, minimum: 0, maximum: 20, unit: 'people/job', rules: ['R6'],
+      description: 'People drawn into the zones’ towns per zone job (the worker and dependants).',
+    }),
+    consumptionPerPersonPerYear: number({
+      default: 0.012, minimum: 0, maximum: 10, unit: 'M¥/year', rules: ['R6'],
+      description: 'Consumption demand per new urban resident (12,000 ¥ a year).',
     }),
   },
   output: {

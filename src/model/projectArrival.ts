@@ -1,7 +1,9 @@
 import { drawFromCumulative } from './industries.ts';
 import type { ModelState } from './modelState.ts';
 import { growPendingProjects } from './modelState.ts';
-import { poisson, standardNormal, type UniformGenerator } from './randomStreams.ts';
+import { CounterPurpose, counterUniform, poisson, standardNormal, type UniformGenerator } from './randomStreams.ts';
+import { promotionArrivalMultiplier } from './r15InvestmentPromotion.ts';
+import { crisisEndStep } from './r16Crisis.ts';
 
 /**
  * The flow of investment projects (R15 "only projects that actually land count"): each step a random
@@ -12,11 +14,18 @@ import { poisson, standardNormal, type UniformGenerator } from './randomStreams.
  * scenario's industry mix), its size (truncated Pareto, heavy-tailed: Axtell 2001 finds firm sizes
  * Pareto with index near 1) and its productivity (log-normal, median 1). Because the arrival stream
  * is used by nothing else, the same projects arrive in every scenario of a replication.
+ *
+ * Investment promotion (R15) multiplies the rate (projects from outside the province). In a crisis
+ * (R16) a project is postponed with probability creditTightening × intensity × its industry's credit
+ * dependence (a counter-based draw keyed by its id): it waits, without losing patience, until the
+ * crisis and its recovery are over.
  */
 export function arriveProjects(state: ModelState): void {
   const p = state.parameters.projects;
   const spy = state.constants.stepsPerYear;
-  const mean = (p.perYear / spy) * Math.pow(1 + p.growthPerYear, state.step / spy);
+  const boost = promotionArrivalMultiplier(state);
+  let mean = (p.perYear / spy) * Math.pow(1 + p.growthPerYear, state.step / spy);
+  if (boost !== 1) mean *= boost;
   let count: number;
   if (p.arrivalProcess === 'fixed') {
     const expected = mean + state.arrivalCarry;
@@ -25,7 +34,20 @@ export function arriveProjects(state: ModelState): void {
   } else {
     count = poisson(state.streams.arrivals, mean);
   }
-  for (let n = 0; n < count; n++) queueNewProject(state, state.streams.arrivals);
+  const intensity = state.accounts.crisisIntensity;
+  for (let n = 0; n < count; n++) {
+    queueNewProject(state, state.streams.arrivals);
+    if (intensity > 0) postponeIfCreditShocked(state, state.pending.count - 1, intensity);
+  }
+}
+
+function postponeIfCreditShocked(state: ModelState, i: number, intensity: number): void {
+  const pending = state.pending;
+  const probability = state.parameters.crisis.creditTightening * intensity * state.industries.creditDependence[pending.industry[i]];
+  if (counterUniform(state.seed, pending.id[i], 0, CounterPurpose.postponement) < probability) {
+    pending.readyStep[i] = crisisEndStep(state);
+    state.accounts.postponedTotal++;
+  }
 }
 
 /** Draw one project's attributes from `draw` and append it to the pending queue. */
@@ -38,6 +60,7 @@ export function queueNewProject(state: ModelState, draw: UniformGenerator): void
   pending.investment[i] = drawProjectSize(state, draw());
   pending.productivity[i] = Math.exp(state.parameters.firms.productivityDispersion * standardNormal(draw));
   pending.arrivalStep[i] = state.step;
+  pending.readyStep[i] = state.step;
   state.counters.arrivalsTotal++;
 }
 

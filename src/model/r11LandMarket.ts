@@ -6,15 +6,32 @@ import type { ModelState, ZoneTable } from './modelState.ts';
  * - Price: p_z = base_z × exp(e × used_z / serviced_z), with e = `zones.landPriceScarcityElasticity`
  *   (0 keeps the price fixed). An exponential scarcity premium is a smooth stand-in for the bid-rent
  *   rise of land prices as a zone fills (Alonso 1964); it stays finite when the zone is full.
- * - Availability: a project needs investment × land intensity hectares and can only choose a zone
- *   with at least that much free serviced land (serviced − used − idle); see locationChoice.ts.
+ * - Availability: a project can only choose a zone with enough free serviced land (or standard
+ *   factory space) for its need; see locationChoice.ts.
  * - Idle land: land left by exiting firms is idle until reclaimed; a share
  *   `land.idleReclaimPerYear` is returned to the free stock each year (盘活闲置土地).
+ * With `land.enabled` (the R11 levers):
+ * - price-elastic land need: a project needs base × (p_z / p_ref)^(−σ) hectares in zone z, σ =
+ *   `land.demandPriceElasticity` — capital–land substitution, so dear land is used intensively
+ *   (a constant-elasticity land demand, as in urban-economics models of lot size; Brueckner 1987);
+ * - investment-intensity threshold (投资强度): zone z admits a project only if investment / need ≥
+ *   `land.minimumInvestmentPerHa` (the outside option has no threshold);
+ * - land quota (用地指标): newly serviced zone land per year across the province is capped at
+ *   `land.quotaHaPerYear`, shared pro rata.
  */
-export function updateLandPrice(zones: ZoneTable, z: number, elasticity: number): void {
+export function updateLandPrice(state: ModelState, z: number): void {
+  const zones = state.zones;
+  const elasticity = state.parameters.zones.landPriceScarcityElasticity;
   const serviced = zones.servicedHa[z];
   const utilisation = serviced > 0 ? zones.usedHa[z] / serviced : 0;
   zones.price[z] = elasticity === 0 ? zones.basePrice[z] : zones.basePrice[z] * Math.exp(elasticity * utilisation);
+  updateLandNeedFactor(state, zones, z);
+}
+
+function updateLandNeedFactor(state: ModelState, zones: ZoneTable, z: number): void {
+  const land = state.parameters.land;
+  if (!land.enabled || land.demandPriceElasticity === 0) return; // stays 1
+  zones.landNeedFactor[z] = Math.pow(zones.price[z] / state.constants.referenceLandPrice, -land.demandPriceElasticity);
 }
 
 /** Return a share of each zone's idle land to the free serviced stock (R11 reuse of idle land). */
@@ -28,9 +45,28 @@ export function reclaimIdleLand(state: ModelState): void {
   }
 }
 
-/** Recompute every zone's land price from its current utilisation. */
+/** Recompute every zone's land price (and land-need factor) from its current utilisation. */
 export function updateLandPrices(state: ModelState): void {
-  const zones = state.zones;
-  const elasticity = state.parameters.zones.landPriceScarcityElasticity;
-  for (let z = 0; z < zones.count; z++) updateLandPrice(zones, z, elasticity);
+  for (let z = 0; z <= state.zones.count; z++) {
+    if (z < state.zones.count) updateLandPrice(state, z);
+    else updateLandNeedFactor(state, state.zones, z);
+  }
+}
+
+/**
+ * Factor (≤ 1) by which every zone's servicing this step is scaled so that the province stays within
+ * its annual land quota; 1 when the quota does not bind or the R11 levers are off.
+ */
+export function landQuotaScale(state: ModelState, desiredHaThisStep: number): number {
+  const land = state.parameters.land;
+  if (!land.enabled || desiredHaThisStep <= 0) return 1;
+  const quota = land.quotaHaPerYear / state.constants.stepsPerYear;
+  return desiredHaThisStep > quota ? quota / desiredHaThisStep : 1;
+}
+
+/** Whether zone z admits a project of `investment` M¥ that needs `landHa` there (intensity threshold). */
+export function passesInvestmentIntensity(state: ModelState, investment: number, landHa: number): boolean {
+  const land = state.parameters.land;
+  if (!land.enabled || land.minimumInvestmentPerHa === 0) return true;
+  return investment >= land.minimumInvestmentPerHa * landHa;
 }

@@ -73,6 +73,9 @@ export const CounterPurpose = {
   productivityShockA: 1,
   productivityShockB: 2,
   exit: 3,
+  bankLending: 4,
+  postponement: 5,
+  initialZone: 6,
 } as const;
 
 /**

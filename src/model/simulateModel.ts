@@ -39,4 +39,6 @@ function record(state: ModelState, observe?: RecordObserver): void {
   state.counters.entriesInPeriod = 0;
   state.counters.exitsInPeriod = 0;
   state.counters.abandonedInPeriod = 0;
+  state.accounts.guaranteeLossesInPeriod = 0;
+  state.accounts.creditRationedInPeriod = 0;
 }

@@ -1,6 +1,10 @@
 import type { ModelState } from './modelState.ts';
 import { relatednessDensity } from './r1RelatednessDensity.ts';
 import { agglomerationTerm } from './r2Agglomeration.ts';
+import { planningAccessUtility } from './r9PlanningLandServicing.ts';
+import { anchorPullUtility } from './r10IndustrialPositioning.ts';
+import { sharedServicesUtility } from './r14SharedServices.ts';
+import { promotionUtilityForOutside, promotionUtilityForZone } from './r15InvestmentPromotion.ts';
 
 /**
  * The deterministic part of the location-choice utility, cached per zone and per (zone, industry)
@@ -15,9 +19,15 @@ import { agglomerationTerm } from './r2Agglomeration.ts';
  *           − β_P · ln(p_z / p_ref)                   R3/R11 land price (r11LandMarket.ts)
  *           − β_C · (E_z / (c · serviced_z))²         congestion of shared infrastructure (R4)
  *           + b · [j is a leading industry of z]      R10 targeted incentive
+ *           + anchor pull of related anchor firms     R10 (r10IndustrialPositioning.ts)
+ *           + guidance-fund bonus [j leading, money]  R13 (r13GuidanceFund.ts)
+ *           + β_access · coordination                 R9 market access (r9PlanningLandServicing.ts)
+ *           − service cost per firm                   R14 (r14SharedServices.ts)
+ *           + ln(awareness) − approval time           R15 (r15InvestmentPromotion.ts)
  *
- * For the outside option: V_out = u_out − β_P · ln(p_out / p_ref): scattered sites have no
- * agglomeration, relatedness, congestion or incentive terms. A coefficient of 0 skips its term, so a
+ * plus, per project, the standard-factory bonus for small projects (R12, locationChoice.ts).
+ * For the outside option: V_out = u_out − β_P · ln(p_out / p_ref) − outside approval time:
+ * scattered sites have no agglomeration, relatedness, congestion, incentive or service terms. A coefficient of 0 skips its term, so a
  * switched-off term cannot contribute even through rounding. p_ref is the zones' base price, so an
  * empty zone's price term is 0.
  */
@@ -30,6 +40,8 @@ export function refreshZoneUtility(state: ModelState, z: number): void {
   if (z === zones.count) {
     let outside = c.outside.utility;
     if (beta !== 0) outside -= beta * Math.log(zones.price[z] / state.constants.referenceLandPrice);
+    const approval = promotionUtilityForOutside(state);
+    if (approval !== 0) outside += approval;
     zones.baseUtility[z] = outside;
     return;
   }
@@ -44,17 +56,22 @@ export function refreshZoneUtility(state: ModelState, z: number): void {
   if (agg.coefficient !== 0 && agg.scope === 'all-firms') {
     base += agg.coefficient * agglomerationTerm(agg.form, zones.firms[z], agg.offset, agg.saturation);
   }
+  const policy = planningAccessUtility(state) + sharedServicesUtility(state, z) + promotionUtilityForZone(state);
+  if (policy !== 0) base += policy;
   zones.baseUtility[z] = base;
 
   const beta1 = c.relatedness.coefficient;
   const sameIndustry = agg.coefficient !== 0 && agg.scope === 'same-industry';
-  const bonus = c.leadingIndustryBonus;
+  const guidance = state.parameters.guidanceFund;
+  const bonus = c.leadingIndustryBonus + (guidance.enabled && state.accounts.guidanceAvailable ? guidance.utilityBonus : 0);
+  const anchors = state.parameters.positioning.enabled && state.parameters.positioning.anchorPull !== 0;
   const row = z * k;
   for (let j = 0; j < k; j++) {
     let v = 0;
     if (beta1 !== 0) v += beta1 * relatednessDensity(zones, industries, z, j);
     if (sameIndustry) v += agg.coefficient * agglomerationTerm(agg.form, zones.industryFirms[row + j], agg.offset, agg.saturation);
     if (bonus !== 0 && zones.leading[row + j] === 1) v += bonus;
+    if (anchors) v += anchorPullUtility(state, z, j);
     zones.industryUtility[row + j] = v;
   }
 }

@@ -1,4 +1,8 @@
 import { firmEmployment, type ModelState } from '../model/modelState.ts';
+import { peopleDrawnIntoTowns, urbanDemandAdded, urbanisationRate } from '../model/r6Urbanisation.ts';
+import { pollutionOfZone } from '../model/r8CircularEconomy.ts';
+import { borrowingRoom } from '../model/r12FinancingPlatforms.ts';
+import { serviceCostPerFirm } from '../model/r14SharedServices.ts';
 import { ellisonGlaeserIndex } from './metrics/ellisonGlaeserIndex.ts';
 import { herfindahlIndex } from './metrics/herfindahlIndex.ts';
 import { locationQuotient } from './metrics/locationQuotient.ts';
@@ -66,6 +70,12 @@ export interface ReporterContext {
   totalEmployment: number;
   /** Employment-weighted Σ e_i² per industry (work buffer for plantHerfindahl). */
   sumSquares: Float64Array;
+  /** Province output and step at the previous recording (for the growth rate); null before the first. */
+  previousOutput: number | null;
+  previousStep: number;
+  /** Mean productivity of firms in zones and outside (output-relevant TFP), null when none. */
+  meanProductivityZones: number | null;
+  meanProductivityOutside: number | null;
 }
 
 function zoneTotal(values: Float64Array, zoneCount: number): number {
@@ -228,6 +238,204 @@ export const reporters: readonly Reporter[] = [
       return meanOfDefined(values);
     },
   },
+  {
+    name: 'outputGrowth', scope: 'province', label: 'Output growth', unit: '1/year', rules: ['R5'],
+    description: 'Annualised growth rate of province output since the previous recording (growth pole).',
+    compute: (s, c) => {
+      if (c.previousOutput === null || c.previousOutput <= 0 || s.step === c.previousStep) return null;
+      const years = (s.step - c.previousStep) / s.constants.stepsPerYear;
+      return Math.pow(allTotal(s.zones.output, s.zones.count) / c.previousOutput, 1 / years) - 1;
+    },
+  },
+  {
+    name: 'zoneTownPopulationAdded', scope: 'province', label: 'People drawn into zone towns', unit: 'people', rules: ['R6'],
+    description: 'People drawn into the zones’ towns by zone jobs created since the start (jobs × people per job).',
+    compute: (s) => peopleDrawnIntoTowns(s),
+  },
+  {
+    name: 'urbanisationRate', scope: 'province', label: 'Urbanisation rate', unit: 'share', rules: ['R6'],
+    description: 'Urban share of the province’s population: the initial rate plus the people drawn by zone jobs.',
+    compute: (s) => urbanisationRate(s),
+  },
+  {
+    name: 'urbanDemandAdded', scope: 'province', label: 'Urban demand added', unit: 'M¥/year', rules: ['R6'],
+    description: 'Consumption demand of the people drawn into zone towns.',
+    compute: (s) => urbanDemandAdded(s),
+  },
+  {
+    name: 'meanProductivityZones', scope: 'province', label: 'Mean productivity (zones)', unit: 'TFP index', rules: ['R7'],
+    description: 'Mean total factor productivity of firms in zones (1 = median entrant).',
+    compute: (_s, c) => c.meanProductivityZones,
+  },
+  {
+    name: 'meanProductivityOutside', scope: 'province', label: 'Mean productivity (outside)', unit: 'TFP index', rules: ['R7'],
+    description: 'Mean total factor productivity of scattered firms outside zones.',
+    compute: (_s, c) => c.meanProductivityOutside,
+  },
+  {
+    name: 'pollution', scope: 'province', label: 'Pollution', unit: 't/year', rules: ['R8'],
+    description: 'Pollution of all firms after central treatment and waste reuse in zones.',
+    compute: (s) => {
+      let total = 0;
+      for (let z = 0; z <= s.zones.count; z++) total += pollutionOfZone(s, z);
+      return total;
+    },
+  },
+  {
+    name: 'pollutionPerOutput', scope: 'province', label: 'Pollution per output', unit: 't/M¥', rules: ['R8'],
+    description: 'Pollution per million yuan of output (circular economy: it should fall).',
+    compute: (s) => {
+      let total = 0;
+      for (let z = 0; z <= s.zones.count; z++) total += pollutionOfZone(s, z);
+      return ratio(total, allTotal(s.zones.output, s.zones.count));
+    },
+  },
+  {
+    name: 'standardFactoryHa', scope: 'province', label: 'Standard factory floor', unit: 'ha', rules: ['R12'],
+    description: 'Standard factory floor built by zone platforms.',
+    compute: (s) => zoneTotal(s.zones.standardFactoryHa, s.zones.count),
+  },
+  {
+    name: 'standardFactoryUsedHa', scope: 'province', label: 'Standard factory floor rented', unit: 'ha', rules: ['R12'],
+    description: 'Standard factory floor rented by small firms.',
+    compute: (s) => zoneTotal(s.zones.factoryUsedHa, s.zones.count),
+  },
+  {
+    name: 'platformDebt', scope: 'province', label: 'Platform debt', unit: 'M¥', rules: ['R12'],
+    description: 'Debt of all zone financing platforms (a fiscal risk).',
+    compute: (s) => zoneTotal(s.zones.platformDebt, s.zones.count),
+  },
+  {
+    name: 'platformDebtStress', scope: 'province', label: 'Platform debt / revenue', unit: 'years', rules: ['R12'],
+    description: 'Platform debt divided by platform annual revenue, all zones (years of revenue to repay).',
+    compute: (s) => ratio(zoneTotal(s.zones.platformDebt, s.zones.count), zoneTotal(s.zones.platformRevenueAnnual, s.zones.count)),
+  },
+  {
+    name: 'platformsAtDebtCeiling', scope: 'province', label: 'Platforms at their debt ceiling', unit: 'zones', rules: ['R12'],
+    description: 'Zones whose platform cannot borrow any more (servicing and factory building stalled).',
+    compute: (s) => {
+      if (!s.parameters.financing.enabled) return 0;
+      let n = 0;
+      for (let z = 0; z < s.zones.count; z++) if (borrowingRoom(s, z) <= 1e-9) n++;
+      return n;
+    },
+  },
+  {
+    name: 'guaranteeNetAssets', scope: 'province', label: 'Guarantee fund net assets', unit: 'M¥', rules: ['R13'],
+    description: 'Net assets of the credit-guarantee fund (falls with defaults; ≤ 0 means exhausted).',
+    compute: (s) => s.accounts.guaranteeNetAssets,
+  },
+  {
+    name: 'guaranteesOutstanding', scope: 'province', label: 'Guarantees outstanding', unit: 'M¥', rules: ['R13'],
+    description: 'Loans guaranteed by the fund and not yet expired or defaulted.',
+    compute: (s) => s.accounts.guaranteesOutstanding,
+  },
+  {
+    name: 'guaranteeLosses', scope: 'province', label: 'Guarantee losses', unit: 'M¥/period', rules: ['R13'],
+    description: 'Losses paid by the guarantee fund on defaults since the previous recording.',
+    compute: (s) => s.accounts.guaranteeLossesInPeriod,
+  },
+  {
+    name: 'guaranteeLossesTotal', scope: 'province', label: 'Guarantee losses (cumulative)', unit: 'M¥', rules: ['R13'],
+    description: 'Losses paid by the guarantee fund since the start.',
+    compute: (s) => s.accounts.guaranteeLossesTotal,
+  },
+  {
+    name: 'guaranteeFundExhausted', scope: 'province', label: 'Guarantee fund exhausted', unit: '0/1', rules: ['R13'],
+    description: '1 once the fund’s net assets have reached 0 (it can issue nothing new), else 0.',
+    compute: (s) => (s.accounts.guaranteeExhaustedStep >= 0 ? 1 : 0),
+  },
+  {
+    name: 'creditRationedProjects', scope: 'province', label: 'Credit-rationed project-steps', unit: 'project-steps/period', rules: ['R13', 'R16'],
+    description: 'Times a ready project could not get credit (no bank loan, no guarantee) since the previous recording.',
+    compute: (s) => s.accounts.creditRationedInPeriod,
+  },
+  {
+    name: 'guidancePublicTotal', scope: 'province', label: 'Guidance fund money invested', unit: 'M¥', rules: ['R13'],
+    description: 'Public money the guidance fund has invested since the start.',
+    compute: (s) => s.accounts.guidanceSpentTotal,
+  },
+  {
+    name: 'guidancePrivateTotal', scope: 'province', label: 'Private co-investment', unit: 'M¥', rules: ['R13'],
+    description: 'Private money invested alongside the guidance fund since the start.',
+    compute: (s) => s.accounts.guidancePrivateTotal,
+  },
+  {
+    name: 'guidanceGrossLeverage', scope: 'province', label: 'Private per public yuan (gross)', unit: '¥/¥', rules: ['R13'],
+    description: 'Private co-investment per public yuan of the guidance fund (gross; compare scenarios for additionality).',
+    compute: (s) => ratio(s.accounts.guidancePrivateTotal, s.accounts.guidanceSpentTotal),
+  },
+  {
+    name: 'publicSpendingTotal', scope: 'province', label: 'Public spending (cumulative)', unit: 'M¥', rules: ['R12', 'R13', 'R15'],
+    description: 'Public money spent since the start: land servicing paid from the budget, guarantee capital and injections, guidance-fund investment, promotion.',
+    compute: (s) =>
+      s.accounts.publicSpendingServicingTotal +
+      s.accounts.publicSpendingGuaranteeCapitalTotal +
+      s.accounts.guidanceSpentTotal +
+      s.accounts.publicSpendingPromotionTotal,
+  },
+  {
+    name: 'meanServiceCostPerFirm', scope: 'province', label: 'Service cost per zone firm', unit: 'M¥/year', rules: ['R14'],
+    description: 'Mean over zones with firms of the shared-service cost per firm.',
+    compute: (s) => {
+      const values: (number | null)[] = [];
+      for (let z = 0; z < s.zones.count; z++) values.push(s.zones.firms[z] > 0 ? serviceCostPerFirm(s, z) : null);
+      return meanOfDefined(values);
+    },
+  },
+  {
+    name: 'distinctLeadingIndustries', scope: 'province', label: 'Distinct leading industries', unit: 'industries', rules: ['R10'],
+    description: 'Number of different industries that are a leading industry of some zone (low = every zone chases the same ones).',
+    compute: (s) => {
+      const k = s.industries.count;
+      let n = 0;
+      for (let j = 0; j < k; j++) {
+        for (let z = 0; z < s.zones.count; z++) {
+          if (s.zones.leading[z * k + j] === 1) {
+            n++;
+            break;
+          }
+        }
+      }
+      return n;
+    },
+  },
+  {
+    name: 'leadingIndustryJobShare', scope: 'province', label: 'Zone jobs in leading industries', unit: 'share', rules: ['R10'],
+    description: 'Share of zone jobs that are in the zone’s own leading industries.',
+    compute: (s) => {
+      const k = s.industries.count;
+      let leading = 0;
+      let all = 0;
+      for (let z = 0; z < s.zones.count; z++) {
+        for (let j = 0; j < k; j++) {
+          const e = s.zones.industryEmployment[z * k + j];
+          all += e;
+          if (s.zones.leading[z * k + j] === 1) leading += e;
+        }
+      }
+      return ratio(leading, all);
+    },
+  },
+  {
+    name: 'anchorFirms', scope: 'province', label: 'Anchor firms in zones', unit: 'firms', rules: ['R10'],
+    description: 'Anchor firms (龙头企业) located in zones.',
+    compute: (s) => {
+      let n = 0;
+      for (let i = 0; i < s.firms.count; i++) if (s.firms.anchor[i] === 1 && s.firms.zone[i] < s.zones.count) n++;
+      return n;
+    },
+  },
+  {
+    name: 'crisisIntensity', scope: 'province', label: 'Crisis intensity', unit: '0–1', rules: ['R16'],
+    description: 'Intensity of the demand-and-credit shock at the recording step.',
+    compute: (s) => s.accounts.crisisIntensity,
+  },
+  {
+    name: 'postponedProjectsTotal', scope: 'province', label: 'Projects postponed by the crisis', unit: 'projects', rules: ['R16'],
+    description: 'Projects postponed by the credit shock since the start.',
+    compute: (s) => s.accounts.postponedTotal,
+  },
   // ---------------- zone ----------------
   {
     name: 'zoneFirms', scope: 'zone', label: 'Firms', unit: 'firms', rules: ['R2'],
@@ -294,6 +502,35 @@ export const reporters: readonly Reporter[] = [
     description: 'Average Hidalgo et al. (2007) density of the industries in which the zone has RCA ≥ 1.',
     compute: (_s, z, c) => c.zoneDensity[z],
   },
+  {
+    name: 'zonePlatformDebt', scope: 'zone', label: 'Platform debt', unit: 'M¥', rules: ['R12'],
+    description: 'Debt of the zone’s financing platform.',
+    compute: (s, z) => s.zones.platformDebt[z],
+  },
+  {
+    name: 'zonePlatformDebtStress', scope: 'zone', label: 'Platform debt / revenue', unit: 'years', rules: ['R12'],
+    description: 'Platform debt divided by its annual revenue.',
+    compute: (s, z) => ratio(s.zones.platformDebt[z], s.zones.platformRevenueAnnual[z]),
+  },
+  {
+    name: 'zoneStandardFactoryHa', scope: 'zone', label: 'Standard factory floor', unit: 'ha', rules: ['R12'],
+    description: 'Standard factory floor built in the zone.',
+    compute: (s, z) => s.zones.standardFactoryHa[z],
+  },
+  {
+    name: 'zonePollution', scope: 'zone', label: 'Pollution', unit: 't/year', rules: ['R8'],
+    description: 'Pollution of the zone’s firms after treatment and reuse.',
+    compute: (s, z) => pollutionOfZone(s, z),
+  },
+  {
+    name: 'zoneLeadingIndustry', scope: 'zone', label: 'First leading industry', unit: 'industry index', rules: ['R10'],
+    description: 'Index of the zone’s first (lowest-index) leading industry.',
+    compute: (s, z) => {
+      const k = s.industries.count;
+      for (let j = 0; j < k; j++) if (s.zones.leading[z * k + j] === 1) return j;
+      return null;
+    },
+  },
   // ---------------- industry ----------------
   {
     name: 'industryFirms', scope: 'industry', label: 'Firms', unit: 'firms', rules: ['R1'],
@@ -335,6 +572,10 @@ export function createReporterContext(zoneCount: number, industryCount: number):
     secondIndustry: new Int32Array(zoneCount),
     totalEmployment: 0,
     sumSquares: new Float64Array(industryCount),
+    previousOutput: null,
+    previousStep: 0,
+    meanProductivityZones: null,
+    meanProductivityOutside: null,
   };
 }
 
@@ -353,10 +594,21 @@ export function prepareReporterContext(state: ModelState, context: ReporterConte
   }
   context.totalEmployment = total;
   const firms = state.firms;
+  let inZones = 0;
+  let sumZones = 0;
+  let sumOutside = 0;
   for (let i = 0; i < firms.count; i++) {
     const e = firmEmployment(state, i);
     context.sumSquares[firms.industry[i]] += e * e;
+    if (firms.zone[i] < zoneCount) {
+      inZones++;
+      sumZones += firms.productivity[i];
+    } else {
+      sumOutside += firms.productivity[i];
+    }
   }
+  context.meanProductivityZones = inZones > 0 ? sumZones / inZones : null;
+  context.meanProductivityOutside = firms.count - inZones > 0 ? sumOutside / (firms.count - inZones) : null;
   for (let j = 0; j < k; j++) {
     const e = context.industryEmployment[j];
     const h = e > 0 ? context.sumSquares[j] / (e * e) : 0;

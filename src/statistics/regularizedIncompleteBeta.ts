@@ -8,10 +8,10 @@ const TINY = 1e-300;
 /**
  * Continued fraction for I_x(a, b) (Numerical Recipes `betacf`), evaluated by the modified Lentz
  * method. Converges quickly for x < (a + 1)/(a + b + 2); the number of terms grows like
- * √max(a, b), so the iteration cap scales with it.
+ * √max(a, b), so the iteration cap scales with it (up to 10⁶ iterations).
  */
 function incompleteBetaContinuedFraction(x: number, a: number, b: number): number {
-  const maximumIterations = Math.max(300, Math.ceil(50 * Math.sqrt(Math.max(a, b))));
+  const maximumIterations = Math.min(1e6, Math.max(300, Math.ceil(50 * Math.sqrt(Math.max(a, b)))));
   const aPlusB = a + b;
   const aPlusOne = a + 1;
   const aMinusOne = a - 1;

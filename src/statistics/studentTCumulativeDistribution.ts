@@ -1,5 +1,5 @@
 import { regularizedIncompleteBeta } from './regularizedIncompleteBeta.ts';
-import { assertDegreesOfFreedom } from './inputValidation.ts';
+import { assertDegreesOfFreedom, MAXIMUM_STUDENT_T_DEGREES_OF_FREEDOM } from './inputValidation.ts';
 
 /**
  * Cumulative distribution function of Student's t distribution: P(T ≤ t) for T ~ t(ν).
@@ -17,13 +17,16 @@ import { assertDegreesOfFreedom } from './inputValidation.ts';
  *
  * Units: t is dimensionless; the result is a probability.
  *
- * Accuracy: lower-tail probabilities (t < 0) have ~10⁻¹⁴ relative accuracy even when tiny, so use
- * `studentTCumulativeDistribution(-Math.abs(t), ν)` for tail areas rather than `1 − F(|t|)`.
+ * Accuracy (verified against mpmath at 60 digits): relative error below 10⁻¹¹ for ν ≤ 10⁵ and below
+ * 10⁻¹⁰ up to ν = 10⁷. Lower-tail probabilities (t < 0) keep that relative accuracy even when tiny,
+ * so use `studentTCumulativeDistribution(-Math.abs(t), ν)` for tail areas rather than `1 − F(|t|)`.
  *
  * @param t quantile at which to evaluate; any number except NaN (−∞ gives 0, +∞ gives 1).
- * @param degreesOfFreedom ν, a finite real number > 0 (need not be an integer).
- * @returns P(T ≤ t), a probability in [0, 1]; exactly 0.5 at t = 0.
- * @throws {RangeError} if `t` is NaN or `degreesOfFreedom` is not finite and > 0.
+ * @param degreesOfFreedom ν, a real number with 0 < ν ≤ 10⁷ (need not be an integer; see
+ *   `MAXIMUM_STUDENT_T_DEGREES_OF_FREEDOM`).
+ * @returns P(T ≤ t), a probability in [0, 1]; exactly 0.5 at t = 0. Tail areas below ~10⁻³⁰⁸
+ *   underflow to 0.
+ * @throws {RangeError} if `t` is NaN or `degreesOfFreedom` is not in (0, 10⁷].
  * @example
  * // R: pt(2.04522964, 29) = 0.975
  * studentTCumulativeDistribution(2.04522964, 29); // ≈ 0.975
@@ -31,7 +34,11 @@ import { assertDegreesOfFreedom } from './inputValidation.ts';
  * studentTCumulativeDistribution(-1, 1); // => 0.25
  */
 export function studentTCumulativeDistribution(t: number, degreesOfFreedom: number): number {
-  assertDegreesOfFreedom(degreesOfFreedom, 'studentTCumulativeDistribution');
+  assertDegreesOfFreedom(
+    degreesOfFreedom,
+    'studentTCumulativeDistribution',
+    MAXIMUM_STUDENT_T_DEGREES_OF_FREEDOM,
+  );
   if (typeof t !== 'number' || Number.isNaN(t)) {
     throw new RangeError(`studentTCumulativeDistribution needs a number t, got ${String(t)}`);
   }

@@ -1,0 +1,118 @@
+import type { Industries } from './industries.ts';
+import type { ModelState, ZoneTable } from './modelState.ts';
+import { relatednessDensity } from './r1RelatednessDensity.ts';
+import { refreshAllZoneUtilities } from './zoneAttractiveness.ts';
+
+/**
+ * R10 industrial positioning (明确产业定位).
+ *
+ * Leading industries (主导产业): every `reviewEveryYears` years each zone re-chooses its
+ * `zones.leadingIndustriesPerZone` leading industries.
+ * - `scored` (the speech's rule: strongest competitiveness, best growth, highest relatedness —
+ *   竞争力最强、成长性最好、关联度最高): score_zj = w_C·ẑ(LQ_zj) + w_G·ẑ(g_j) + w_R·ẑ(D_zj), where LQ is the
+ *   zone's employment location quotient (its revealed comparative advantage; Balassa 1965), g the
+ *   industry's demand growth and D the relatedness density (Hidalgo et al. 2007), each standardised
+ *   across industries within the zone (ẑ = (x − mean)/sd; 0 when all equal) so the weights are
+ *   comparable. The top-scoring industries lead. First review after one interval (zones start from
+ *   their initial, historically given leading industries).
+ * - `homogeneous` (同质化竞争, the common criticism): every zone picks the fastest-growing industries,
+ *   from year 0.
+ * Leading industries get the targeted incentive `choice.leadingIndustryBonus` and the guidance fund.
+ *
+ * Anchor firms (龙头企业) draw their suppliers (产业配套, extending the chain): the zone keeps
+ * A_zj = Σ over its anchors a of φ(j, industry of a), and a project of industry j gains
+ * anchorPull × (1 − e^(−A_zj)) in utility — saturating, so one anchor matters and ten do not matter
+ * ten times as much.
+ * Switched off: the initial leading industries are kept and anchors exert no extra pull.
+ */
+
+/** Add (sign 1) or remove (sign −1) an anchor firm of `industry` in zone z (O(K)). */
+export function recordAnchor(zones: ZoneTable, industries: Industries, z: number, industry: number, sign: 1 | -1): void {
+  const k = industries.count;
+  const row = industry * k;
+  const base = z * k;
+  for (let j = 0; j < k; j++) zones.anchorRelated[base + j] += sign * industries.proximity[row + j];
+}
+
+/** Utility of anchor pull for industry j in zone z (0 when positioning is off). */
+export function anchorPullUtility(state: ModelState, z: number, j: number): number {
+  const p = state.parameters.positioning;
+  if (!p.enabled || p.anchorPull === 0) return 0;
+  const a = state.zones.anchorRelated[z * state.industries.count + j];
+  return a > 0 ? p.anchorPull * (1 - Math.exp(-a)) : 0;
+}
+
+/** Whether the current step is a leading-industry review step. */
+export function isPositioningReviewStep(state: ModelState): boolean {
+  const p = state.parameters.positioning;
+  if (!p.enabled || state.parameters.zones.leadingIndustriesPerZone === 0) return false;
+  const interval = p.reviewEveryYears * state.constants.stepsPerYear;
+  if (p.rule === 'homogeneous' && state.step === 0) return true;
+  return state.step > 0 && state.step % interval === 0;
+}
+
+/** Mechanism: on review steps, every zone re-chooses its leading industries. */
+export function reviewLeadingIndustries(state: ModelState): void {
+  if (!isPositioningReviewStep(state)) return;
+  const zones = state.zones;
+  const k = state.industries.count;
+  const count = state.parameters.zones.leadingIndustriesPerZone;
+  const score = state.industryScratch;
+  const industryJobs = new Float64Array(k); // once per review, not per firm
+  let totalJobs = 0;
+  for (let zz = 0; zz <= zones.count; zz++) {
+    totalJobs += zones.employment[zz];
+    for (let j = 0; j < k; j++) industryJobs[j] += zones.industryEmployment[zz * k + j];
+  }
+  for (let z = 0; z < zones.count; z++) {
+    scoreIndustries(state, z, score, industryJobs, totalJobs);
+    zones.leading.fill(0, z * k, (z + 1) * k);
+    for (let n = 0; n < count; n++) {
+      let best = -1;
+      for (let j = 0; j < k; j++) {
+        if (zones.leading[z * k + j] === 1) continue;
+        if (best < 0 || score[j] > score[best]) best = j; // ties: lowest index, deterministic
+      }
+      zones.leading[z * k + best] = 1;
+    }
+  }
+  refreshAllZoneUtilities(state);
+}
+
+/**
+ * Fill `out` with the leading-industry score of every industry for zone z under the scenario's rule,
+ * given province employment per industry and in total.
+ */
+export function scoreIndustries(state: ModelState, z: number, out: Float64Array, industryJobs: Float64Array, totalJobs: number): void {
+  const p = state.parameters.positioning;
+  const industries = state.industries;
+  const k = industries.count;
+  out.fill(0);
+  addStandardised(out, (j) => industries.growth[j], k, p.rule === 'homogeneous' ? 1 : p.growthWeight);
+  if (p.rule === 'homogeneous') return;
+  const zones = state.zones;
+  const zoneJobs = zones.employment[z];
+  addStandardised(
+    out,
+    (j) => {
+      const e = zones.industryEmployment[z * k + j];
+      return zoneJobs > 0 && industryJobs[j] > 0 && totalJobs > 0 ? e / zoneJobs / (industryJobs[j] / totalJobs) : 0;
+    },
+    k,
+    p.competitivenessWeight,
+  );
+  addStandardised(out, (j) => relatednessDensity(zones, industries, z, j), k, p.relatednessWeight);
+}
+
+/** out[j] += weight × (x_j − mean) / sd over j; nothing when the weight is 0 or all x are equal. */
+function addStandardised(out: Float64Array, value: (j: number) => number, k: number, weight: number): void {
+  if (weight === 0 || k < 2) return;
+  let mean = 0;
+  for (let j = 0; j < k; j++) mean += value(j);
+  mean /= k;
+  let variance = 0;
+  for (let j = 0; j < k; j++) variance += (value(j) - mean) ** 2;
+  const sd = Math.sqrt(variance / k);
+  if (!(sd > 1e-12)) return;
+  for (let j = 0; j < k; j++) out[j] += (weight * (value(j) - mean)) / sd;
+}
