@@ -75,6 +75,7 @@ function makeConsistent(overrides: Tree): Tree {
   const count = effective.industries.count;
   if (effective.industries.supplyChains > count) setIn(overrides, ['industries', 'supplyChains'], count);
   if (effective.zones.leadingIndustriesPerZone > count) setIn(overrides, ['zones', 'leadingIndustriesPerZone'], count);
+  if (effective.zones.count === 0 && !effective.choice.outside.enabled) setIn(overrides, ['choice', 'outside', 'enabled'], true);
   if (effective.projects.sizeMaximum < effective.projects.sizeMinimum) {
     setIn(overrides, ['projects', 'sizeMaximum'], effective.projects.sizeMinimum);
   }

@@ -34,10 +34,10 @@ describe('validateScenario: valid files', () => {
 
   it('applies overrides at every depth and leaves the rest at the defaults', () => {
     const result = fromYaml(
-      `${header}zones:\n  count: 0\nchoice:\n  agglomeration:\n    form: linear\n    coefficient: -0.5\n  outside:\n    enabled: false\nindustries:\n  count: 4\n  supplyChains: 2\n  relatednessFile: data/io.csv\nprojects:\n  industryMix: weights\n  industryWeights: [1, 0, 2.5, 1e3]\n`,
+      `${header}zones:\n  count: 1\nchoice:\n  agglomeration:\n    form: linear\n    coefficient: -0.5\n  outside:\n    enabled: false\nindustries:\n  count: 4\n  supplyChains: 2\n  relatednessFile: data/io.csv\nprojects:\n  industryMix: weights\n  industryWeights: [1, 0, 2.5, 1e3]\n`,
     );
     const expected = defaultParameters();
-    expected.zones.count = 0;
+    expected.zones.count = 1;
     expected.choice.agglomeration.form = 'linear';
     expected.choice.agglomeration.coefficient = -0.5;
     expected.choice.outside.enabled = false;
@@ -48,11 +48,17 @@ describe('validateScenario: valid files', () => {
     expected.projects.industryWeights = [1, 0, 2.5, 1000];
     expect(result.parameters).toEqual(expected);
     expect(result.overrides).toEqual({
-      zones: { count: 0 },
+      zones: { count: 1 },
       choice: { agglomeration: { form: 'linear', coefficient: -0.5 }, outside: { enabled: false } },
       industries: { count: 4, supplyChains: 2, relatednessFile: 'data/io.csv' },
       projects: { industryMix: 'weights', industryWeights: [1, 0, 2.5, 1000] },
     });
+  });
+
+  it('rejects zones.count 0 with the outside option disabled (projects would have nowhere to go)', () => {
+    expect(() => validateScenario(scenario({ zones: { count: 0 }, choice: { outside: { enabled: false } } }), FILE)).toThrow(
+      /choice\.outside\.enabled: expected true when zones\.count is 0 .*found false/,
+    );
   });
 
   it('accepts values on the bounds and an explicit null path', () => {
