@@ -25,7 +25,7 @@ import { assertDegreesOfFreedom, MAXIMUM_STUDENT_T_DEGREES_OF_FREEDOM } from './
  * @param degreesOfFreedom ν, a real number with 0 < ν ≤ 10⁷ (need not be an integer; see
  *   `MAXIMUM_STUDENT_T_DEGREES_OF_FREEDOM`).
  * @returns P(T ≤ t), a probability in [0, 1]; exactly 0.5 at t = 0. Tail areas below ~10⁻³⁰⁸
- *   underflow to 0.
+ *   underflow to 0, as do all tail areas once |t|/√ν exceeds ~10¹⁵⁴ (ν/t² underflows).
  * @throws {RangeError} if `t` is NaN or `degreesOfFreedom` is not in (0, 10⁷].
  * @example
  * // R: pt(2.04522964, 29) = 0.975
