@@ -6,11 +6,15 @@ import seedrandom from 'seedrandom';
  *
  * Why two kinds: sequential streams (seedrandom's Alea, Baagøe 2010) are used where draws happen in a
  * fixed order independent of other mechanisms (project arrivals, location choices, set-up), so that a
- * lever of one mechanism never reshuffles another's draws. Per-firm shocks (productivity, exit) are
- * taken from a counter-based generator keyed by (replication seed, project id, step, purpose), in the
- * spirit of Salmon et al. (2011, "Parallel random numbers: as easy as 1, 2, 3"): a firm sees the same
- * shock at the same step in every scenario, however many other firms exist — common random numbers at
- * the level of the firm, which makes paired scenario differences much less noisy.
+ * lever of one mechanism never reshuffles another's draws. Per-firm draws are taken from a
+ * counter-based generator keyed by (replication seed, firm id, time key, purpose), in the spirit of
+ * Salmon et al. (2011, "Parallel random numbers: as easy as 1, 2, 3"): productivity shocks are keyed
+ * by the year, once-per-firm draws (exit clock, bank lending, crisis postponement, initial zone) by
+ * time key 0. A firm sees the same draws in every scenario, however many other firms exist — common
+ * random numbers at the level of the firm, which makes paired scenario differences much less noisy.
+ * The choice stream stays aligned across scenarios as long as the same projects are considered in the
+ * same order; once policies make projects wait or leave, later choice draws shift (unavoidable for a
+ * sequential stream, and still valid: every draw is an independent uniform).
  */
 
 /** A function returning uniform numbers in [0, 1). */
@@ -108,9 +112,9 @@ export function standardNormal(draw: UniformGenerator): number {
 }
 
 /**
- * A Poisson variate with mean `mean` from a sequential stream: Knuth's product method for small means,
- * a rounded normal approximation (continuity-corrected, clipped at 0) above 60 where it is accurate to
- * well under 1% in every tail that matters here. Always consumes a bounded number of draws.
+ * A Poisson variate with mean `mean` from a sequential stream: Knuth's product method for means below
+ * 60 (it uses k + 1 draws for a result k), a rounded normal approximation (clipped at 0) above 60,
+ * where the Poisson is close to normal (its skewness 1/√λ is below 0.13).
  */
 export function poisson(draw: UniformGenerator, mean: number): number {
   if (mean <= 0) return 0;

@@ -9,7 +9,8 @@ import { standardNormal, type UniformGenerator } from './randomStreams.ts';
  * Each zone draws, in order: its location (uniform in the square province), its planned area
  * (log-normal around the median), and its initial leading industries (主导产业, R10: a uniform random
  * subset of `leadingIndustriesPerZone` distinct industries — a later mechanism may re-choose them).
- * The number of draws per zone is fixed, so zone z's attributes do not depend on other levers.
+ * Zone z's draws depend only on the zone parameters and the industry count: levers of other
+ * mechanisms never move them (changing `leadingIndustriesPerZone` does shift later zones' draws).
  */
 export function buildZones(parameters: Parameters, industries: Industries, draw: UniformGenerator): ZoneTable {
   const p = parameters.zones;

@@ -484,7 +484,7 @@ export const reporters: readonly Reporter[] = [
   },
   {
     name: 'zoneTopIndustry', scope: 'zone', label: 'Top industry', unit: 'industry index', rules: ['R10'],
-    description: 'Index of the zone’s largest industry by employment (names in the run manifest).',
+    description: 'Index of the zone’s largest industry by employment (names in the run’s industries.csv).',
     compute: (_s, z, c) => (c.topIndustry[z] >= 0 ? c.topIndustry[z] : null),
   },
   {

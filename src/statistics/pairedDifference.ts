@@ -76,7 +76,8 @@ export interface PairedDifference {
  * Formula: dᵣ = treatmentᵣ − controlᵣ (r = 1…n); d̄ = Σdᵣ/n; s_d² = Σ(dᵣ − d̄)²/(n − 1);
  * se = s_d/√n; interval d̄ ± t_{(1+level)/2, n−1}·se (via {@link meanConfidenceInterval});
  * t = d̄/se; p = 2·F_{n−1}(−|t|) (via {@link studentTCumulativeDistribution});
- * Cohen's d_z = d̄/s_d = t/√n.
+ * Cohen's d_z = d̄/s_d = t/√n. (simple-statistics' `tTest` is not used: it divides by the
+ * population standard deviation, divisor n, which gives t·√(n/(n − 1)) — 12% too large at n = 5.)
  *
  * Degenerate cases (never NaN or ±Infinity):
  * - n = 1: `defined: false`; lower = upper = d̄, se = s_d = 0; `tStatistic`, `pValue`,
