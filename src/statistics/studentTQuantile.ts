@@ -46,8 +46,9 @@ function tailAsymptoteStart(upperTailProbability: number, degreesOfFreedom: numb
  * start is the best of a Cornish–Fisher expansion and a tail asymptote, each moved left of the root
  * by one Newton step if needed. The answer is −t for p < ½ and t for p > ½ (exact symmetry).
  *
- * Reference: Hill, G. W. (1970), Algorithm 396: Student's t-quantiles, CACM 13(10):619–620;
- * Abramowitz & Stegun (1964) 26.7.5; Press et al. (2007), Numerical Recipes, 3rd ed., §6.14.
+ * Reference: Abramowitz & Stegun (1964) 26.7.5 (Cornish–Fisher start) and 26.7.1; Press et al.
+ * (2007), Numerical Recipes, 3rd ed., §6.4 and §6.14. (Hill's 1970 Algorithm 396, CACM 13(10), is a
+ * closed-form alternative accurate to ~10⁻⁶–10⁻⁹; the Newton refinement here is more accurate.)
  *
  * Units: p is a probability; the result is in units of t (standard errors).
  *
