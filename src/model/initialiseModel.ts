@@ -12,7 +12,7 @@ import {
 import type { Parameters } from './parameterSpecification.ts';
 import { queueNewProject } from './projectArrival.ts';
 import { CounterPurpose, counterUniform, createStream } from './randomStreams.ts';
-import { updateLandPrices } from './r11LandMarket.ts';
+import { projectBaseLandNeed, updateLandPrices } from './r11LandMarket.ts';
 import { refreshAllZoneUtilities } from './zoneAttractiveness.ts';
 import { buildZones } from './zones.ts';
 
@@ -142,7 +142,7 @@ function placeInitialFirms(state: ModelState): void {
     entering.investment = pending.investment[i];
     entering.productivity = pending.productivity[i];
     pending.count = 0;
-    const baseNeed = entering.investment * state.industries.landIntensity[entering.industry];
+    const baseNeed = projectBaseLandNeed(state, entering.id, entering.industry, entering.investment);
     let z = outside;
     if (shareInZones > 0) {
       const u = counterUniform(state.seed, entering.id, 0, CounterPurpose.initialZone);

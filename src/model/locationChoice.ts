@@ -1,6 +1,6 @@
 import { enterFirm } from './firmRegistry.ts';
 import type { ModelState } from './modelState.ts';
-import { passesInvestmentIntensity } from './r11LandMarket.ts';
+import { passesInvestmentIntensity, projectBaseLandNeed } from './r11LandMarket.ts';
 import { coInvest } from './r13GuidanceFund.ts';
 import { financeProject, issueGuarantee } from './r13CreditGuarantees.ts';
 
@@ -136,7 +136,7 @@ export function placePendingProjects(state: ModelState): void {
       if (guarantee < 0) {
         state.accounts.creditRationedInPeriod++;
       } else {
-        const landNeeded = investment * industries.landIntensity[industry];
+        const landNeeded = projectBaseLandNeed(state, pending.id[i], industry, investment);
         const sum = computeChoiceWeights(state, industry, landNeeded, weights, investment);
         const chosen = pickAlternative(weights, sum, u);
         if (chosen >= 0) {

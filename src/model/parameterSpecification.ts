@@ -207,10 +207,6 @@ export const parameterSpecification = {
       default: 120, minimum: 0, maximum: 1e5, exclusiveMinimum: true, unit: 'jobs/ha', rules: ['R4', 'R9'],
       description: 'Jobs the zone’s infrastructure carries per serviced hectare before congestion bites.',
     }),
-    initialServiceLevel: number({
-      default: 0.5, minimum: 0, maximum: 1, unit: '-', rules: ['R14'],
-      description: 'Initial quality of shared services (0 none, 1 complete). State only in this version.',
-    }),
     leadingIndustriesPerZone: integer({
       default: 2, minimum: 0, maximum: 200, unit: 'industries', rules: ['R10'],
       description: 'Number of leading industries (主导产业) each zone designates at the start, drawn at random from the industries. At most industries.count.',
@@ -242,7 +238,7 @@ export const parameterSpecification = {
       description: 'Largest project investment (the Pareto distribution is truncated here). At least sizeMinimum.',
     }),
     anchorSize: number({
-      default: 1000, minimum: 0, maximum: 1e8, exclusiveMinimum: true, unit: 'M¥', rules: ['R10'],
+      default: 300, minimum: 0, maximum: 1e8, exclusiveMinimum: true, unit: 'M¥', rules: ['R10'],
       description: 'Projects at least this large are anchor firms (龙头企业).',
     }),
     industryMix: choice({
@@ -368,6 +364,10 @@ export const parameterSpecification = {
     minimumInvestmentPerHa: number({
       default: 15, minimum: 0, maximum: 10000, unit: 'M¥/ha', rules: ['R11', 'R3'],
       description: 'Investment-intensity threshold (投资强度): a zone admits a project only if its investment per hectare of land needed is at least this. 0 admits every project.',
+    }),
+    projectIntensityDispersion: number({
+      default: 0.3, minimum: 0, maximum: 3, unit: 'log points', rules: ['R11', 'R3'],
+      description: 'Standard deviation of a project’s log land need around its industry’s land intensity (projects of one industry differ), so the investment-intensity threshold screens projects, not whole industries.',
     }),
     demandPriceElasticity: number({
       default: 0.3, minimum: 0, maximum: 3, unit: '-', rules: ['R11', 'R3'],
@@ -544,7 +544,7 @@ export const parameterSpecification = {
       description: 'Switch for shared services (完善服务配套). Off: no service-cost term in the location choice.',
     }),
     fixedCostPerYear: number({
-      default: 20, minimum: 0, maximum: 1e6, unit: 'M¥/year', rules: ['R14'],
+      default: 3, minimum: 0, maximum: 1e6, unit: 'M¥/year', rules: ['R14'],
       description: 'Fixed annual cost of a zone’s shared services (utilities operation, logistics, training, testing), shared by its firms.',
     }),
     variableCostPerFirm: number({

@@ -13,12 +13,13 @@ import { crisisEndStep } from './r16Crisis.ts';
  * Each project draws, from the `arrivals` stream and always in this order, its industry (by the
  * scenario's industry mix), its size (truncated Pareto, heavy-tailed: Axtell 2001 finds firm sizes
  * Pareto with index near 1) and its productivity (log-normal, median 1). Because the arrival stream
- * is used by nothing else, the same projects arrive in every scenario of a replication.
+ * is used by nothing else, the same projects arrive in every scenario of a replication that has the
+ * same arrival rate (promotion, R15, changes the rate and so the sequence).
  *
  * Investment promotion (R15) multiplies the rate (projects from outside the province). In a crisis
- * (R16) a project is postponed with probability creditTightening × intensity × its industry's credit
- * dependence (a counter-based draw keyed by its id): it waits, without losing patience, until the
- * crisis and its recovery are over.
+ * (R16), when small firms face credit constraints (`credit.enabled`), a project is postponed with
+ * probability creditTightening × intensity × its industry's credit dependence (a counter-based draw
+ * keyed by its id): it waits, without losing patience, until the crisis and its recovery are over.
  */
 export function arriveProjects(state: ModelState): void {
   const p = state.parameters.projects;
@@ -34,7 +35,7 @@ export function arriveProjects(state: ModelState): void {
   } else {
     count = poisson(state.streams.arrivals, mean);
   }
-  const intensity = state.accounts.crisisIntensity;
+  const intensity = state.parameters.credit.enabled ? state.accounts.crisisIntensity : 0;
   for (let n = 0; n < count; n++) {
     queueNewProject(state, state.streams.arrivals);
     if (intensity > 0) postponeIfCreditShocked(state, state.pending.count - 1, intensity);

@@ -1,4 +1,5 @@
 import type { ModelState, ZoneTable } from './modelState.ts';
+import { CounterPurpose, counterStandardNormal } from './randomStreams.ts';
 
 /**
  * R11 land (解决好土地问题) and R3 intensive use (集约): the zone land market.
@@ -11,6 +12,9 @@ import type { ModelState, ZoneTable } from './modelState.ts';
  * - Idle land: land left by exiting firms is idle until reclaimed; a share
  *   `land.idleReclaimPerYear` is returned to the free stock each year (盘活闲置土地).
  * With `land.enabled` (the R11 levers):
+ * - project heterogeneity: a project's base land need is investment × its industry's land intensity
+ *   × exp(s·ε), ε a counter-based standard normal keyed by the project id, s =
+ *   `land.projectIntensityDispersion` (projects of one industry differ in how much land they need);
  * - price-elastic land need: a project needs base × (p_z / p_ref)^(−σ) hectares in zone z, σ =
  *   `land.demandPriceElasticity` — capital–land substitution, so dear land is used intensively
  *   (a constant-elasticity land demand, as in urban-economics models of lot size; Brueckner 1987);
@@ -32,6 +36,15 @@ function updateLandNeedFactor(state: ModelState, zones: ZoneTable, z: number): v
   const land = state.parameters.land;
   if (!land.enabled || land.demandPriceElasticity === 0) return; // stays 1
   zones.landNeedFactor[z] = Math.pow(zones.price[z] / state.constants.referenceLandPrice, -land.demandPriceElasticity);
+}
+
+/** A project's base land need (ha) before the zone's price effect: see the module comment. */
+export function projectBaseLandNeed(state: ModelState, id: number, industry: number, investment: number): number {
+  const need = investment * state.industries.landIntensity[industry];
+  const land = state.parameters.land;
+  if (!land.enabled || land.projectIntensityDispersion === 0) return need;
+  const e = counterStandardNormal(state.seed, id, 0, CounterPurpose.landIntensityA, CounterPurpose.landIntensityB);
+  return need * Math.exp(land.projectIntensityDispersion * e);
 }
 
 /** Return a share of each zone's idle land to the free serviced stock (R11 reuse of idle land). */

@@ -17,8 +17,9 @@ import { bankLendingMultiplier } from './r16Crisis.ts';
  * (the Chinese regulatory caps: normally 5×, at most 10×; up to 15× for small-firm lenders). Fees
  * feeRate × outstanding per year and public injections raise net assets; a guaranteed firm that exits
  * before the term ends defaults, and the fund pays g × (1 − recoveryRate). Guarantees expire after
- * termYears. Net assets change only by fees, losses and injections; at ≤ 0 the fund is exhausted and
- * issues nothing new.
+ * termYears. Net assets change only by fees, losses and injections; at ≤ 0 it issues nothing new, and
+ * since single guarantees are capped at a share of net assets a nearly empty fund issues almost
+ * nothing: the fund counts as exhausted once net assets fall to 5% of the initial capital.
  */
 
 /**
@@ -72,9 +73,13 @@ export function settleGuaranteeOnExit(state: ModelState, firmIndex: number): voi
   noteExhaustion(state);
 }
 
+/** Net assets at or below this share of the initial capital count as an exhausted fund. */
+export const GUARANTEE_EXHAUSTION_SHARE = 0.05;
+
 function noteExhaustion(state: ModelState): void {
   const a = state.accounts;
-  if (a.guaranteeNetAssets <= 0 && a.guaranteeExhaustedStep < 0) a.guaranteeExhaustedStep = state.step;
+  const floor = GUARANTEE_EXHAUSTION_SHARE * state.parameters.guarantees.initialCapital;
+  if (a.guaranteeNetAssets <= floor && a.guaranteeExhaustedStep < 0) a.guaranteeExhaustedStep = state.step;
 }
 
 /** Mechanism: expire maturing guarantees, collect fees and injections. */

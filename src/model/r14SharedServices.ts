@@ -18,9 +18,15 @@ export function serviceCostPerFirm(state: ModelState, z: number): number {
   return fixed / (state.zones.firms[z] + 1) + p.variableCostPerFirm;
 }
 
-/** Utility term of shared services for zone z (0 when the mechanism is off). */
+/**
+ * Utility term of shared services for zone z (0 when the mechanism is off). Also records the zone's
+ * service level, variable cost / cost per firm (how close sharing brings the cost to its floor).
+ */
 export function sharedServicesUtility(state: ModelState, z: number): number {
   const p = state.parameters.services;
-  if (!p.enabled || p.costCoefficient === 0) return 0;
-  return -p.costCoefficient * serviceCostPerFirm(state, z);
+  if (!p.enabled) return 0;
+  const cost = serviceCostPerFirm(state, z);
+  state.zones.serviceLevel[z] = cost > 0 ? p.variableCostPerFirm / cost : 1;
+  if (p.costCoefficient === 0) return 0;
+  return -p.costCoefficient * cost;
 }

@@ -80,6 +80,8 @@ export const CounterPurpose = {
   bankLending: 4,
   postponement: 5,
   initialZone: 6,
+  landIntensityA: 7,
+  landIntensityB: 8,
 } as const;
 
 /**
@@ -96,11 +98,18 @@ export function counterUniform(seed: number, id: number, step: number, purpose: 
 }
 
 /**
- * A standard normal number that depends only on (seed, id, step): Box–Muller on two counter draws.
+ * A standard normal number that depends only on (seed, id, time key, purposes): Box–Muller on two
+ * counter draws. The default purposes are those of productivity shocks.
  */
-export function counterStandardNormal(seed: number, id: number, step: number): number {
-  const u1 = counterUniform(seed, id, step, CounterPurpose.productivityShockA);
-  const u2 = counterUniform(seed, id, step, CounterPurpose.productivityShockB);
+export function counterStandardNormal(
+  seed: number,
+  id: number,
+  step: number,
+  purposeA: number = CounterPurpose.productivityShockA,
+  purposeB: number = CounterPurpose.productivityShockB,
+): number {
+  const u1 = counterUniform(seed, id, step, purposeA);
+  const u2 = counterUniform(seed, id, step, purposeB);
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 

@@ -34,6 +34,7 @@ export type Mechanism = (state: ModelState) => void;
  *     are derived (R16 demand);
  * 14. R12 platforms collect revenue and service debt; 15. R15 promotion is paid for;
  * 16. firms exit (R16 hazard; R13 guarantee defaults).
+ * (Item 6 is two mechanisms, reclaimIdleLand and updateLandPrices: 17 in all, in this order.)
  */
 export const stepSchedule: readonly Mechanism[] = [
   updateCrisisIntensity,

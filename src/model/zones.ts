@@ -58,7 +58,6 @@ export function buildZones(parameters: Parameters, industries: Industries, draw:
     zones.servicedHa[z] = planned * p.initialServicedShare;
     zones.basePrice[z] = p.landPrice;
     zones.price[z] = p.landPrice;
-    zones.serviceLevel[z] = p.initialServiceLevel;
     for (let i = 0; i < k; i++) order[i] = i;
     for (let i = 0; i < p.leadingIndustriesPerZone; i++) {
       const pick = i + Math.floor(draw() * (k - i));

@@ -129,12 +129,12 @@ export const reporters: readonly Reporter[] = [
   },
   {
     name: 'abandonedProjects', scope: 'province', label: 'Abandoned projects', unit: 'projects/period', rules: ['R11'],
-    description: 'Projects abandoned since the previous recording after waiting in vain for serviced land.',
+    description: 'Projects abandoned since the previous recording after waiting in vain for serviced land or for credit.',
     compute: (s) => s.counters.abandonedInPeriod,
   },
   {
     name: 'waitingProjects', scope: 'province', label: 'Waiting projects', unit: 'projects', rules: ['R11'],
-    description: 'Projects waiting for serviced land at the recording step.',
+    description: 'Projects waiting at the recording step: for serviced land, for credit, or postponed by a crisis.',
     compute: (s) => s.pending.count,
   },
   {
@@ -204,13 +204,13 @@ export const reporters: readonly Reporter[] = [
   },
   {
     name: 'zonesOutputPerHa', scope: 'province', label: 'Output per hectare (zones)', unit: 'M¥/year/ha', rules: ['R3'],
-    description: 'Annual output of zone firms per hectare of zone land in use (R3 intensive use).',
-    compute: (s) => ratio(zoneTotal(s.zones.output, s.zones.count), zoneTotal(s.zones.usedHa, s.zones.count)),
+    description: 'Annual output of zone firms per hectare they occupy — owned land plus rented standard factory floor (R3 intensive use).',
+    compute: (s) => ratio(zoneTotal(s.zones.output, s.zones.count), zoneTotal(s.zones.usedHa, s.zones.count) + zoneTotal(s.zones.factoryUsedHa, s.zones.count)),
   },
   {
     name: 'zonesInvestmentPerHa', scope: 'province', label: 'Investment per hectare (zones)', unit: 'M¥/ha', rules: ['R3', 'R11'],
-    description: 'Capital of zone firms per hectare of zone land in use (investment intensity).',
-    compute: (s) => ratio(zoneTotal(s.zones.investment, s.zones.count), zoneTotal(s.zones.usedHa, s.zones.count)),
+    description: 'Capital of zone firms per hectare they occupy, owned land plus rented factory floor (investment intensity).',
+    compute: (s) => ratio(zoneTotal(s.zones.investment, s.zones.count), zoneTotal(s.zones.usedHa, s.zones.count) + zoneTotal(s.zones.factoryUsedHa, s.zones.count)),
   },
   {
     name: 'meanZoneHerfindahl', scope: 'province', label: 'Mean zone specialisation (HHI)', unit: 'index', rules: ['R1', 'R10'],
@@ -342,7 +342,7 @@ export const reporters: readonly Reporter[] = [
   },
   {
     name: 'guaranteeFundExhausted', scope: 'province', label: 'Guarantee fund exhausted', unit: '0/1', rules: ['R13'],
-    description: '1 once the fund’s net assets have reached 0 (it can issue nothing new), else 0.',
+    description: '1 once the fund’s net assets have fallen to 5% of its initial capital or below (it can then issue almost nothing: single guarantees are capped at a share of net assets), else 0. It stays 1 once set.',
     compute: (s) => (s.accounts.guaranteeExhaustedStep >= 0 ? 1 : 0),
   },
   {
@@ -474,8 +474,8 @@ export const reporters: readonly Reporter[] = [
   },
   {
     name: 'zoneOutputPerHa', scope: 'zone', label: 'Output per hectare', unit: 'M¥/year/ha', rules: ['R3'],
-    description: 'Output per hectare of land in use.',
-    compute: (s, z) => ratio(s.zones.output[z], s.zones.usedHa[z]),
+    description: 'Output per hectare occupied by the zone’s firms (owned land plus rented factory floor).',
+    compute: (s, z) => ratio(s.zones.output[z], s.zones.usedHa[z] + s.zones.factoryUsedHa[z]),
   },
   {
     name: 'zoneHerfindahl', scope: 'zone', label: 'Specialisation (HHI)', unit: 'index', rules: ['R1', 'R10'],
