@@ -93,8 +93,11 @@ function shareInZones(values: Float64Array, zoneCount: number): number {
   return all > 0 ? zoneTotal(values, zoneCount) / all : 0;
 }
 
+/** numerator / denominator, or null when the denominator is not positive or the ratio overflows. */
 function ratio(numerator: number, denominator: number): number | null {
-  return denominator > 0 ? numerator / denominator : null;
+  if (!(denominator > 0)) return null;
+  const value = numerator / denominator;
+  return Number.isFinite(value) ? value : null;
 }
 
 function meanOfDefined(values: readonly (number | null)[]): number | null {
@@ -378,6 +381,7 @@ export const reporters: readonly Reporter[] = [
     name: 'meanServiceCostPerFirm', scope: 'province', label: 'Service cost per zone firm', unit: 'M¥/year', rules: ['R14'],
     description: 'Mean over zones with firms of the shared-service cost per firm.',
     compute: (s) => {
+      if (!s.parameters.services.enabled) return null; // no shared-service cost is charged
       const values: (number | null)[] = [];
       for (let z = 0; z < s.zones.count; z++) values.push(s.zones.firms[z] > 0 ? serviceCostPerFirm(s, z) : null);
       return meanOfDefined(values);
