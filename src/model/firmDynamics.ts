@@ -1,3 +1,4 @@
+import { exp } from './deterministicMath.ts';
 import { exitFirm } from './firmRegistry.ts';
 import type { ModelState } from './modelState.ts';
 import { counterStandardNormal } from './randomStreams.ts';
@@ -67,7 +68,7 @@ export function reviewFirmProductivity(state: ModelState): void {
     const extra = spilloverGrowth === null ? 0 : spilloverGrowth[cell];
     if (volatility !== 0 || drift !== 0 || extra !== 0) {
       const shock = volatility === 0 ? 0 : volatility * counterStandardNormal(seed, firms.id[i], year);
-      a *= Math.exp(extra === 0 ? drift + shock : drift + shock + extra);
+      a *= exp(extra === 0 ? drift + shock : drift + shock + extra);
       firms.productivity[i] = a;
     }
     zones.normalisedCapital[cell] += firms.capitalIndex[i];

@@ -1,3 +1,4 @@
+import { log } from './deterministicMath.ts';
 import type { ModelState } from './modelState.ts';
 import { growFirmTable } from './modelState.ts';
 import { CounterPurpose, counterUniform } from './randomStreams.ts';
@@ -52,7 +53,7 @@ export function enterFirm(state: ModelState, firm: EnteringFirm, z: number): num
   firms.capitalIndex[i] = capitalIndex;
   firms.land[i] = firm.land;
   firms.productivity[i] = firm.productivity;
-  firms.exitClock[i] = state.cumulativeExitHazard - Math.log(counterUniform(state.seed, firm.id, 0, CounterPurpose.exit));
+  firms.exitClock[i] = state.cumulativeExitHazard - log(counterUniform(state.seed, firm.id, 0, CounterPurpose.exit));
   firms.birthStep[i] = state.step;
   firms.anchor[i] = anchor ? 1 : 0;
   firms.inFactory[i] = firm.inFactory ? 1 : 0;

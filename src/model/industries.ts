@@ -1,3 +1,4 @@
+import { exp } from './deterministicMath.ts';
 import type { ModelInput } from './modelInput.ts';
 import { standardNormal, type UniformGenerator } from './randomStreams.ts';
 
@@ -54,10 +55,10 @@ export function buildIndustries(input: ModelInput, draw: UniformGenerator): Indu
   for (let i = 0; i < k; i++) {
     const g = p.growthMean + p.growthSd * standardNormal(draw);
     growth[i] = g < -0.9 ? -0.9 : g; // a demand collapse faster than 90% a year is outside the model's range
-    landIntensity[i] = p.landIntensityMean * Math.exp(sigma * standardNormal(draw));
-    labourIntensity[i] = p.labourIntensityMean * Math.exp(sigma * standardNormal(draw));
-    capitalIntensity[i] = p.capitalIntensityMean * Math.exp(sigma * standardNormal(draw));
-    pollutionIntensity[i] = p.pollutionIntensityMean * Math.exp(sigma * standardNormal(draw));
+    landIntensity[i] = p.landIntensityMean * exp(sigma * standardNormal(draw));
+    labourIntensity[i] = p.labourIntensityMean * exp(sigma * standardNormal(draw));
+    capitalIntensity[i] = p.capitalIntensityMean * exp(sigma * standardNormal(draw));
+    pollutionIntensity[i] = p.pollutionIntensityMean * exp(sigma * standardNormal(draw));
     const credit = p.creditDependenceMean + 0.25 * (2 * draw() - 1);
     creditDependence[i] = credit < 0 ? 0 : credit > 1 ? 1 : credit;
   }
@@ -96,7 +97,7 @@ export function buildIndustries(input: ModelInput, draw: UniformGenerator): Indu
   const mix = input.parameters.projects.industryMix;
   for (let i = 0; i < k; i++) {
     weights[i] =
-      mix === 'uniform' ? 1 : mix === 'growth-weighted' ? Math.exp(10 * growth[i]) : input.parameters.projects.industryWeights[i];
+      mix === 'uniform' ? 1 : mix === 'growth-weighted' ? exp(10 * growth[i]) : input.parameters.projects.industryWeights[i];
   }
   const arrivalCumulativeWeights = cumulativeNormalised(weights);
 

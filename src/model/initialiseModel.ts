@@ -1,3 +1,4 @@
+import { log, pow } from './deterministicMath.ts';
 import { enterFirm } from './firmRegistry.ts';
 import { buildIndustries } from './industries.ts';
 import type { ModelInput } from './modelInput.ts';
@@ -104,14 +105,14 @@ function createAccounts(parameters: Parameters, constants: StepConstants): Provi
 export function deriveStepConstants(parameters: Parameters, growth: Float64Array): StepConstants {
   const spy = parameters.time.stepsPerYear;
   const industryGrowthFactor = new Float64Array(growth.length);
-  for (let j = 0; j < growth.length; j++) industryGrowthFactor[j] = Math.pow(1 + growth[j], 1 / spy);
+  for (let j = 0; j < growth.length; j++) industryGrowthFactor[j] = pow(1 + growth[j], 1 / spy);
   return {
     stepsPerYear: spy,
     totalSteps: parameters.time.years * spy,
     industryGrowthFactor,
-    exitHazardPerStep: -Math.log(1 - parameters.firms.exitHazard) / spy,
+    exitHazardPerStep: -log(1 - parameters.firms.exitHazard) / spy,
     servicingHaPerStep: parameters.zones.servicingPaceHaPerYear / spy,
-    idleReclaimSharePerStep: 1 - Math.pow(1 - parameters.land.idleReclaimPerYear, 1 / spy),
+    idleReclaimSharePerStep: 1 - pow(1 - parameters.land.idleReclaimPerYear, 1 / spy),
     referenceLandPrice: parameters.zones.landPrice,
     guaranteeTermSteps: Math.max(1, Math.round(parameters.guarantees.termYears * spy)),
   };

@@ -1,3 +1,4 @@
+import { exp } from './deterministicMath.ts';
 import { enterFirm } from './firmRegistry.ts';
 import type { ModelState } from './modelState.ts';
 import { passesInvestmentIntensity, projectBaseLandNeed } from './r11LandMarket.ts';
@@ -83,7 +84,7 @@ export function computeChoiceWeights(
   let sum = 0;
   for (let z = 0; z <= zoneCount; z++) {
     const v = weights[z];
-    const w = v === -Infinity ? 0 : Math.exp(v - max);
+    const w = v === -Infinity ? 0 : exp(v - max);
     weights[z] = w;
     sum += w;
   }

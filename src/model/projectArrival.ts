@@ -1,3 +1,4 @@
+import { exp, pow } from './deterministicMath.ts';
 import { drawFromCumulative } from './industries.ts';
 import type { ModelState } from './modelState.ts';
 import { growPendingProjects } from './modelState.ts';
@@ -25,7 +26,7 @@ export function arriveProjects(state: ModelState): void {
   const p = state.parameters.projects;
   const spy = state.constants.stepsPerYear;
   const boost = promotionArrivalMultiplier(state);
-  let mean = (p.perYear / spy) * Math.pow(1 + p.growthPerYear, state.step / spy);
+  let mean = (p.perYear / spy) * pow(1 + p.growthPerYear, state.step / spy);
   if (boost !== 1) mean *= boost;
   let count: number;
   if (p.arrivalProcess === 'fixed') {
@@ -59,7 +60,7 @@ export function queueNewProject(state: ModelState, draw: UniformGenerator): void
   pending.id[i] = state.nextProjectId++;
   pending.industry[i] = drawFromCumulative(state.industries.arrivalCumulativeWeights, draw());
   pending.investment[i] = drawProjectSize(state, draw());
-  pending.productivity[i] = Math.exp(state.parameters.firms.productivityDispersion * standardNormal(draw));
+  pending.productivity[i] = exp(state.parameters.firms.productivityDispersion * standardNormal(draw));
   pending.arrivalStep[i] = state.step;
   pending.readyStep[i] = state.step;
   state.counters.arrivalsTotal++;
@@ -71,6 +72,6 @@ export function queueNewProject(state: ModelState, draw: UniformGenerator): void
  */
 export function drawProjectSize(state: ModelState, u: number): number {
   const p = state.parameters.projects;
-  const tail = 1 - Math.pow(p.sizeMinimum / p.sizeMaximum, p.sizeParetoAlpha);
-  return p.sizeMinimum * Math.pow(1 - u * tail, -1 / p.sizeParetoAlpha);
+  const tail = 1 - pow(p.sizeMinimum / p.sizeMaximum, p.sizeParetoAlpha);
+  return p.sizeMinimum * pow(1 - u * tail, -1 / p.sizeParetoAlpha);
 }

@@ -1,3 +1,4 @@
+import { exp } from './deterministicMath.ts';
 import type { Industries } from './industries.ts';
 import type { ModelState, ZoneTable } from './modelState.ts';
 import { relatednessDensity } from './r1RelatednessDensity.ts';
@@ -39,7 +40,7 @@ export function anchorPullUtility(state: ModelState, z: number, j: number): numb
   const p = state.parameters.positioning;
   if (!p.enabled || p.anchorPull === 0) return 0;
   const a = state.zones.anchorRelated[z * state.industries.count + j];
-  return a > 0 ? p.anchorPull * (1 - Math.exp(-a)) : 0;
+  return a > 0 ? p.anchorPull * (1 - exp(-a)) : 0;
 }
 
 /** Whether the current step is a leading-industry review step. */

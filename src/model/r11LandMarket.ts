@@ -1,3 +1,4 @@
+import { exp, pow } from './deterministicMath.ts';
 import type { ModelState, ZoneTable } from './modelState.ts';
 import { CounterPurpose, counterStandardNormal } from './randomStreams.ts';
 
@@ -28,14 +29,14 @@ export function updateLandPrice(state: ModelState, z: number): void {
   const elasticity = state.parameters.zones.landPriceScarcityElasticity;
   const serviced = zones.servicedHa[z];
   const utilisation = serviced > 0 ? zones.usedHa[z] / serviced : 0;
-  zones.price[z] = elasticity === 0 ? zones.basePrice[z] : zones.basePrice[z] * Math.exp(elasticity * utilisation);
+  zones.price[z] = elasticity === 0 ? zones.basePrice[z] : zones.basePrice[z] * exp(elasticity * utilisation);
   updateLandNeedFactor(state, zones, z);
 }
 
 function updateLandNeedFactor(state: ModelState, zones: ZoneTable, z: number): void {
   const land = state.parameters.land;
   if (!land.enabled || land.demandPriceElasticity === 0) return; // stays 1
-  zones.landNeedFactor[z] = Math.pow(zones.price[z] / state.constants.referenceLandPrice, -land.demandPriceElasticity);
+  zones.landNeedFactor[z] = pow(zones.price[z] / state.constants.referenceLandPrice, -land.demandPriceElasticity);
 }
 
 /** A project's base land need (ha) before the zone's price effect: see the module comment. */
@@ -44,7 +45,7 @@ export function projectBaseLandNeed(state: ModelState, id: number, industry: num
   const land = state.parameters.land;
   if (!land.enabled || land.projectIntensityDispersion === 0) return need;
   const e = counterStandardNormal(state.seed, id, 0, CounterPurpose.landIntensityA, CounterPurpose.landIntensityB);
-  return need * Math.exp(land.projectIntensityDispersion * e);
+  return need * exp(land.projectIntensityDispersion * e);
 }
 
 /** Return a share of each zone's idle land to the free serviced stock (R11 reuse of idle land). */

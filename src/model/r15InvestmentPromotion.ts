@@ -1,3 +1,4 @@
+import { exp, log } from './deterministicMath.ts';
 import type { ModelState } from './modelState.ts';
 
 /**
@@ -20,8 +21,8 @@ import type { ModelState } from './modelState.ts';
 export function promotionUtilityForZone(state: ModelState): number {
   const p = state.parameters.promotion;
   if (!p.enabled) return 0;
-  const awareness = p.baseAwareness + (1 - p.baseAwareness) * (1 - Math.exp(-p.effort));
-  return Math.log(awareness) - (p.approvalCoefficient * p.zoneApprovalMonths) / 12;
+  const awareness = p.baseAwareness + (1 - p.baseAwareness) * (1 - exp(-p.effort));
+  return log(awareness) - (p.approvalCoefficient * p.zoneApprovalMonths) / 12;
 }
 
 /** Approval-time utility of the outside option. */
@@ -35,7 +36,7 @@ export function promotionUtilityForOutside(state: ModelState): number {
 export function promotionArrivalMultiplier(state: ModelState): number {
   const p = state.parameters.promotion;
   if (!p.enabled) return 1;
-  return 1 + p.arrivalBoost * (1 - Math.exp(-p.effort));
+  return 1 + p.arrivalBoost * (1 - exp(-p.effort));
 }
 
 /** Mechanism: book this step's promotion cost as public spending. */

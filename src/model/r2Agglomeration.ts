@@ -1,3 +1,4 @@
+import { exp, log } from './deterministicMath.ts';
 import type { Parameters } from './parameterSpecification.ts';
 
 /**
@@ -26,10 +27,10 @@ export function agglomerationTerm(
 ): number {
   switch (form) {
     case 'log':
-      return Math.log(firmCount + offset);
+      return log(firmCount + offset);
     case 'linear':
       return firmCount;
     case 'bounded':
-      return 1 - Math.exp(-firmCount / saturation);
+      return 1 - exp(-firmCount / saturation);
   }
 }

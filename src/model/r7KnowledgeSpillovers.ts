@@ -1,3 +1,4 @@
+import { exp } from './deterministicMath.ts';
 import type { ModelState } from './modelState.ts';
 import { relatednessDensity } from './r1RelatednessDensity.ts';
 
@@ -21,7 +22,7 @@ export function knowledgeSpilloverGrowth(state: ModelState, z: number, j: number
   let growth = 0;
   if (p.form !== 'jacobs' && p.marshallStrength !== 0) {
     const neighbours = state.zones.industryFirms[z * state.industries.count + j] - 1;
-    if (neighbours > 0) growth += p.marshallStrength * (1 - Math.exp(-neighbours / p.marshallSaturation));
+    if (neighbours > 0) growth += p.marshallStrength * (1 - exp(-neighbours / p.marshallSaturation));
   }
   if (p.form !== 'marshall' && p.jacobsStrength !== 0) {
     growth += p.jacobsStrength * relatednessDensity(state.zones, state.industries, z, j);

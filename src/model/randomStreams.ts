@@ -1,3 +1,4 @@
+import { cosineOfTurns, exp, log } from './deterministicMath.ts';
 import seedrandom from 'seedrandom';
 
 /**
@@ -110,14 +111,14 @@ export function counterStandardNormal(
 ): number {
   const u1 = counterUniform(seed, id, step, purposeA);
   const u2 = counterUniform(seed, id, step, purposeB);
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.sqrt(-2 * log(u1)) * cosineOfTurns(u2);
 }
 
 /** A standard normal from a sequential stream (Box–Muller, one of the pair; simple and exact). */
 export function standardNormal(draw: UniformGenerator): number {
   const u1 = 1 - draw(); // in (0, 1]
   const u2 = draw();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.sqrt(-2 * log(u1)) * cosineOfTurns(u2);
 }
 
 /**
@@ -128,7 +129,7 @@ export function standardNormal(draw: UniformGenerator): number {
 export function poisson(draw: UniformGenerator, mean: number): number {
   if (mean <= 0) return 0;
   if (mean < 60) {
-    const limit = Math.exp(-mean);
+    const limit = exp(-mean);
     let k = 0;
     let product = draw();
     while (product > limit) {

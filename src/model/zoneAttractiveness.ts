@@ -1,3 +1,4 @@
+import { log } from './deterministicMath.ts';
 import type { ModelState } from './modelState.ts';
 import { relatednessDensity } from './r1RelatednessDensity.ts';
 import { agglomerationTerm } from './r2Agglomeration.ts';
@@ -39,7 +40,7 @@ export function refreshZoneUtility(state: ModelState, z: number): void {
   const beta = c.landPrice.coefficient;
   if (z === zones.count) {
     let outside = c.outside.utility;
-    if (beta !== 0) outside -= beta * Math.log(zones.price[z] / state.constants.referenceLandPrice);
+    if (beta !== 0) outside -= beta * log(zones.price[z] / state.constants.referenceLandPrice);
     const approval = promotionUtilityForOutside(state);
     if (approval !== 0) outside += approval;
     zones.baseUtility[z] = outside;
@@ -47,7 +48,7 @@ export function refreshZoneUtility(state: ModelState, z: number): void {
   }
   const agg = c.agglomeration;
   let base = 0;
-  if (beta !== 0) base -= beta * Math.log(zones.price[z] / state.constants.referenceLandPrice);
+  if (beta !== 0) base -= beta * log(zones.price[z] / state.constants.referenceLandPrice);
   if (c.congestion.coefficient !== 0) {
     const capacity = state.parameters.zones.infrastructureJobsPerHa * zones.servicedHa[z];
     const load = capacity > 0 ? zones.employment[z] / capacity : 0;

@@ -1,3 +1,4 @@
+import { exp } from './deterministicMath.ts';
 import type { Industries } from './industries.ts';
 import type { ZoneTable } from './modelState.ts';
 import type { Parameters } from './parameterSpecification.ts';
@@ -53,7 +54,7 @@ export function buildZones(parameters: Parameters, industries: Industries, draw:
   for (let z = 0; z < zoneCount; z++) {
     zones.x[z] = draw() * p.regionSizeKm;
     zones.y[z] = draw() * p.regionSizeKm;
-    const planned = p.plannedAreaHa * Math.exp(p.plannedAreaDispersion * standardNormal(draw));
+    const planned = p.plannedAreaHa * exp(p.plannedAreaDispersion * standardNormal(draw));
     zones.plannedHa[z] = planned;
     zones.servicedHa[z] = planned * p.initialServicedShare;
     zones.basePrice[z] = p.landPrice;

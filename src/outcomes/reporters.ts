@@ -1,3 +1,4 @@
+import { pow } from '../model/deterministicMath.ts';
 import { firmEmployment, type ModelState } from '../model/modelState.ts';
 import { peopleDrawnIntoTowns, urbanDemandAdded, urbanisationRate } from '../model/r6Urbanisation.ts';
 import { pollutionOfZone } from '../model/r8CircularEconomy.ts';
@@ -247,7 +248,7 @@ export const reporters: readonly Reporter[] = [
     compute: (s, c) => {
       if (c.previousOutput === null || c.previousOutput <= 0 || s.step === c.previousStep) return null;
       const years = (s.step - c.previousStep) / s.constants.stepsPerYear;
-      return Math.pow(allTotal(s.zones.output, s.zones.count) / c.previousOutput, 1 / years) - 1;
+      return pow(allTotal(s.zones.output, s.zones.count) / c.previousOutput, 1 / years) - 1;
     },
   },
   {

@@ -26,6 +26,14 @@ describe('src/model is pure and runs unchanged in a browser', () => {
     }
   });
 
+  it('uses only engine-independent arithmetic (no Math.exp/log/pow/trig: their last bits vary by engine)', () => {
+    const engineDependent = /Math\.(exp|expm1|log|log1p|log2|log10|pow|cos|sin|tan|acos|asin|atan|atan2|cosh|sinh|tanh|cbrt|hypot)\(/;
+    for (const [file, text] of modelSources()) {
+      if (file === 'deterministicMath.ts') continue; // the engine-independent replacements themselves
+      expect(`${file}: ${engineDependent.exec(text)?.[0] ?? 'clean'}`).toBe(`${file}: clean`);
+    }
+  });
+
   it('imports only its own files and seedrandom', () => {
     for (const [file, text] of modelSources()) {
       for (const match of text.matchAll(/from\s+['"]([^'"]+)['"]/g)) {

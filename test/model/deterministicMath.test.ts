@@ -1,0 +1,80 @@
+import seedrandom from 'seedrandom';
+import { describe, expect, it } from 'vitest';
+import { cosineOfTurns, exp, log, pow } from '../../src/model/deterministicMath.ts';
+
+/** Distance in units in the last place between two doubles of the same sign. */
+function ulpDistance(a: number, b: number): number {
+  if (a === b) return 0;
+  const view = new Float64Array(2);
+  const bits = new BigInt64Array(view.buffer);
+  view[0] = a;
+  view[1] = b;
+  const d = bits[0] - bits[1];
+  return Number(d < 0n ? -d : d);
+}
+
+const draw = seedrandom.alea('deterministic-math');
+
+describe('deterministic elementary functions (fdlibm ports)', () => {
+  it('exp is within 1 ulp of the engine’s Math.exp over the model’s range (20,000 arguments)', () => {
+    // fdlibm's e_exp.c is documented as < 1 ulp; V8 itself uses fdlibm for exp, so most agree exactly.
+    let worst = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const x = (draw() - 0.5) * 1400; // [-700, 700]
+      worst = Math.max(worst, ulpDistance(exp(x), Math.exp(x)));
+    }
+    expect(worst).toBeLessThanOrEqual(1);
+    expect(exp(0)).toBe(1);
+    expect(exp(1)).toBeCloseTo(Math.E, 15);
+    expect(exp(-Infinity)).toBe(0);
+    expect(exp(800)).toBe(Infinity);
+    expect(exp(-800)).toBe(0);
+    expect(exp(1e-300)).toBe(1);
+  });
+
+  it('log is within 1 ulp of Math.log from subnormals to 1e300 (20,000 arguments)', () => {
+    let worst = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const x = Math.exp((draw() - 0.5) * 1400) * (1 + draw());
+      worst = Math.max(worst, ulpDistance(log(x), Math.log(x)));
+    }
+    expect(worst).toBeLessThanOrEqual(1);
+    expect(log(1)).toBe(0);
+    expect(log(0)).toBe(-Infinity);
+    expect(Number.isNaN(log(-1))).toBe(true);
+    expect(log(5e-324)).toBeCloseTo(-744.4400719213812, 12);
+    expect(log(2)).toBe(0.6931471805599453); // ln 2 correctly rounded
+  });
+
+  it('pow agrees with Math.pow to 1e-14 relative on the model’s uses', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const x = 0.01 + draw() * 100;
+      const y = (draw() - 0.5) * 10;
+      const expected = Math.pow(x, y);
+      expect(Math.abs(pow(x, y) - expected) / expected).toBeLessThan(1e-14);
+    }
+    expect(pow(0, 2)).toBe(0);
+    expect(pow(5, 0)).toBe(1);
+    expect(pow(1, 1e9)).toBe(1);
+    expect(() => pow(-1, 0.5)).toThrow(RangeError);
+  });
+
+  it('cosineOfTurns(u) = cos(2πu) to 2e-16 absolute, exactly at the quarter turns', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const u = (Math.floor(draw() * 4294967296) + 0.5) / 4294967296; // the model's u
+      expect(Math.abs(cosineOfTurns(u) - Math.cos(2 * Math.PI * u))).toBeLessThan(2e-16 * 4);
+    }
+    expect(cosineOfTurns(0)).toBe(1);
+    expect(cosineOfTurns(0.5)).toBe(-1);
+    expect(cosineOfTurns(0.25)).toBeCloseTo(0, 15);
+  });
+
+  it('is pure arithmetic: the same inputs give the same bits (no state leaks between calls)', () => {
+    const inputs = [0.1, 1.5, 700, -3.3, 1e-10];
+    const first = inputs.map((x) => [exp(x), log(Math.abs(x)), cosineOfTurns(x), pow(Math.abs(x), 0.3)]);
+    exp(12);
+    log(5);
+    const second = inputs.map((x) => [exp(x), log(Math.abs(x)), cosineOfTurns(x), pow(Math.abs(x), 0.3)]);
+    expect(second).toEqual(first);
+  });
+});
