@@ -1,4 +1,4 @@
-import { log, pow } from './deterministicMath.ts';
+import { exp, log, pow } from './deterministicMath.ts';
 import { enterFirm } from './firmRegistry.ts';
 import { buildIndustries } from './industries.ts';
 import type { ModelInput } from './modelInput.ts';
@@ -115,6 +115,7 @@ export function deriveStepConstants(parameters: Parameters, growth: Float64Array
     idleReclaimSharePerStep: 1 - pow(1 - parameters.land.idleReclaimPerYear, 1 / spy),
     referenceLandPrice: parameters.zones.landPrice,
     guaranteeTermSteps: Math.max(1, Math.round(parameters.guarantees.termYears * spy)),
+    standardFactoryWeight: exp(parameters.financing.standardFactoryBonus / parameters.choice.scale),
   };
 }
 

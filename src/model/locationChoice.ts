@@ -24,11 +24,36 @@ import { financeProject, issueGuarantee } from './r13CreditGuarantees.ts';
  * `projects.patienceSteps`, after which it is abandoned.
  */
 
+/** How a project can use zone z: not at all, on bought land, or in rented standard factory floor. */
+const NOT_FEASIBLE = 0;
+const ON_LAND = 1;
+const IN_FACTORY = 2;
+
+function alternativeKind(
+  state: ModelState,
+  z: number,
+  needHere: number,
+  investment: number,
+  factoryEligible: boolean,
+  threshold: boolean,
+): number {
+  const zones = state.zones;
+  if (threshold && !passesInvestmentIntensity(state, investment, needHere)) return NOT_FEASIBLE;
+  if (factoryEligible && zones.standardFactoryHa[z] - zones.factoryUsedHa[z] >= needHere) return IN_FACTORY;
+  if (zones.servicedHa[z] - zones.usedHa[z] - zones.idleHa[z] - zones.standardFactoryHa[z] >= needHere) return ON_LAND;
+  return NOT_FEASIBLE;
+}
+
 /**
- * Fill `weights[a]` with exp((V_a − max V)/s) for each feasible alternative a (0 for infeasible ones;
- * index Z is the outside option) and return their sum; 0 means no alternative is feasible. Dividing
- * each weight by the sum gives the choice probabilities. `landNeeded` is the base land need; the
- * per-zone need is written to `state.landNeedScratch`.
+ * Fill `weights[a]` with a weight proportional to exp(V_a / s) for each feasible alternative a (0 for
+ * infeasible ones; index Z is the outside option) and return their sum; 0 means no alternative is
+ * feasible. Dividing each weight by the sum gives the choice probabilities. `landNeeded` is the base
+ * land need; the per-zone need is written to `state.landNeedScratch`.
+ *
+ * Speed: the weights exp(V_zj / s) are cached per (zone, industry) when a zone's utility is refreshed
+ * (zoneAttractiveness.ts), so a choice costs one multiply-add per alternative and no exponential.
+ * If a cached weight overflows or every feasible weight underflows (utilities beyond ±700 — only with
+ * extreme coefficients), the weights are recomputed exactly as exp(V − max V).
  */
 export function computeChoiceWeights(
   state: ModelState,
@@ -40,47 +65,68 @@ export function computeChoiceWeights(
   const zones = state.zones;
   const zoneCount = zones.count;
   const k = state.industries.count;
-  const inverseScale = 1 / state.parameters.choice.scale;
-  const base = zones.baseUtility;
-  const byIndustry = zones.industryUtility;
-  const serviced = zones.servicedHa;
-  const used = zones.usedHa;
-  const idle = zones.idleHa;
-  const factories = zones.standardFactoryHa;
+  const cached = zones.expUtility;
   const need = state.landNeedScratch;
   const factor = zones.landNeedFactor;
   const financing = state.parameters.financing;
   const factoryEligible = financing.enabled && investment <= financing.standardFactoryMaxInvestment;
-  const factoryBonus = financing.standardFactoryBonus;
+  const factoryWeight = state.constants.standardFactoryWeight;
   const threshold = state.parameters.land.enabled && state.parameters.land.minimumInvestmentPerHa > 0;
-  let max = -Infinity;
+  let sum = 0;
+  let feasible = false;
   for (let z = 0; z < zoneCount; z++) {
     const needHere = landNeeded * factor[z];
     need[z] = needHere;
+    const kind = alternativeKind(state, z, needHere, investment, factoryEligible, threshold);
+    let w = 0;
+    if (kind !== NOT_FEASIBLE) {
+      feasible = true;
+      w = kind === IN_FACTORY ? cached[z * k + industry] * factoryWeight : cached[z * k + industry];
+    }
+    weights[z] = w;
+    sum += w;
+  }
+  need[zoneCount] = landNeeded * factor[zoneCount];
+  if (state.parameters.choice.outside.enabled) {
+    feasible = true;
+    const w = cached[zoneCount * k];
+    weights[zoneCount] = w;
+    sum += w;
+  } else {
+    weights[zoneCount] = 0;
+  }
+  state.counters.choiceEvaluations += zoneCount + 1;
+  if (feasible && !(sum > 0 && sum < Infinity)) return computeChoiceWeightsExactly(state, industry, investment, weights);
+  return sum;
+}
+
+/**
+ * The overflow-safe path: weights exp(V_a/s − max_b V_b/s) from the utilities themselves. Uses the
+ * land needs already in `state.landNeedScratch`.
+ */
+function computeChoiceWeightsExactly(state: ModelState, industry: number, investment: number, weights: Float64Array): number {
+  const zones = state.zones;
+  const zoneCount = zones.count;
+  const k = state.industries.count;
+  const inverseScale = 1 / state.parameters.choice.scale;
+  const financing = state.parameters.financing;
+  const factoryEligible = financing.enabled && investment <= financing.standardFactoryMaxInvestment;
+  const threshold = state.parameters.land.enabled && state.parameters.land.minimumInvestmentPerHa > 0;
+  const need = state.landNeedScratch;
+  let max = -Infinity;
+  for (let z = 0; z < zoneCount; z++) {
+    const kind = alternativeKind(state, z, need[z], investment, factoryEligible, threshold);
     let v = -Infinity;
-    if (!threshold || passesInvestmentIntensity(state, investment, needHere)) {
-      if (factoryEligible && factories[z] - zones.factoryUsedHa[z] >= needHere) {
-        v = (base[z] + byIndustry[z * k + industry] + factoryBonus) * inverseScale;
-      } else if (serviced[z] - used[z] - idle[z] - factories[z] >= needHere) {
-        v = (base[z] + byIndustry[z * k + industry]) * inverseScale;
-      }
+    if (kind !== NOT_FEASIBLE) {
+      v = zones.baseUtility[z] + zones.industryUtility[z * k + industry];
+      if (kind === IN_FACTORY) v += financing.standardFactoryBonus;
+      v *= inverseScale;
     }
     weights[z] = v;
     if (v > max) max = v;
   }
-  need[zoneCount] = landNeeded * factor[zoneCount];
-  if (state.parameters.choice.outside.enabled) {
-    const v = base[zoneCount] * inverseScale;
-    weights[zoneCount] = v;
-    if (v > max) max = v;
-  } else {
-    weights[zoneCount] = -Infinity;
-  }
-  state.counters.choiceEvaluations += zoneCount + 1;
-  if (max === -Infinity) {
-    for (let z = 0; z <= zoneCount; z++) weights[z] = 0;
-    return 0;
-  }
+  weights[zoneCount] = state.parameters.choice.outside.enabled ? zones.baseUtility[zoneCount] * inverseScale : -Infinity;
+  if (weights[zoneCount] > max) max = weights[zoneCount];
   let sum = 0;
   for (let z = 0; z <= zoneCount; z++) {
     const v = weights[z];

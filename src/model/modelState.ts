@@ -98,6 +98,9 @@ export interface ZoneTable {
   baseUtility: Float64Array;
   /** Utility terms that depend on zone and industry, (Z + 1) × K. */
   industryUtility: Float64Array;
+  /** Cached choice weights exp((baseUtility + industryUtility) / scale), (Z + 1) × K (the outside row
+   *  repeats exp(baseUtility / scale)). */
+  expUtility: Float64Array;
 }
 
 /** Projects that found no land and wait to choose again (R11). Struct of arrays with a count. */
@@ -179,6 +182,8 @@ export interface StepConstants {
   referenceLandPrice: number;
   /** Guarantee term in steps. */
   guaranteeTermSteps: number;
+  /** Weight multiplier of renting standard factory floor: exp(standardFactoryBonus / scale). */
+  standardFactoryWeight: number;
 }
 
 /** Sequential random streams of one replication (see randomStreams.ts). */

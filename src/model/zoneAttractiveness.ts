@@ -1,4 +1,4 @@
-import { log } from './deterministicMath.ts';
+import { exp, log } from './deterministicMath.ts';
 import type { ModelState } from './modelState.ts';
 import { relatednessDensity } from './r1RelatednessDensity.ts';
 import { agglomerationTerm } from './r2Agglomeration.ts';
@@ -27,6 +27,9 @@ import { promotionUtilityForOutside, promotionUtilityForZone } from './r15Invest
  *           + ln(awareness) − approval time           R15 (r15InvestmentPromotion.ts)
  *
  * plus, per project, the standard-factory bonus for small projects (R12, locationChoice.ts).
+ * The choice weights exp(V / scale) are cached beside the utilities (one exponential per cell per
+ * refresh instead of one per alternative per project).
+ *
  * For the outside option: V_out = u_out − β_P · ln(p_out / p_ref) − outside approval time:
  * scattered sites have no agglomeration, relatedness, congestion, incentive or service terms. A coefficient of 0 skips its term, so a
  * switched-off term cannot contribute even through rounding. p_ref is the zones' base price, so an
@@ -44,6 +47,7 @@ export function refreshZoneUtility(state: ModelState, z: number): void {
     const approval = promotionUtilityForOutside(state);
     if (approval !== 0) outside += approval;
     zones.baseUtility[z] = outside;
+    zones.expUtility.fill(exp(outside / c.scale), z * k, (z + 1) * k);
     return;
   }
   const agg = c.agglomeration;
@@ -74,6 +78,7 @@ export function refreshZoneUtility(state: ModelState, z: number): void {
     if (bonus !== 0 && zones.leading[row + j] === 1) v += bonus;
     if (anchors) v += anchorPullUtility(state, z, j);
     zones.industryUtility[row + j] = v;
+    zones.expUtility[row + j] = exp((base + v) / c.scale);
   }
 }
 

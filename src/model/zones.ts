@@ -49,6 +49,7 @@ export function buildZones(parameters: Parameters, industries: Industries, draw:
     relatedFirmSum: new Float64Array(n * k),
     baseUtility: new Float64Array(n),
     industryUtility: new Float64Array(n * k),
+    expUtility: new Float64Array(n * k),
   };
   const order = new Int32Array(k);
   for (let z = 0; z < zoneCount; z++) {
