@@ -1,0 +1,73 @@
+/**
+ * Text helpers of the report: HTML escaping, number formatting for people, JSON that is safe to
+ * inline in a <script> element, and file-name slugs. All pure and deterministic (no locale of the
+ * machine is used: numbers are always formatted the same way).
+ */
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escape text for HTML element content and quoted attribute values (& < > " '). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+const significant3 = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 3 });
+
+/**
+ * A number for people: 3 significant digits with thousands separators (1,230 · 0.0123 · 1.23e-7),
+ * exponent notation outside [1e-4, 1e15); "—" for null and non-finite values; never "-0".
+ */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e-4 || magnitude >= 1e15) return value.toExponential(2).replace('e+', 'e');
+  return significant3.format(value);
+}
+
+/** `formatNumber` with an explicit sign for positive values (+1.2, −0.5 keeps its minus). */
+export function formatSigned(value: number | null | undefined): string {
+  const text = formatNumber(value);
+  return value !== null && value !== undefined && Number.isFinite(value) && value > 0 ? `+${text}` : text;
+}
+
+/** A 95% interval as "[lower, upper]" with `formatNumber`. */
+export function formatInterval(lower: number, upper: number): string {
+  return `[${formatNumber(lower)}, ${formatNumber(upper)}]`;
+}
+
+/**
+ * Round a number to `digits` significant digits (for the chart data inlined in the page: charts need
+ * no more, and it keeps the file small). Integers and non-finite values are returned unchanged.
+ */
+export function roundSignificant(value: number, digits = 6): number {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return value;
+  return Number(value.toPrecision(digits));
+}
+
+/**
+ * JSON for inlining inside a <script> element: `<`, `>`, `&`, U+2028 and U+2029 are written as
+ * \u escapes, so no `</script>` or `<!--` can end or confuse the element. With `significantDigits`,
+ * numbers are rounded with `roundSignificant` (the page's charts need no more than 5 digits).
+ */
+export function jsonForScript(value: unknown, significantDigits?: number): string {
+  const json = JSON.stringify(
+    value,
+    significantDigits === undefined
+      ? undefined
+      : (_key, v: unknown) => (typeof v === 'number' ? roundSignificant(v, significantDigits) : v),
+  );
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A file-name-safe slug: letters, digits, `_` and `-` kept, any other run of characters → `-`. */
+export function slug(text: string): string {
+  const s = text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return s === '' ? 'chart' : s;
+}

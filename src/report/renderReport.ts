@@ -1,0 +1,80 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ChartSpec } from './chartConfigs.ts';
+import { readChartJsSource } from './chartJsSource.ts';
+import { renderChartImages, type ChartImageFormat } from './renderChartImages.ts';
+import { allCharts, buildReportCharts, type ReportCharts } from './reportCharts.ts';
+import { reportHtml } from './reportHtml.ts';
+import type { ReportInput } from './reportInput.ts';
+import { indexReportInput } from './reportView.ts';
+
+/**
+ * Which charts get PNG/SVG files: every chart; only the key metrics' charts plus every forest plot
+ * and map; or none.
+ */
+export type ChartImageSelection = 'all' | 'key' | 'none';
+
+/** Optional settings of `renderReport`; the defaults suit the runner. */
+export interface RenderReportOptions {
+  /**
+   * Names of the key metrics: their sections are open when the page loads (the others are collapsed
+   * and drawn when opened) and, with `images: 'key'`, their charts get image files. Default: those
+   * of `DEFAULT_KEY_METRICS` (output, employment, firms, …) in the report, else the first 8.
+   */
+  readonly keyMetrics?: readonly string[];
+  /** Charts written as image files (default 'all'; every chart is still in the HTML page). */
+  readonly images?: ChartImageSelection;
+  /** Image formats (default both PNG and SVG). */
+  readonly imageFormats?: readonly ChartImageFormat[];
+}
+
+/** File name of the page in the output folder. */
+export const REPORT_HTML_FILE = 'report.html';
+/** Folder of the chart images in the output folder. */
+export const CHARTS_DIR = 'charts';
+
+/** The charts that get image files under a selection (page order). */
+export function chartsForImages(charts: ReportCharts, selection: ChartImageSelection): ChartSpec[] {
+  if (selection === 'none') return [];
+  if (selection === 'all') return allCharts(charts);
+  const out: ChartSpec[] = [];
+  for (const m of charts.metrics) {
+    if (m.key) out.push(m.timeSeries, m.endState);
+    if (m.pairedDifferences !== null) out.push(m.pairedDifferences);
+  }
+  out.push(...charts.effects.map((c) => c.chart), ...charts.maps.map((c) => c.chart));
+  return out;
+}
+
+/**
+ * Render a comparison report into `outDir` (created if needed):
+ * - `report.html`: the self-contained page (chart.js and all chart data inlined; opens from disk with
+ *   no network), see src/report/reportHtml.ts;
+ * - `charts/<id>.png` and `charts/<id>.svg` for every chart (or the selection in `options.images`),
+ *   drawn in Node from the same chart.js configurations as the page. The `charts/` folder is
+ *   replaced, so no image of an earlier rendering is left behind.
+ *
+ * Chart ids: `<metric>-time-series`, `<metric>-end-state`, `<metric>-paired-differences`,
+ * `effects-<scenario>` (standardised effects of a scenario on every outcome), `map-<scenario>`.
+ * Returns the written paths: report.html first, then the images in page order.
+ */
+export async function renderReport(input: ReportInput, outDir: string, options: RenderReportOptions = {}): Promise<string[]> {
+  const view = indexReportInput(input);
+  const charts = buildReportCharts(view, options.keyMetrics);
+  const forImages = chartsForImages(charts, options.images ?? 'all');
+  await mkdir(outDir, { recursive: true });
+  const chartsDir = path.join(outDir, CHARTS_DIR);
+  await rm(chartsDir, { recursive: true, force: true });
+  const formats = options.imageFormats ?? ['png', 'svg'];
+  const images = forImages.length === 0 || formats.length === 0 ? [] : await renderChartImages(forImages, chartsDir, formats);
+  const html = reportHtml(view, charts, {
+    chartJsSource: await readChartJsSource(),
+    exportedChartIds: new Set(images.length === 0 ? [] : forImages.map((c) => c.id)),
+    imageFormats: formats,
+  });
+  const htmlPath = path.join(outDir, REPORT_HTML_FILE);
+  const temporary = `${htmlPath}.tmp-${process.pid}`;
+  await writeFile(temporary, html);
+  await rename(temporary, htmlPath);
+  return [htmlPath, ...images];
+}

@@ -1,0 +1,113 @@
+import {
+  endStateChart,
+  pairedDifferenceChart,
+  standardisedEffectsChart,
+  timeSeriesChart,
+  zoneMapChart,
+  type ChartSpec,
+} from './chartConfigs.ts';
+import type { ReportMetric } from './reportInput.ts';
+import type { ReportView } from './reportView.ts';
+
+/** The charts of one metric's section. */
+export interface MetricCharts {
+  readonly metric: ReportMetric;
+  /** True for the key metrics: their section is open when the page loads. */
+  readonly key: boolean;
+  readonly timeSeries: ChartSpec;
+  readonly endState: ChartSpec;
+  /** Null when the report has no baseline. */
+  readonly pairedDifferences: ChartSpec | null;
+}
+
+/** A chart about one scenario. */
+export interface ScenarioChart {
+  readonly scenario: string;
+  readonly chart: ChartSpec;
+}
+
+/** Every chart of a report, grouped as the page shows them. */
+export interface ReportCharts {
+  readonly metrics: readonly MetricCharts[];
+  /** One standardised-effects forest plot per compared scenario (empty without a baseline). */
+  readonly effects: readonly ScenarioChart[];
+  /** One map per `input.maps` entry. */
+  readonly maps: readonly ScenarioChart[];
+}
+
+/** How many metrics are key when neither names nor known outcomes choose them. */
+export const DEFAULT_KEY_METRIC_COUNT = 8;
+
+/**
+ * The outcomes that answer "what did the zone programme do" first (names from
+ * src/outcomes/reporters.ts): output, jobs, firms, how much of it is in zones, land productivity and
+ * idle land, pollution, public money. Key by default when the report has them.
+ */
+export const DEFAULT_KEY_METRICS: readonly string[] = [
+  'output',
+  'employment',
+  'firms',
+  'zoneOutputShare',
+  'zonesOutputPerHa',
+  'landIdleHa',
+  'pollution',
+  'publicSpendingTotal',
+];
+
+/**
+ * The key metrics, in display order: those named in `keyMetrics` that the report has; without
+ * names, those of `DEFAULT_KEY_METRICS` that it has, or — when it has none of them — the first
+ * `DEFAULT_KEY_METRIC_COUNT` metrics of the display order.
+ */
+export function chooseKeyMetrics(metrics: readonly ReportMetric[], keyMetrics?: readonly string[]): Set<string> {
+  const named = (names: readonly string[]): Set<string> => {
+    const wanted = new Set(names);
+    return new Set(metrics.filter((m) => wanted.has(m.name)).map((m) => m.name));
+  };
+  if (keyMetrics !== undefined) return named(keyMetrics);
+  const known = named(DEFAULT_KEY_METRICS);
+  return known.size > 0 ? known : new Set(metrics.slice(0, DEFAULT_KEY_METRIC_COUNT).map((m) => m.name));
+}
+
+/**
+ * Build every chart of a report. Ids are made unique (a numeric suffix on a clash, which only
+ * happens when two names differ only in characters that file names cannot hold).
+ */
+export function buildReportCharts(view: ReportView, keyMetrics?: readonly string[]): ReportCharts {
+  const used = new Set<string>();
+  const unique = (spec: ChartSpec): ChartSpec => {
+    let id = spec.id;
+    for (let k = 2; used.has(id); k++) id = `${spec.id}-${k}`;
+    used.add(id);
+    return id === spec.id ? spec : { ...spec, id };
+  };
+  const key = chooseKeyMetrics(view.input.metrics, keyMetrics);
+  const metrics = view.input.metrics.map((metric): MetricCharts => {
+    const paired = pairedDifferenceChart(view, metric);
+    return {
+      metric,
+      key: key.has(metric.name),
+      timeSeries: unique(timeSeriesChart(view, metric)),
+      endState: unique(endStateChart(view, metric)),
+      pairedDifferences: paired === null ? null : unique(paired),
+    };
+  });
+  const effects: ScenarioChart[] = [];
+  for (const scenario of view.comparedScenarios) {
+    const chart = standardisedEffectsChart(view, scenario);
+    if (chart !== null) effects.push({ scenario, chart: unique(chart) });
+  }
+  const maps = view.input.maps.map((map) => ({ scenario: map.scenario, chart: unique(zoneMapChart(view, map)) }));
+  return { metrics, effects, maps };
+}
+
+/** All charts of a report in page order. */
+export function allCharts(charts: ReportCharts): ChartSpec[] {
+  const out: ChartSpec[] = [];
+  for (const m of charts.metrics) {
+    out.push(m.timeSeries, m.endState);
+    if (m.pairedDifferences !== null) out.push(m.pairedDifferences);
+  }
+  out.push(...charts.effects.map((c) => c.chart), ...charts.maps.map((c) => c.chart));
+  return out;
+}

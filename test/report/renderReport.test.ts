@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readReportData, REPORT_DATA_FILE, reportInputProblem, writeReportData } from '../../src/report/reportData.ts';
+import { renderReport } from '../../src/report/renderReport.ts';
+import { reportInputFixture } from '../fixtures/report/reportInputFixture.ts';
+import { syntheticReportInput } from '../fixtures/report/syntheticReportInput.ts';
+import { PNG_SIGNATURE } from './imageChecks.ts';
+
+const run = promisify(execFile);
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'zonesim-report-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('renderReport', () => {
+  it('writes report.html and a PNG and an SVG per chart, and returns their paths', async () => {
+    const dir = path.join(root, 'full');
+    const files = await renderReport(reportInputFixture, dir);
+    expect(files[0]).toBe(path.join(dir, 'report.html'));
+    const charts = 3 * 3 + 2 + 3;
+    expect(files).toHaveLength(1 + 2 * charts);
+    for (const file of files) expect(existsSync(file)).toBe(true);
+    const onDisk = (await readdir(path.join(dir, 'charts'))).sort();
+    expect(onDisk).toEqual(files.slice(1).map((f) => path.basename(f)).sort());
+    expect(onDisk).toContain('output-time-series.png');
+    expect(onDisk).toContain('map-zones-subsidies.svg');
+    for (const file of files.filter((f) => f.endsWith('.png'))) {
+      expect((await readFile(file)).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    }
+    const html = await readFile(files[0], 'utf8');
+    expect(html).toContain('<a href="charts/output-time-series.png">PNG</a>');
+    expect((await stat(files[0])).size).toBeLessThan(500_000);
+  });
+
+  it('renders the same files again byte for byte, and leaves no stale image behind', async () => {
+    const dir = path.join(root, 'again');
+    const first = await renderReport(reportInputFixture, dir);
+    const contents = await Promise.all(first.map((f) => readFile(f)));
+    await writeFile(path.join(dir, 'charts', 'stale.png'), 'old');
+    const second = await renderReport(reportInputFixture, dir);
+    expect(second).toEqual(first);
+    const again = await Promise.all(second.map((f) => readFile(f)));
+    for (const [i, buffer] of again.entries()) expect(buffer.equals(contents[i]), second[i]).toBe(true);
+    expect(existsSync(path.join(dir, 'charts', 'stale.png'))).toBe(false);
+  });
+
+  it('writes images for the key metrics, forest plots and maps only with images: "key"', async () => {
+    const dir = path.join(root, 'key');
+    const files = await renderReport(reportInputFixture, dir, { images: 'key', keyMetrics: ['output'], imageFormats: ['png'] });
+    const names = files.slice(1).map((f) => path.basename(f));
+    expect(names).toContain('output-time-series.png');
+    expect(names).toContain('pollution-paired-differences.png');
+    expect(names).toContain('effects-land-intensive.png');
+    expect(names).toContain('map-baseline.png');
+    expect(names).not.toContain('pollution-time-series.png');
+    expect(names.every((n) => n.endsWith('.png'))).toBe(true);
+    const html = await readFile(files[0], 'utf8');
+    expect(html).not.toContain('.svg"');
+    expect(html).toContain('data-chart="pollution-time-series"'); // every chart is still on the page
+  });
+
+  it('renders a run of the bundled size quickly, with a page that stays small', async () => {
+    const dir = path.join(root, 'large');
+    const input = syntheticReportInput({ scenarios: 17, metrics: 40, steps: 23, zones: 180 });
+    const started = performance.now();
+    const files = await renderReport(input, dir, { images: 'none' });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(files).toHaveLength(1);
+    const html = await readFile(files[0], 'utf8');
+    expect(html.match(/<figure class="chart"/g)).toHaveLength(40 * 3 + 16 + 17);
+    expect(html.match(/<details class="metric" id="[^"]+" open>/g)).toHaveLength(8);
+    expect(html.length).toBeLessThan(4_000_000);
+  });
+});
+
+describe('report data', () => {
+  it('round-trips through report-data.json and rejects other JSON', async () => {
+    const dir = path.join(root, 'data');
+    await rm(dir, { recursive: true, force: true });
+    await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
+    expect(await writeReportData(reportInputFixture, dir)).toBe(path.join(dir, REPORT_DATA_FILE));
+    expect(await readReportData(dir)).toEqual(reportInputFixture);
+    expect(reportInputProblem([])).toBe('not a JSON object');
+    expect(reportInputProblem({ ...reportInputFixture, maps: {} })).toBe('"maps" is not an array');
+    await writeFile(path.join(dir, REPORT_DATA_FILE), '{"title": 1}');
+    await expect(readReportData(dir)).rejects.toThrow(/is not report data: "title" is not a string/);
+  });
+
+  it('re-renders a run folder from report-data.json with scripts/renderReportFromData.ts', async () => {
+    const dir = path.join(root, 'script');
+    await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
+    await writeReportData(reportInputFixture, dir);
+    const script = path.resolve('scripts/renderReportFromData.ts');
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', script, dir, '--images', 'none']);
+    expect(stdout).toContain(path.join(dir, 'report.html'));
+    expect(stdout).toContain('0 chart images');
+    expect(existsSync(path.join(dir, 'report.html'))).toBe(true);
+    await expect(run(process.execPath, ['--import', 'tsx', script, dir, '--images', 'some'])).rejects.toMatchObject({ code: 2 });
+    await expect(run(process.execPath, ['--import', 'tsx', script, path.join(root, 'missing')])).rejects.toMatchObject({ code: 1 });
+  });
+});
