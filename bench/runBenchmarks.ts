@@ -11,7 +11,9 @@
  *    modules and the scenario;
  * 3. a bare logit kernel over the same number of alternatives, in this process, for the ratio
  *    model choice throughput / kernel throughput;
- * 4. machine facts.
+ * 4. the scenario runner: Henan-size replications per second with 1 and 2 worker threads and the
+ *    speed-up (bench/runnerBenchmark.ts);
+ * 5. machine facts.
  *
  * Prints Markdown to stdout (progress goes to stderr) and writes the same results as JSON to
  * reports/bench/latest.json. The issue's targets (Henan replication ≤ 1 s on one core, peak memory
@@ -38,6 +40,7 @@ import {
 } from './instrumentedReplication.ts';
 import { generateKernelInputs, runKernel } from './logitKernel.ts';
 import type { PeakMemorySample } from './peakMemoryChild.ts';
+import { measureRunner, renderRunnerMarkdown, TARGET_RUNNER_SPEED_UP, type RunnerBenchmark } from './runnerBenchmark.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Configuration
@@ -380,6 +383,7 @@ interface BenchmarkReport {
   readonly models: readonly ModelMeasurement[];
   readonly kernels: readonly (KernelMeasurement & { label: string; modelToKernelRatio: number })[];
   readonly memory: readonly (MemoryMeasurement & { incrementOverLoadOnlyBytes: number })[];
+  readonly runner: RunnerBenchmark;
   readonly targets: readonly TargetCheck[];
 }
 
@@ -473,6 +477,8 @@ function renderMarkdown(report: BenchmarkReport): string {
     '',
   );
 
+  out.push(renderRunnerMarkdown(report.runner));
+
   out.push('## Targets (informational)', '');
   out.push(
     markdownTable(
@@ -511,6 +517,8 @@ async function main(): Promise<void> {
     }),
   ];
 
+  const runner = await measureRunner(undefined, progress);
+
   const henan = models.find((x) => x.label === 'Henan');
   const henanMemory = memory.find((x) => x.label === 'Henan replication');
   const targets: TargetCheck[] = [];
@@ -529,6 +537,14 @@ async function main(): Promise<void> {
     });
   }
 
+  targets.push({
+    target: `runner speed-up with 2 workers ≥ ${TARGET_RUNNER_SPEED_UP}× (Henan size, ${runner.cores} cores)`,
+    measured:
+      `${runner.speedUp.toFixed(2)}× steady state (${runner.measurements.map((m) => `${m.steadyReplicationsPerSecond.toFixed(2)} replications/s with ${m.workers}`).join(', ')}); ` +
+      `${runner.simulateSpeedUp.toFixed(2)}× over the whole run incl. start-up and warm-up`,
+    pass: runner.speedUp >= TARGET_RUNNER_SPEED_UP,
+  });
+
   const report: BenchmarkReport = {
     generatedAt: new Date().toISOString(),
     machine,
@@ -536,6 +552,7 @@ async function main(): Promise<void> {
     models,
     kernels,
     memory,
+    runner,
     targets,
   };
   process.stdout.write(`${renderMarkdown(report)}\n`);

@@ -1,13 +1,18 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { runScenarios } from '../runner/runScenarios.ts';
-import { loadScenarioFiles } from '../scenario/loadScenarioFile.ts';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { ResultsDetail } from '../runner/exportRun.ts';
+import { RunInterruptedError, runExperiment } from '../runner/runExperiment.ts';
+import { RunStoreError } from '../runner/runStore.ts';
+import { UnknownBaselineError } from '../runner/summariseRun.ts';
+import { defaultWorkerCount } from '../runner/workerPool.ts';
+import { loadScenarioFiles, type LoadedScenario } from '../scenario/loadScenarioFile.ts';
 import { ScenarioError } from '../scenario/scenarioError.ts';
-import { CliInputError, ExitCode } from './exitCodes.ts';
-import { createProgressBar } from './progressBar.ts';
+import { CliInputError, CliInterruptedError, ExitCode } from './exitCodes.ts';
+import { createProgressBar, type ProgressBar } from './progressBar.ts';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The folder of bundled scenarios. */
@@ -51,9 +56,128 @@ export function bundledScenarioFiles(): string[] {
     .map((f) => path.join(bundledScenarioDir, f));
 }
 
-function defaultOutDir(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return path.join('reports', `run-${stamp}`);
+/**
+ * The default run folder of a comparison: `reports/compare-<hash>`, where the hash (12 hex digits of
+ * SHA-256) covers the sorted scenario names, the base seed and the replications. The same command
+ * therefore always uses the same folder, and running it again resumes; a scenario file edited in
+ * between keeps its name, so only that scenario is recomputed (the runner says so).
+ *
+ * @example defaultCompareDir(['baseline', 'no-zones'], 2009, 30) // 'reports/compare-…'
+ */
+export function defaultCompareDir(names: readonly string[], seed: number, reps: number): string {
+  const key = JSON.stringify({ scenarios: [...names].sort(), seed, reps });
+  return path.join('reports', `compare-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`);
+}
+
+/** Options shared by compare, run and bundled. */
+interface CompareOptions {
+  reps: number;
+  seed: number;
+  workers?: number;
+  out?: string;
+  baseline?: string;
+  results: ResultsDetail;
+  report: boolean;
+  quiet?: boolean;
+}
+
+/** Add the options of compare / run / bundled to a command. */
+function addCompareOptions(command: Command, outHelp: string, outDefault?: string): Command {
+  command
+    .option('-r, --reps <n>', 'replications per scenario', parsePositiveInteger('--reps', 100000), 30)
+    .option('-s, --seed <n>', 'base seed; replication r uses a seed derived from (seed, r) in every scenario', parseSeed, 2009)
+    .option('-w, --workers <n>', `worker threads (default: the number of cores, here ${defaultWorkerCount()})`, parsePositiveInteger('--workers', 1024))
+    .option('-o, --out <dir>', outHelp, outDefault)
+    .option('-b, --baseline <name>', 'scenario the others are compared with (default: "baseline" if run, else the first)')
+    .addOption(
+      new Option(
+        '--results <detail>',
+        'rows of results.csv: final = province values at every recorded step, zone and industry values at the last step only; all = every recorded value (results.sqlite always has all)',
+      )
+        .choices(['final', 'all'])
+        .default('final'),
+    )
+    .option('--no-report', 'write the data files but not the HTML report')
+    .option('-q, --quiet', 'no progress bar and no plan line (the bar is also off when CI=true)');
+  return command;
+}
+
+/**
+ * Run a comparison with the runner, with a progress bar, Ctrl-C / SIGTERM handling and the final
+ * line naming the report.
+ */
+async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: CompareOptions, outDir: string): Promise<void> {
+  // --quiet: no progress bar and no plan line; CI=true: no progress bar (logs stay short).
+  const quiet = opts.quiet === true;
+  const quietBar = quiet || process.env.CI === 'true';
+  const controller = new AbortController();
+  let signalName: NodeJS.Signals | null = null;
+  const onSignal = (name: NodeJS.Signals) => (): void => {
+    if (signalName !== null) process.exit(name === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted);
+    signalName = name;
+    controller.abort();
+  };
+  const onInt = onSignal('SIGINT');
+  const onTerm = onSignal('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  let bar = null as ProgressBar | null;
+  const command = `zonesim ${process.argv.slice(2).join(' ')}`;
+  try {
+    const summary = await runExperiment({
+      scenarios,
+      replications: opts.reps,
+      baseSeed: opts.seed,
+      outDir,
+      workers: opts.workers,
+      baseline: opts.baseline ?? null,
+      resultsDetail: opts.results,
+      renderReport: opts.report,
+      provenance: { zonesimVersion: packageVersion(), gitCommit: gitCommit(), command },
+      signal: controller.signal,
+      onNotice: (message) => {
+        bar?.finish();
+        output.err(`zonesim: ${message}\n`);
+      },
+      onPlan: (plan) => {
+        if (!quiet) {
+          const what =
+            plan.toRun === 0
+              ? `all ${plan.total} already stored`
+              : `${plan.toRun} to run on ${plan.workers} worker(s)${plan.reused > 0 ? `, ${plan.reused} already stored` : ''}`;
+          output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications → ${outDir} (${what})\n`);
+        }
+        bar = createProgressBar(plan.toRun, 'replications', { quiet: quietBar });
+      },
+      onReplicationDone: (done) => bar?.update(done),
+      onPhase: (phase) => {
+        bar?.finish();
+        if (quiet) return;
+        const what = { summarise: 'summarising', export: 'writing the CSV files', report: 'rendering the HTML report' }[phase];
+        output.err(`zonesim: ${what}…\n`);
+      },
+    });
+    bar?.finish();
+    const reused = summary.replicationsReused > 0 ? ` (${summary.replicationsReused} reused from the store)` : '';
+    output.err(
+      `zonesim: ran ${summary.replicationsRun} replications${reused} of ${scenarios.length} scenario(s) in ${summary.wallTimeSeconds.toFixed(1)} s; ` +
+        `results in ${outDir}${summary.reportNote ? `; ${summary.reportNote}` : ''}\n`,
+    );
+    output.out(`report: ${summary.reportPath ?? path.join(outDir, 'report-data.json')}\n`);
+  } catch (error) {
+    bar?.finish();
+    if (error instanceof RunInterruptedError) {
+      const how = signalName === 'SIGTERM' ? 'stopped (SIGTERM)' : 'interrupted';
+      throw new CliInterruptedError(
+        `${how}: ${error.stored} of ${error.total} replications are saved in ${path.join(outDir, 'results.sqlite')}; run the same command again to resume (${command})`,
+        signalName === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted,
+      );
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
 }
 
 /** Build the command-line program (exported for tests). */
@@ -68,34 +192,29 @@ export function buildProgram(output: CliOutput): Command {
     .exitOverride()
     .addHelpText(
       'after',
-      '\nExit codes: 0 success; 1 invalid input (scenario, data file or option value); 2 usage error; 70 internal error.',
+      '\nExit codes: 0 success; 1 invalid input (scenario, data file or option value); 2 usage error; 70 internal error; 130 interrupted (Ctrl-C) and 143 stopped (SIGTERM): run the same command again to resume.',
     );
 
-  program
-    .command('run')
-    .description('Run scenario files for N seeded replications and write tidy CSV results and a manifest.')
-    .argument('<scenarios...>', 'scenario YAML files (see `zonesim list` for the bundled ones)')
-    .option('-r, --reps <n>', 'replications per scenario', parsePositiveInteger('--reps', 100000), 10)
-    .option('-s, --seed <n>', 'base seed; replication r uses a seed derived from (seed, r)', parseSeed, 2009)
-    .option('-o, --out <dir>', 'output folder (default: reports/run-<date>-<time>)')
-    .option('-q, --quiet', 'no progress output')
-    .action(async (files: string[], opts: { reps: number; seed: number; out?: string; quiet?: boolean }) => {
-      const scenarios = await loadScenarioFiles(files);
-      const outDir = opts.out ?? defaultOutDir();
-      const bar = createProgressBar(scenarios.length * opts.reps, 'replications', { quiet: opts.quiet || process.env.CI === 'true' });
-      const summary = await runScenarios({
-        scenarios,
-        replications: opts.reps,
-        baseSeed: opts.seed,
-        outDir,
-        provenance: { zonesimVersion: packageVersion(), gitCommit: gitCommit(), command: `zonesim ${process.argv.slice(2).join(' ')}` },
-        onReplicationDone: (done) => bar.update(done),
-      });
-      bar.finish();
-      output.err(
-        `ran ${summary.replicationsRun} replications of ${scenarios.length} scenario(s) in ${summary.wallTimeSeconds.toFixed(1)} s; results in ${path.join(summary.outDir, 'results.csv')}\n`,
-      );
-    });
+  const compareAction = async (files: string[], opts: CompareOptions): Promise<void> => {
+    const scenarios = await loadScenarioFiles(files);
+    const outDir = opts.out ?? defaultCompareDir(scenarios.map((s) => s.name), opts.seed, opts.reps);
+    await compare(output, scenarios, opts, outDir);
+  };
+  const defaultOutHelp = 'run folder (default: reports/compare-<hash of the scenario names, seed and reps>, so the same command resumes)';
+  addCompareOptions(
+    program
+      .command('compare')
+      .description('Run scenarios for N seeded replications on worker threads and compare them with the baseline: CSV, summaries, paired differences, HTML report. Interrupted runs resume when the same command is run again.')
+      .argument('<scenarios...>', 'scenario YAML files (see `zonesim list` for the bundled ones)'),
+    defaultOutHelp,
+  ).action(compareAction);
+  addCompareOptions(
+    program
+      .command('run')
+      .description('Same as compare: run scenario files for N seeded replications and write the results, summaries and report.')
+      .argument('<scenarios...>', 'scenario YAML files (see `zonesim list` for the bundled ones)'),
+    defaultOutHelp,
+  ).action(compareAction);
 
   program
     .command('validate')
@@ -115,25 +234,16 @@ export function buildProgram(output: CliOutput): Command {
       for (const s of scenarios) output.out(`${s.name.padEnd(width)}  ${s.description}\n`);
     });
 
-  program
-    .command('bundled')
-    .description('Run every bundled scenario (the main job; same options as run).')
-    .option('-r, --reps <n>', 'replications per scenario', parsePositiveInteger('--reps', 100000), 10)
-    .option('-s, --seed <n>', 'base seed', parseSeed, 2009)
-    .option('-o, --out <dir>', 'output folder', path.join('reports', 'bundled'))
-    .option('-q, --quiet', 'no progress output')
-    .action(async (opts: { reps: number; seed: number; out: string; quiet?: boolean }) => {
-      const args = ['node', 'zonesim', 'run', ...bundledScenarioFiles(), '--reps', String(opts.reps), '--seed', String(opts.seed), '--out', opts.out];
-      if (opts.quiet) args.push('--quiet');
-      await program.parseAsync(args);
-    });
+  addCompareOptions(
+    program.command('bundled').description('Run and compare every bundled scenario (the main job; same options as compare).'),
+    'run folder',
+    path.join('reports', 'bundled'),
+  ).action(async (opts: CompareOptions) => {
+    await compareAction(bundledScenarioFiles(), opts);
+  });
   return program;
 }
 
-/**
- * Run the command line; returns the exit code. Every expected failure is reported as one line on
- * stderr without a stack trace (set ZONESIM_DEBUG=1 to see stacks of internal errors).
- */
 /** Where the command line writes: stdout and stderr by default, buffers in tests. */
 export interface CliOutput {
   out: (text: string) => void;
@@ -145,6 +255,10 @@ const processOutput: CliOutput = {
   err: (text) => void process.stderr.write(text),
 };
 
+/**
+ * Run the command line; returns the exit code. Every expected failure is reported as one line on
+ * stderr without a stack trace (set ZONESIM_DEBUG=1 to see stacks of internal errors).
+ */
 export async function main(argv: string[], output: CliOutput = processOutput): Promise<number> {
   const program = buildProgram(output);
   try {
@@ -155,7 +269,11 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return ExitCode.ok;
       return error.code === 'commander.invalidArgument' ? ExitCode.invalidInput : ExitCode.usage;
     }
-    if (error instanceof ScenarioError || error instanceof CliInputError) {
+    if (error instanceof CliInterruptedError) {
+      output.err(`zonesim: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof ScenarioError || error instanceof CliInputError || error instanceof UnknownBaselineError || error instanceof RunStoreError) {
       output.err(`zonesim: ${error.message}\n`);
       return ExitCode.invalidInput;
     }

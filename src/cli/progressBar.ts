@@ -10,6 +10,13 @@ export interface ProgressBar {
   finish(): void;
 }
 
+/**
+ * A progress bar for `total` units on stderr (or `options.stream`): redrawn in place on a terminal,
+ * a plain line per 10% otherwise, nothing when `options.quiet` or `total` is 0. The ETA is the mean
+ * time per unit so far times the units left.
+ *
+ * @example const bar = createProgressBar(510, 'replications'); bar.update(1); bar.finish();
+ */
 export function createProgressBar(total: number, label: string, options: { quiet?: boolean; stream?: NodeJS.WriteStream } = {}): ProgressBar {
   const stream = options.stream ?? process.stderr;
   const quiet = options.quiet === true || total <= 0;

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -15,9 +15,17 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
+const scratchDirs: string[] = [];
+
 function scratch(): string {
-  return mkdtempSync(path.join(tmpdir(), 'zonesim-cli-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'zonesim-cli-'));
+  scratchDirs.push(dir);
+  return dir;
 }
+
+afterAll(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('zonesim command line', () => {
   it('lists the bundled scenarios with their descriptions', async () => {
@@ -36,8 +44,8 @@ describe('zonesim command line', () => {
     const a = scratch();
     const b = scratch();
     const files = [path.join(root, 'scenarios', 'baseline.yaml'), path.join(root, 'scenarios', 'no-zones.yaml')];
-    expect((await cli('run', ...files, '--reps', '2', '--seed', '7', '--out', a, '--quiet')).code).toBe(0);
-    expect((await cli('run', ...files, '--reps', '2', '--seed', '7', '--out', b, '--quiet')).code).toBe(0);
+    expect((await cli('run', ...files, '--reps', '2', '--seed', '7', '--out', a, '--quiet', '--no-report')).code).toBe(0);
+    expect((await cli('run', ...files, '--reps', '2', '--seed', '7', '--out', b, '--quiet', '--no-report', '--workers', '1')).code).toBe(0);
     const csv = readFileSync(path.join(a, 'results.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('scenario,replication,seed,step,year,zone,industry,metric,value');
     expect(csv).toMatch(/^no-zones,1,\d+,264,2031,,,firms,\d+$/m);
@@ -77,7 +85,7 @@ describe('zonesim command line', () => {
   });
 
   it('prints help for every command', () => {
-    for (const command of ['run', 'validate', 'list', 'bundled']) {
+    for (const command of ['compare', 'run', 'validate', 'list', 'bundled']) {
       const text = execFileSync(process.execPath, [bin, command, '--help'], { encoding: 'utf8' });
       expect(text).toContain(`Usage: zonesim ${command}`);
     }

@@ -1,0 +1,169 @@
+/**
+ * Runner benchmark (part of `npm run bench`; also runnable alone with
+ * `node --import tsx bench/runnerBenchmark.ts [replications]`): replications per second of the
+ * scenario runner for Henan-size replications (scenarios/henan-180.yaml) with 1 and with 2 worker
+ * threads, and the parallel speed-up. Each measurement is a real `runExperiment` into a fresh run
+ * folder — worker start-up, every reporter recorded, each replication committed to SQLite on the main
+ * thread — without the HTML report. Issue target: speed-up ≥ 1.8× on 2 cores (informational).
+ *
+ * Three rates are reported per worker count:
+ * - steady state: replications stored in the second half of the run / the time that half took —
+ *   the sustained throughput of a long run such as `npm start` (30 Henan replications among 570),
+ *   once every worker has compiled its hot code. The target is checked on this rate;
+ * - simulate: replications / time from dispatching the first job to storing the last one, including
+ *   worker start-up and JIT warm-up. With 2 workers on 2 cores the warm-up costs more than with 1,
+ *   because V8's background compiler threads then have no idle core to run on;
+ * - end to end: replications / whole runExperiment (adds summaries and CSV exports, which do not
+ *   depend on the worker count).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runExperiment } from '../src/runner/runExperiment.ts';
+import { loadScenarioFile } from '../src/scenario/loadScenarioFile.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Default replications per measurement (even; the second half gives the steady-state rate). */
+export const RUNNER_BENCH_REPLICATIONS = 16;
+
+/** The issue's target for the 2-worker speed-up (informational). */
+export const TARGET_RUNNER_SPEED_UP = 1.8;
+
+/** One runner measurement. */
+export interface RunnerMeasurement {
+  readonly workers: number;
+  readonly replications: number;
+  /** Seconds from the first dispatch to the last commit. */
+  readonly simulateSeconds: number;
+  /** Seconds of the whole runExperiment call. */
+  readonly endToEndSeconds: number;
+  readonly simulateReplicationsPerSecond: number;
+  /** Replications per second over the second half of the run (every worker warmed up). */
+  readonly steadyReplicationsPerSecond: number;
+  readonly endToEndReplicationsPerSecond: number;
+  /** Mean wall time of one replication inside its worker, ms. */
+  readonly meanReplicationMs: number;
+  /** CPU seconds of the whole process (all threads) during the runExperiment call. */
+  readonly cpuSeconds: number;
+  /** 1-minute load average just before the measurement (other busy processes distort it). */
+  readonly loadAverageBefore: number;
+}
+
+/** The runner benchmark's results. */
+export interface RunnerBenchmark {
+  readonly scenario: string;
+  readonly replications: number;
+  readonly cores: number;
+  readonly measurements: readonly RunnerMeasurement[];
+  /** Steady-state rate with 2 workers / with 1 worker (the target's measure). */
+  readonly speedUp: number;
+  /** Simulate rate (whole run, start-up and warm-up included) with 2 workers / with 1 worker. */
+  readonly simulateSpeedUp: number;
+  readonly endToEndSpeedUp: number;
+}
+
+/** Run `replications` Henan-size replications with `workers` workers into a scratch folder and time it. */
+async function measure(scenarioFile: string, workers: number, replications: number): Promise<RunnerMeasurement> {
+  const scenario = await loadScenarioFile(scenarioFile);
+  const outDir = mkdtempSync(path.join(os.tmpdir(), `zonesim-runner-bench-${workers}-`));
+  try {
+    const loadAverageBefore = os.loadavg()[0];
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const storedAt: number[] = [];
+    await runExperiment({
+      scenarios: [scenario],
+      replications,
+      baseSeed: 2009,
+      outDir,
+      workers,
+      renderReport: false,
+      provenance: { zonesimVersion: 'bench', gitCommit: null, command: 'bench' },
+      onReplicationDone: () => storedAt.push(performance.now()),
+    });
+    const endToEndSeconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const manifest = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as {
+      timings: { simulateSeconds: number; scenarios: { meanReplicationMs: number }[] };
+    };
+    const simulateSeconds = manifest.timings.simulateSeconds;
+    const half = Math.floor(replications / 2);
+    const steadySeconds = (storedAt[replications - 1] - storedAt[half - 1]) / 1000;
+    return {
+      workers,
+      replications,
+      simulateSeconds,
+      endToEndSeconds,
+      simulateReplicationsPerSecond: replications / simulateSeconds,
+      steadyReplicationsPerSecond: (replications - half) / steadySeconds,
+      endToEndReplicationsPerSecond: replications / endToEndSeconds,
+      meanReplicationMs: manifest.timings.scenarios[0].meanReplicationMs,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      loadAverageBefore,
+    };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Measure the runner with 1 and 2 workers (in that order, then 2 and 1 again, keeping the faster of
+ * the two runs of each, to damp drift from other load on the machine).
+ *
+ * @param replications Henan-size replications per measurement.
+ */
+export async function measureRunner(replications = RUNNER_BENCH_REPLICATIONS, progress: (m: string) => void = () => {}): Promise<RunnerBenchmark> {
+  const scenario = 'scenarios/henan-180.yaml';
+  const file = path.join(ROOT, scenario);
+  if (!Number.isInteger(replications) || replications < 4) throw new RangeError(`runner benchmark needs at least 4 replications, found ${replications}`);
+  const best = new Map<number, RunnerMeasurement>();
+  for (const workers of [1, 2, 2, 1]) {
+    progress(`runner: ${replications} Henan-size replications on ${workers} worker(s)`);
+    const m = await measure(file, workers, replications);
+    const previous = best.get(workers);
+    if (!previous || m.steadyReplicationsPerSecond > previous.steadyReplicationsPerSecond) best.set(workers, m);
+  }
+  const one = best.get(1)!;
+  const two = best.get(2)!;
+  return {
+    scenario,
+    replications,
+    cores: os.availableParallelism(),
+    measurements: [one, two],
+    speedUp: two.steadyReplicationsPerSecond / one.steadyReplicationsPerSecond,
+    simulateSpeedUp: two.simulateReplicationsPerSecond / one.simulateReplicationsPerSecond,
+    endToEndSpeedUp: two.endToEndReplicationsPerSecond / one.endToEndReplicationsPerSecond,
+  };
+}
+
+/** The runner benchmark as a Markdown section. */
+export function renderRunnerMarkdown(b: RunnerBenchmark): string {
+  const rows = b.measurements.map(
+    (m) =>
+      `| ${m.workers} | ${m.replications} | ${m.steadyReplicationsPerSecond.toFixed(2)} | ${m.simulateSeconds.toFixed(2)} | ` +
+      `${m.simulateReplicationsPerSecond.toFixed(2)} | ${m.endToEndSeconds.toFixed(2)} | ${m.endToEndReplicationsPerSecond.toFixed(2)} | ` +
+      `${m.meanReplicationMs.toFixed(0)} | ${m.cpuSeconds.toFixed(2)} | ${m.loadAverageBefore.toFixed(2)} |`,
+  );
+  const verdict = b.cores < 2 ? 'not applicable (fewer than 2 cores)' : b.speedUp >= TARGET_RUNNER_SPEED_UP ? 'PASS' : 'FAIL';
+  return [
+    `## Runner: Henan-size replications per second (${b.scenario}, ${b.cores} cores)`,
+    '',
+    '| workers | replications | steady-state replications/s (2nd half) | simulate s | simulate replications/s (whole run) | end-to-end s | end-to-end replications/s | mean ms per replication in its worker | CPU s (all threads) | load average before |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `Speed-up with 2 workers: **${b.speedUp.toFixed(2)}×** steady state (target ≥ ${TARGET_RUNNER_SPEED_UP}× on 2 cores: ${verdict}); ` +
+      `${b.simulateSpeedUp.toFixed(2)}× over the whole run including worker start-up and JIT warm-up; ${b.endToEndSpeedUp.toFixed(2)}× end to end ` +
+      '(plus summaries and CSV exports). Every replication is committed to SQLite on the main thread. Best of two runs per worker count; ' +
+      'a load average near or above the core count before a run means other processes shared the cores.',
+    '',
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const replications = Number(process.argv[2] ?? RUNNER_BENCH_REPLICATIONS);
+  const result = await measureRunner(replications, (m) => process.stderr.write(`[bench] ${m}\n`));
+  process.stdout.write(`${renderRunnerMarkdown(result)}\n`);
+}
