@@ -68,20 +68,31 @@ export function computeChoiceWeights(
   const cached = zones.expUtility;
   const need = state.landNeedScratch;
   const factor = zones.landNeedFactor;
+  const serviced = zones.servicedHa;
+  const used = zones.usedHa;
+  const idle = zones.idleHa;
+  const factories = zones.standardFactoryHa;
+  const factoryUsed = zones.factoryUsedHa;
   const financing = state.parameters.financing;
   const factoryEligible = financing.enabled && investment <= financing.standardFactoryMaxInvestment;
   const factoryWeight = state.constants.standardFactoryWeight;
-  const threshold = state.parameters.land.enabled && state.parameters.land.minimumInvestmentPerHa > 0;
+  const land = state.parameters.land;
+  // The investment-intensity threshold (R11) as a bound on the land need: investment / need ≥ minimum.
+  const maximumNeed = land.enabled && land.minimumInvestmentPerHa > 0 ? investment / land.minimumInvestmentPerHa : Infinity;
   let sum = 0;
   let feasible = false;
   for (let z = 0; z < zoneCount; z++) {
     const needHere = landNeeded * factor[z];
     need[z] = needHere;
-    const kind = alternativeKind(state, z, needHere, investment, factoryEligible, threshold);
     let w = 0;
-    if (kind !== NOT_FEASIBLE) {
-      feasible = true;
-      w = kind === IN_FACTORY ? cached[z * k + industry] * factoryWeight : cached[z * k + industry];
+    if (needHere <= maximumNeed) {
+      if (factoryEligible && factories[z] - factoryUsed[z] >= needHere) {
+        w = cached[z * k + industry] * factoryWeight;
+        feasible = true;
+      } else if (serviced[z] - used[z] - idle[z] - factories[z] >= needHere) {
+        w = cached[z * k + industry];
+        feasible = true;
+      }
     }
     weights[z] = w;
     sum += w;

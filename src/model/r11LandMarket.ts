@@ -82,5 +82,5 @@ export function landQuotaScale(state: ModelState, desiredHaThisStep: number): nu
 export function passesInvestmentIntensity(state: ModelState, investment: number, landHa: number): boolean {
   const land = state.parameters.land;
   if (!land.enabled || land.minimumInvestmentPerHa === 0) return true;
-  return investment >= land.minimumInvestmentPerHa * landHa;
+  return landHa <= investment / land.minimumInvestmentPerHa; // the same bound the choice loop uses
 }
