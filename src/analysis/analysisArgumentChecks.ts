@@ -1,35 +1,14 @@
 /**
- * Argument checks shared by the designs and sensitivity methods of `src/analysis/`.
+ * Argument checks shared by the designs and sensitivity methods of `src/analysis/`. The integer-range
+ * check is the common one of `src/validation/numericArguments.ts`, re-exported here.
  *
  * Each check is a comparison in the normal path; the message is only assembled on failure. They
  * throw `RangeError` (a value outside the domain) or `TypeError` (a value of the wrong kind).
  */
 
-/**
- * Throw a `RangeError` unless `value` is an integer in `[minimum, maximum]`.
- *
- * @param value the number to check.
- * @param minimum smallest allowed value (inclusive).
- * @param maximum largest allowed value (inclusive).
- * @param functionName the caller, for the message.
- * @param what the argument's name, for the message.
- * @throws {RangeError} when `value` is not an integer in range.
- * @example
- * assertIntegerInRange(4, 2, 100, 'morrisDesign', 'levelCount'); // ok
- */
-export function assertIntegerInRange(
-  value: number,
-  minimum: number,
-  maximum: number,
-  functionName: string,
-  what: string,
-): void {
-  if (!Number.isInteger(value) || value < minimum || value > maximum) {
-    throw new RangeError(
-      `${functionName}: ${what} must be an integer in [${minimum}, ${maximum}], got ${String(value)}`,
-    );
-  }
-}
+// Shared with the metrics of `src/outcomes/metrics/`; re-exported so the callers in `src/analysis/`
+// keep importing every check from this module.
+export { assertIntegerInRange } from '../validation/numericArguments.ts';
 
 /**
  * Throw a `RangeError` unless `value` is a finite number strictly between `lower` and `upper`

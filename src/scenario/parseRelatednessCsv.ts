@@ -28,6 +28,7 @@
  */
 import type { RelatednessMatrixInput } from '../model/modelInput.ts';
 import { ScenarioError } from './scenarioError.ts';
+import { tokenizeCsv } from './tokenizeCsv.ts';
 
 /** Options of {@link parseRelatednessCsv}. */
 export interface ParseRelatednessCsvOptions {
@@ -42,12 +43,6 @@ export interface ParseRelatednessCsvOptions {
 /** Largest asymmetry |a_ij − a_ji| tolerated (rounding in exported spreadsheets). */
 export const RELATEDNESS_SYMMETRY_TOLERANCE = 1e-9;
 
-interface CsvRecord {
-  /** 1-based line where the record starts. */
-  readonly row: number;
-  readonly cells: string[];
-}
-
 const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const NON_FINITE_PATTERN = /^[+-]?(?:nan|inf|infinity|\.nan|\.inf)$/i;
 
@@ -60,79 +55,6 @@ function describeCell(cell: string): string {
   const text = cell.trim();
   if (text === '') return 'an empty cell';
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
-}
-
-/** Split CSV text into records of raw cells (RFC 4180: quotes, doubled quotes, quoted line breaks). */
-function tokenize(text: string, error: (fieldPath: string | null, expected: string, found: string) => ScenarioError): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let line = 1;
-  let recordStart = 1;
-  let index = 0;
-  let atCellStart = true;
-  const endCell = (): void => {
-    cells.push(cell);
-    cell = '';
-    atCellStart = true;
-  };
-  const endRecord = (): void => {
-    endCell();
-    records.push({ row: recordStart, cells });
-    cells = [];
-  };
-  while (index < text.length) {
-    const char = text[index];
-    if (char === '"' && atCellStart && cell.trim() === '') {
-      // Quoted cell: read up to the closing quote.
-      const quoteLine = line;
-      cell = '';
-      index += 1;
-      for (;;) {
-        if (index >= text.length) {
-          throw error(`row ${quoteLine}`, 'a closing quote (")', 'the end of the file');
-        }
-        const inner = text[index];
-        if (inner === '"') {
-          if (text[index + 1] === '"') {
-            cell += '"';
-            index += 2;
-            continue;
-          }
-          index += 1;
-          break;
-        }
-        if (inner === '\n') line += 1;
-        cell += inner;
-        index += 1;
-      }
-      atCellStart = false;
-      // Tolerate blanks between the closing quote and the separator.
-      while (index < text.length && (text[index] === ' ' || text[index] === '\t')) index += 1;
-      continue;
-    }
-    if (char === ',') {
-      endCell();
-      index += 1;
-      continue;
-    }
-    if (char === '\r' || char === '\n') {
-      endRecord();
-      index += char === '\r' && text[index + 1] === '\n' ? 2 : 1;
-      line += 1;
-      recordStart = line;
-      continue;
-    }
-    cell += char;
-    if (char !== ' ' && char !== '\t') atCellStart = false;
-    index += 1;
-  }
-  if (cell !== '' || cells.length > 0) endRecord();
-  return records;
-}
-
-function isBlankRecord(record: CsvRecord): boolean {
-  return record.cells.length === 1 && record.cells[0].trim() === '';
 }
 
 /**
@@ -163,7 +85,9 @@ export function parseRelatednessCsv(text: string, options: ParseRelatednessCsvOp
   const matrixLabel = expectedSize !== null ? `a ${expectedSize}×${expectedSize} matrix of proximities in [0, 1]` : 'a square matrix of proximities in [0, 1]';
 
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const records = tokenize(source, error).filter((record) => !isBlankRecord(record));
+  const records = tokenizeCsv(source, (line) => {
+    throw error(`row ${line}`, 'a closing quote (")', 'the end of the file');
+  });
   if (records.length === 0) throw error(null, matrixLabel, 'an empty file');
 
   // Header detection.
@@ -181,10 +105,10 @@ export function parseRelatednessCsv(text: string, options: ParseRelatednessCsvOp
     const seen = new Map<string, number>();
     industryNames.forEach((name, index) => {
       const column = index + 1 + columnOffset;
-      if (name === '') throw error(`row ${first.row}, column ${column}`, 'an industry name in the header row', 'an empty cell');
+      if (name === '') throw error(`row ${first.line}, column ${column}`, 'an industry name in the header row', 'an empty cell');
       const previous = seen.get(name);
       if (previous !== undefined) {
-        throw error(`row ${first.row}, column ${column}`, 'a unique industry name', `${JSON.stringify(name)} again (also in column ${previous})`);
+        throw error(`row ${first.line}, column ${column}`, 'a unique industry name', `${JSON.stringify(name)} again (also in column ${previous})`);
       }
       seen.set(name, column);
     });
@@ -195,7 +119,7 @@ export function parseRelatednessCsv(text: string, options: ParseRelatednessCsvOp
 
   // Ragged rows.
   const width = hasHeader ? first.cells.length : dataRecords[0].cells.length;
-  const widthSource = hasHeader ? 'the header row' : `row ${dataRecords[0].row}`;
+  const widthSource = hasHeader ? 'the header row' : `row ${dataRecords[0].line}`;
   for (const record of dataRecords) {
     if (record.cells.length !== width) {
       const oneMore = record.cells.length === width + 1;
@@ -204,7 +128,7 @@ export function parseRelatednessCsv(text: string, options: ParseRelatednessCsvOp
       else if (oneMore && hasHeader && !nameColumn && !isNumberLike(record.cells[0])) {
         hint = 'if the first column holds industry names, leave the first header cell empty';
       }
-      throw error(`row ${record.row}`, `${width} cells like ${widthSource}`, `${record.cells.length} cells`, hint);
+      throw error(`row ${record.line}`, `${width} cells like ${widthSource}`, `${record.cells.length} cells`, hint);
     }
   }
 
@@ -215,7 +139,7 @@ export function parseRelatednessCsv(text: string, options: ParseRelatednessCsvOp
     const values: number[] = [];
     for (let cellIndex = columnOffset; cellIndex < record.cells.length; cellIndex += 1) {
       const cell = record.cells[cellIndex].trim();
-      const where = `row ${record.row}, column ${cellIndex + 1}`;
+      const where = `row ${record.line}, column ${cellIndex + 1}`;
       if (NON_FINITE_PATTERN.test(cell)) throw error(where, 'a finite number', describeCell(cell));
       if (!NUMBER_PATTERN.test(cell)) {
         let hint: string | null = null;
@@ -251,7 +175,7 @@ export function parseRelatednessCsv(text: string, options: ParseRelatednessCsvOp
     rowNames.forEach((name, index) => {
       if (name !== industryNames[index]) {
         throw error(
-          `row ${dataRecords[index].row}, column 1`,
+          `row ${dataRecords[index].line}, column 1`,
           `the industry name of column ${index + 2} (${JSON.stringify(industryNames[index])}), so rows and columns list industries in the same order`,
           describeCell(name),
         );
@@ -259,7 +183,7 @@ export function parseRelatednessCsv(text: string, options: ParseRelatednessCsvOp
     });
   }
 
-  const cellName = (i: number, j: number): string => `row ${dataRecords[i].row}, column ${j + 1 + columnOffset}`;
+  const cellName = (i: number, j: number): string => `row ${dataRecords[i].line}, column ${j + 1 + columnOffset}`;
 
   // Range.
   const looksLikePercentages = rows.some((row) => row.some((value) => value === 100));

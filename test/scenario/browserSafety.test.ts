@@ -11,6 +11,7 @@ const BROWSER_MODULES = [
   'parameterText.ts',
   'validateScenario.ts',
   'parseRelatednessCsv.ts',
+  'tokenizeCsv.ts',
   'parseScenarioYaml.ts',
   'jsonSchema.ts',
   'parameterTable.ts',

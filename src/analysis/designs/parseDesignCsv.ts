@@ -1,4 +1,5 @@
 import { ScenarioError } from '../../scenario/scenarioError.ts';
+import { tokenizeCsv } from '../../scenario/tokenizeCsv.ts';
 import { createDesignMatrix, type DesignMatrix } from '../designMatrix.ts';
 
 /** Options of {@link parseDesignCsv}. */
@@ -20,82 +21,12 @@ export interface ParsedDesignCsv {
   readonly design: DesignMatrix;
 }
 
-interface CsvRecord {
-  /** 1-based line on which the record starts. */
-  readonly line: number;
-  readonly cells: string[];
-}
-
 const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function describe(cell: string): string {
   const text = cell.trim();
   if (text === '') return 'an empty cell';
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
-}
-
-/** RFC 4180 records: comma separator, double quotes (doubled to escape), quoted line breaks; LF or CRLF. */
-function readRecords(text: string, fail: (fieldPath: string | null, expected: string, found: string) => never): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let line = 1;
-  let recordLine = 1;
-  let index = 0;
-  let cellStarted = false;
-  while (index < text.length) {
-    const char = text[index];
-    if (char === '"' && !cellStarted && cell.trim() === '') {
-      const quoteLine = line;
-      cell = '';
-      index += 1;
-      for (;;) {
-        if (index >= text.length) fail(`line ${quoteLine}`, 'a closing quote (")', 'the end of the file');
-        const inner = text[index];
-        if (inner === '"') {
-          if (text[index + 1] === '"') {
-            cell += '"';
-            index += 2;
-            continue;
-          }
-          index += 1;
-          break;
-        }
-        if (inner === '\n') line += 1;
-        cell += inner;
-        index += 1;
-      }
-      cellStarted = true;
-      while (index < text.length && (text[index] === ' ' || text[index] === '\t')) index += 1;
-      continue;
-    }
-    if (char === ',') {
-      cells.push(cell);
-      cell = '';
-      cellStarted = false;
-      index += 1;
-      continue;
-    }
-    if (char === '\r' || char === '\n') {
-      cells.push(cell);
-      records.push({ line: recordLine, cells });
-      cells = [];
-      cell = '';
-      cellStarted = false;
-      index += char === '\r' && text[index + 1] === '\n' ? 2 : 1;
-      line += 1;
-      recordLine = line;
-      continue;
-    }
-    cell += char;
-    if (char !== ' ' && char !== '\t') cellStarted = true;
-    index += 1;
-  }
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
-    records.push({ line: recordLine, cells });
-  }
-  return records.filter((record) => !(record.cells.length === 1 && record.cells[0].trim() === ''));
 }
 
 /**
@@ -142,7 +73,7 @@ export function parseDesignCsv(text: string, options: ParseDesignCsvOptions = {}
     throw new ScenarioError({ file, fieldPath, expected, found, hint, line, column });
   };
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const records = readRecords(source, (fieldPath, expected, found) => fail(fieldPath, expected, found));
+  const records = tokenizeCsv(source, (line) => fail(`line ${line}`, 'a closing quote (")', 'the end of the file'));
   if (records.length === 0) fail(null, 'a header of factor names and at least one row of numbers', 'an empty file');
 
   const header = records[0];

@@ -1,5 +1,6 @@
 /**
- * Argument checks shared by the metric functions in this folder.
+ * Argument checks shared by the metric functions in this folder. The integer-range check is the
+ * common one of `src/validation/numericArguments.ts`, re-exported here.
  *
  * Every check is a plain comparison in the normal path; an `Error` (and its message string) is only
  * built when a check fails, so calling these from a metric keeps the metric allocation-free.
@@ -36,32 +37,9 @@ export function assertFiniteNonNegative(
   }
 }
 
-/**
- * Throws a `RangeError` unless `value` is an integer in `[minimum, maximum]` (inclusive).
- *
- * @param value the number to check
- * @param minimum smallest allowed value
- * @param maximum largest allowed value
- * @param functionName name of the calling metric, for the message
- * @param what description of the argument, for the message
- * @throws {RangeError} when `value` is not an integer or lies outside the range
- * @example
- * assertIntegerInRange(2, 0, 4, 'relatednessDensity', 'industryIndex'); // ok
- * assertIntegerInRange(5, 0, 4, 'relatednessDensity', 'industryIndex'); // throws RangeError
- */
-export function assertIntegerInRange(
-  value: number,
-  minimum: number,
-  maximum: number,
-  functionName: string,
-  what: string,
-): void {
-  if (!Number.isInteger(value) || value < minimum || value > maximum) {
-    throw new RangeError(
-      `${functionName}: ${what} must be an integer in [${minimum}, ${maximum}], got ${value}`,
-    );
-  }
-}
+// Shared with the designs and sensitivity methods of `src/analysis/`; re-exported so the metrics
+// keep importing every check from this module.
+export { assertIntegerInRange } from '../../validation/numericArguments.ts';
 
 /**
  * Throws a `RangeError` when a sum of finite non-negative numbers overflowed to `Infinity`.
