@@ -57,8 +57,9 @@ export interface ZoneTable {
   idleHa: Float64Array;
   basePrice: Float64Array;
   price: Float64Array;
-  /** Shared-service level (R14): variable cost / cost per firm, in (0, 1] — 1 when the fixed cost is
-   *  spread over many firms; 0 when shared services are off. */
+  /** Shared-service level (R14): variable cost / cost per firm, in [0, 1] — near 1 when the fixed
+   *  cost is spread over many firms; 0 when shared services are off (state for display; no mechanism
+   *  reads it). */
   serviceLevel: Float64Array;
   /** Standard factory floor built by the zone's platform (ha of serviced land) (R12). */
   standardFactoryHa: Float64Array;

@@ -326,7 +326,7 @@ export const reporters: readonly Reporter[] = [
   },
   {
     name: 'guaranteeNetAssets', scope: 'province', label: 'Guarantee fund net assets', unit: 'M¥', rules: ['R13'],
-    description: 'Net assets of the credit-guarantee fund (falls with defaults; ≤ 0 means exhausted).',
+    description: 'Net assets of the credit-guarantee fund (falls with defaults; at 5% of its initial capital or below it counts as exhausted).',
     compute: (s) => s.accounts.guaranteeNetAssets,
   },
   {

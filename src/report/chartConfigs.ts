@@ -22,8 +22,20 @@ import { EMPTY_ZONE_LABEL, type IndustryStyle, type ReportView } from './reportV
  * Output is deterministic: no animation, fixed sizes, devicePixelRatio 1.
  */
 
-/** The kinds of chart in a report. */
-export type ChartKind = 'time-series' | 'end-state' | 'paired-differences' | 'standardised-effects' | 'zone-map';
+/** The kinds of chart in a report (the last seven are the experiment report's, src/report/experimentCharts.ts). */
+export type ChartKind =
+  | 'time-series'
+  | 'end-state'
+  | 'paired-differences'
+  | 'standardised-effects'
+  | 'zone-map'
+  | 'tornado'
+  | 'morris-mu-sigma'
+  | 'morris-mu-star'
+  | 'sobol-indices'
+  | 'prim-trajectory'
+  | 'prim-box'
+  | 'outcome-scatter';
 
 /** One chart.js dataset: its label, data and any other chart.js or zonesim dataset keys. */
 export interface ChartJsDataset {
@@ -66,7 +78,11 @@ export function axisTitle(metric: ReportMetric): string {
   return metric.unit === '' ? metric.label : `${metric.label} (${metric.unit})`;
 }
 
-function baseOptions(title: string, subtitle: string | null): Record<string, unknown> {
+/**
+ * The options every chart starts from: fixed size, no animation, devicePixelRatio 1, a bold title,
+ * an optional subtitle and a legend at the bottom.
+ */
+export function baseOptions(title: string, subtitle: string | null): Record<string, unknown> {
   return {
     responsive: false,
     maintainAspectRatio: false,
@@ -82,7 +98,7 @@ function baseOptions(title: string, subtitle: string | null): Record<string, unk
 }
 
 /** A linear axis with a title; tick labels never rotate (chart.js skips some instead). */
-function linearAxis(title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function linearAxis(title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const ticks = { maxRotation: 0, ...((extra.ticks as Record<string, unknown> | undefined) ?? {}) };
   return { type: 'linear', title: { display: true, text: title }, ...extra, ticks };
 }
@@ -107,7 +123,7 @@ export function rowChartHeight(rows: number, perRow = 26, chrome = 130): number 
 }
 
 /** [min, max] suggested for an axis that must show every value and, if `withZero`, 0 too. */
-function paddedRange(values: readonly number[], withZero: boolean): { suggestedMin?: number; suggestedMax?: number } {
+export function paddedRange(values: readonly number[], withZero: boolean): { suggestedMin?: number; suggestedMax?: number } {
   const finite = values.filter((v) => Number.isFinite(v));
   if (withZero) finite.push(0);
   if (finite.length === 0) return {};
@@ -499,7 +515,7 @@ export function bubbleRadius(output: number, maxOutput: number, maxRadius: numbe
 
 /**
  * Map of a scenario's zones (final state of one replication): a bubble at each zone's location (km),
- * area proportional to its output (the same scale on every map), coloured by its leading industry,
+ * area proportional to its output (the same scale on every map), coloured by its largest industry (by jobs),
  * with a legend of industry names; empty zones as small hollow circles.
  */
 export function zoneMapChart(view: ReportView, map: ScenarioMap): ChartSpec {
@@ -518,7 +534,7 @@ export function zoneMapChart(view: ReportView, map: ScenarioMap): ChartSpec {
     group.points.push({ x: zone.xKm, y: zone.yKm, r: empty ? 3 : Math.max(2, bubbleRadius(zone.output, view.maxZoneOutput, maxRadius)) });
     const industry = zone.topIndustryName ?? (zone.topIndustry === null ? 'none' : view.input.industryNames[zone.topIndustry] ?? `Industry ${zone.topIndustry}`);
     group.tips.push(
-      `Zone ${zone.zone}: output ${formatNumber(zone.output)} M¥/year, ${formatNumber(zone.firms)} firms, leading industry ${industry}`,
+      `Zone ${zone.zone}: output ${formatNumber(zone.output)} M¥/year, ${formatNumber(zone.firms)} firms, largest industry ${industry}`,
     );
   }
   const ordered = [...groups.values()].sort((a, b) => a.style.order - b.style.order || a.style.legend.localeCompare(b.style.legend));
@@ -536,7 +552,7 @@ export function zoneMapChart(view: ReportView, map: ScenarioMap): ChartSpec {
   const size = map.regionSizeKm;
   const options = baseOptions(
     `${map.scenario}: zones (replication ${map.replication})`,
-    `Bubble area ∝ output (largest: ${formatNumber(view.maxZoneOutput)} M¥/year); colour: leading industry`,
+    `Bubble area ∝ output (largest: ${formatNumber(view.maxZoneOutput)} M¥/year); colour: largest industry (by jobs)`,
   );
   const plugins = options.plugins as Record<string, unknown>;
   plugins.legend = { display: true, position: 'right', labels: { usePointStyle: true, pointStyle: 'circle', boxWidth: 10 } };
@@ -554,7 +570,7 @@ export function zoneMapChart(view: ReportView, map: ScenarioMap): ChartSpec {
     title: `${map.scenario}: map of zones`,
     description:
       `Map of ${map.zones.length} zones of ${map.scenario} in a ${formatNumber(size)} km square region (replication ` +
-      `${map.replication}, final state): bubble area proportional to output, colour by leading industry ` +
+      `${map.replication}, final state): bubble area proportional to output, colour by largest industry (by jobs) ` +
       `(${industries.join(', ') || 'none'}).`,
     width: 600,
     height: 520,

@@ -42,7 +42,7 @@ export interface RunExperimentOptions {
   readonly baseline?: string | null;
   /**
    * Rows of results.csv (default 'final': zone and industry values at the last recorded step only,
-   * which keeps the bundled run's CSV near 50 MB instead of ~370 MB); see {@link ResultsDetail}.
+   * which keeps the bundled run's CSV near 60 MB instead of ~400 MB); see {@link ResultsDetail}.
    * results.sqlite always holds every value.
    */
   readonly resultsDetail?: ResultsDetail;
