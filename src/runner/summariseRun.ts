@@ -136,7 +136,8 @@ function defined(values: readonly (number | undefined)[] | undefined): number[] 
  *   (summariseEndState);
  * - paired: for every scenario other than the baseline and every province metric, the paired
  *   difference scenario − baseline of the end state over the replications where both are defined
- *   (pairedDifference: interval, Cohen's d_z, p-value, direction);
+ *   (pairedDifference: interval, Cohen's d_z, p-value, direction); scenarios whose last recorded
+ *   year differs from the baseline's are not compared (their end states are at different dates);
  * - maps: each scenario's zones in replication 0 — location, final output, firms and top industry;
  * - levers: the overrides of each scenario flattened to dotted paths.
  * Entries without any defined value (n = 0) are left out.
@@ -193,8 +194,12 @@ export function summariseRun(store: RunStore, options: SummariseRunOptions): Rep
   const paired: PairedComparison[] = [];
   const base = data.find((d) => d.scenario.name === baseline);
   if (base) {
+    const finalYear = (d: (typeof data)[number]): number | undefined => d.steps.find((s) => s.step === d.finalStep)?.year;
     for (const d of data) {
       if (d === base) continue;
+      // End states are compared at the same date only: a scenario with another horizon (e.g. the
+      // limiting cases, which end in 2029) has no paired comparison with the baseline.
+      if (finalYear(d) !== finalYear(base)) continue;
       for (const { id, metric } of metrics) {
         const treatmentValues = d.byMetric.get(id)?.get(d.finalStep);
         const controlValues = base.byMetric.get(id)?.get(base.finalStep);
