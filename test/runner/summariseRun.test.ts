@@ -181,3 +181,33 @@ describe('chooseBaseline and flattenOverrides', () => {
     });
   });
 });
+
+describe('paired comparisons only at the same date', () => {
+  it('leaves out a scenario whose last recorded year differs from the baseline’s (no paired rows)', () => {
+    const store = new RunStore(path.join(scratchDir(), 'results.sqlite'));
+    store.beginRun({ zonesimVersion: 'test', modelFingerprint: 'f', baseSeed: 1, replications: 3 }, reporters.map((r) => ({ name: r.name, scope: r.scope })));
+    for (const name of ['baseline', 'policy', 'short'] as const) {
+      const { scenario } = store.prepareScenario({
+        name,
+        contentHash: `hash-${name}`,
+        file: `${name}.yaml`,
+        description: `the ${name}`,
+        sourceText: `name: ${name}\n`,
+        overridesJson: '{}',
+        parametersJson: JSON.stringify({ zones: { regionSizeKm: 100 } }),
+      });
+      for (const r of [0, 1, 2]) {
+        const record = handRecord(rowsFor(name === 'baseline' ? 'baseline' : 'policy', r));
+        // 'short' ends one year earlier: the same rows, recorded at 2009 and 2009.5 instead of 2010.
+        if (name === 'short') record.recordedYears[1] = 2009.5;
+        store.commitReplication(scenario.id, r, 1000 + r, 1, record);
+      }
+    }
+    const result = summariseRun(store, { scenarios: ['baseline', 'policy', 'short'], replications: 3, manifest });
+    store.close();
+    expect(result.paired.some((p) => p.scenario === 'policy')).toBe(true);
+    expect(result.paired.some((p) => p.scenario === 'short')).toBe(false);
+    // Its own end-state summaries are still reported.
+    expect(result.endStates.some((e) => e.scenario === 'short')).toBe(true);
+  });
+});
