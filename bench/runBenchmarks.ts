@@ -13,7 +13,10 @@
  *    model choice throughput / kernel throughput;
  * 4. the scenario runner: Henan-size replications per second with 1 and 2 worker threads and the
  *    speed-up (bench/runnerBenchmark.ts);
- * 5. machine facts.
+ * 5. the experiment runner: model runs per second (and per core) of a bundled Morris experiment with
+ *    1 and 2 workers, and — with `npm run bench -- --sobol` or ZONESIM_BENCH_SOBOL=1 — the bundled
+ *    Sobol' analysis of 8 levers (10,240 runs) end to end (bench/experimentBenchmark.ts);
+ * 6. machine facts.
  *
  * Prints Markdown to stdout (progress goes to stderr) and writes the same results as JSON to
  * reports/bench/latest.json. The issue's targets (Henan replication ≤ 1 s on one core, peak memory
@@ -41,6 +44,14 @@ import {
 import { generateKernelInputs, runKernel } from './logitKernel.ts';
 import type { PeakMemorySample } from './peakMemoryChild.ts';
 import { measureRunner, renderRunnerMarkdown, TARGET_RUNNER_SPEED_UP, type RunnerBenchmark } from './runnerBenchmark.ts';
+import {
+  measureExperiments,
+  renderExperimentMarkdown,
+  sobolTargetMet,
+  TARGET_SOBOL_RUNS,
+  TARGET_SOBOL_SECONDS,
+  type ExperimentBenchmark,
+} from './experimentBenchmark.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Configuration
@@ -384,6 +395,7 @@ interface BenchmarkReport {
   readonly kernels: readonly (KernelMeasurement & { label: string; modelToKernelRatio: number })[];
   readonly memory: readonly (MemoryMeasurement & { incrementOverLoadOnlyBytes: number })[];
   readonly runner: RunnerBenchmark;
+  readonly experiments: ExperimentBenchmark;
   readonly targets: readonly TargetCheck[];
 }
 
@@ -478,6 +490,7 @@ function renderMarkdown(report: BenchmarkReport): string {
   );
 
   out.push(renderRunnerMarkdown(report.runner));
+  out.push(renderExperimentMarkdown(report.experiments));
 
   out.push('## Targets (informational)', '');
   out.push(
@@ -518,6 +531,7 @@ async function main(): Promise<void> {
   ];
 
   const runner = await measureRunner(undefined, progress);
+  const experiments = await measureExperiments(process.argv.includes('--sobol') || process.env.ZONESIM_BENCH_SOBOL === '1', progress);
 
   const henan = models.find((x) => x.label === 'Henan');
   const henanMemory = memory.find((x) => x.label === 'Henan replication');
@@ -545,6 +559,15 @@ async function main(): Promise<void> {
     pass: runner.speedUp >= TARGET_RUNNER_SPEED_UP,
   });
 
+  if (experiments.sobol !== null) {
+    const sobol = experiments.sobol;
+    targets.push({
+      target: `Sobol' analysis of 8 levers with ≥ ${TARGET_SOBOL_RUNS} runs at teaching size in ≤ ${TARGET_SOBOL_SECONDS / 60} minutes (${experiments.cores} cores)`,
+      measured: `${sobol.runs} runs in ${sobol.wallSeconds.toFixed(0)} s end to end (${sobol.runsPerSecondPerCore.toFixed(1)} runs/s/core)`,
+      pass: sobolTargetMet(sobol),
+    });
+  }
+
   const report: BenchmarkReport = {
     generatedAt: new Date().toISOString(),
     machine,
@@ -553,6 +576,7 @@ async function main(): Promise<void> {
     kernels,
     memory,
     runner,
+    experiments,
     targets,
   };
   process.stdout.write(`${renderMarkdown(report)}\n`);

@@ -13,6 +13,11 @@ import { loadScenarioFiles, type LoadedScenario } from '../scenario/loadScenario
 import { ScenarioError } from '../scenario/scenarioError.ts';
 import { CliInputError, CliInterruptedError, ExitCode } from './exitCodes.ts';
 import { createProgressBar, type ProgressBar } from './progressBar.ts';
+import { loadExperimentFile } from '../experiment/loadExperimentFile.ts';
+import { MergeError, mergeExperimentShards } from '../experiment/mergeExperimentShards.ts';
+import { ExperimentInterruptedError, runExperimentFile } from '../experiment/runExperimentFile.ts';
+import { describeDesign } from '../experiment/writeExperimentOutputs.ts';
+import { formatShard, parseShard, shardTaskCount, type Shard } from '../experiment/experimentTasks.ts';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The folder of bundled scenarios. */
@@ -180,6 +185,128 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
   }
 }
 
+/** The default folder of an experiment: `reports/experiments/<name>`, or `…/<name>-shard-<i>-of-<n>` for a shard. */
+export function defaultExperimentDir(name: string, shard: Shard | null): string {
+  return path.join('reports', 'experiments', shard === null ? name : `${name}-shard-${shard.index}-of-${shard.count}`);
+}
+
+function parseShardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (shard === null) throw new InvalidArgumentError(`expected i/n with 1 ≤ i ≤ n (e.g. 2/8) for --shard, found "${value}"`);
+  return shard;
+}
+
+/** Options of the experiment command. */
+interface ExperimentOptions {
+  workers?: number;
+  out?: string;
+  shard?: Shard;
+  report: boolean;
+  dryRun?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * Run `work` with Ctrl-C / SIGTERM turned into an abort of `signal` (a second signal exits at once);
+ * returns the name of the signal received, if any, with the result or error.
+ */
+async function withSignals<T>(work: (signal: AbortSignal) => Promise<T>): Promise<{ value?: T; error?: unknown; signal: NodeJS.Signals | null }> {
+  const controller = new AbortController();
+  let signalName: NodeJS.Signals | null = null;
+  const onSignal = (name: NodeJS.Signals) => (): void => {
+    if (signalName !== null) process.exit(name === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted);
+    signalName = name;
+    controller.abort();
+  };
+  const onInt = onSignal('SIGINT');
+  const onTerm = onSignal('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  try {
+    return { value: await work(controller.signal), signal: signalName };
+  } catch (error) {
+    return { error, signal: signalName };
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
+}
+
+/** The experiment command: validate, run (or a shard), analyse, report. */
+async function experimentCommand(output: CliOutput, file: string, opts: ExperimentOptions): Promise<void> {
+  const quiet = opts.quiet === true;
+  const quietBar = quiet || process.env.CI === 'true';
+  const experiment = await loadExperimentFile(file);
+  const { plan } = experiment;
+  const shard = opts.shard ?? null;
+  const outDir = opts.out ?? defaultExperimentDir(plan.definition.name, shard);
+  const command = `zonesim ${process.argv.slice(2).join(' ')}`;
+  if (opts.dryRun === true) {
+    const inShard = shardTaskCount(plan.taskCount, shard);
+    output.out(
+      `ok ${file} (${plan.definition.name}): ${describeDesign(plan)}` +
+        (shard === null ? '' : ` Shard ${formatShard(shard)}: ${inShard} tasks.`) +
+        ` Output folder: ${outDir}.\n`,
+    );
+    return;
+  }
+  let bar = null as ProgressBar | null;
+  const result = await withSignals((signal) =>
+    runExperimentFile({
+      experiment,
+      outDir,
+      workers: opts.workers,
+      shard,
+      renderReport: opts.report,
+      provenance: { zonesimVersion: packageVersion(), gitCommit: gitCommit(), command },
+      signal,
+      onNotice: (message) => {
+        bar?.finish();
+        output.err(`zonesim: ${message}\n`);
+      },
+      onPlan: (p) => {
+        if (!quiet) {
+          const what =
+            p.toRun === 0
+              ? `all ${p.tasksInRun} already stored`
+              : `${p.toRun} to run on ${p.workers} worker(s)${p.reused > 0 ? `, ${p.reused} already stored` : ''}`;
+          const slice = p.shard === null ? '' : ` (shard ${formatShard(p.shard)}: ${p.tasksInRun} of ${p.taskCount} tasks)`;
+          output.err(`zonesim: ${plan.definition.name}: ${p.points} points × ${p.replications} replications${slice} → ${outDir} (${what})\n`);
+        }
+        bar = createProgressBar(p.toRun, 'tasks', { quiet: quietBar });
+      },
+      onTaskDone: (done) => bar?.update(done),
+      onPhase: (phase) => {
+        bar?.finish();
+        if (quiet) return;
+        const what = { analyse: 'analysing', export: 'writing the CSV files', report: 'rendering the HTML report' }[phase];
+        output.err(`zonesim: ${what}…\n`);
+      },
+    }),
+  );
+  bar?.finish();
+  if (result.error !== undefined) {
+    const error = result.error;
+    if (error instanceof ExperimentInterruptedError) {
+      const how = result.signal === 'SIGTERM' ? 'stopped (SIGTERM)' : 'interrupted';
+      throw new CliInterruptedError(
+        `${how}: ${error.stored} of ${error.total} tasks are saved in ${path.join(outDir, 'experiment.sqlite')}; run the same command again to resume (${command})`,
+        result.signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted,
+      );
+    }
+    throw error;
+  }
+  const summary = result.value!;
+  const reused = summary.tasksReused > 0 ? ` (${summary.tasksReused} reused from the store)` : '';
+  const rate = summary.tasksRun > 0 ? ` (${summary.runsPerSecond.toFixed(1)} runs/s on ${summary.workers} worker(s))` : '';
+  output.err(`zonesim: ran ${summary.tasksRun} tasks${reused} in ${summary.wallTimeSeconds.toFixed(1)} s${rate}; results in ${outDir}\n`);
+  if (shard !== null) {
+    output.out(`shard: ${path.join(outDir, 'experiment.sqlite')} (merge the shards with: zonesim merge <shard folders…> --out <folder>)\n`);
+  } else {
+    output.out(`report: ${summary.reportPath ?? path.join(outDir, 'manifest.json')}\n`);
+  }
+}
+
 /** Build the command-line program (exported for tests). */
 export function buildProgram(output: CliOutput): Command {
   const program = new Command();
@@ -234,6 +361,49 @@ export function buildProgram(output: CliOutput): Command {
       for (const s of scenarios) output.out(`${s.name.padEnd(width)}  ${s.description}\n`);
     });
 
+  program
+    .command('experiment')
+    .description(
+      'Run an experiment file (levers and uncertainties with distributions, outcomes, a design): every design point × replication on worker threads, ' +
+        'then sensitivity analysis (Morris, Sobol\u2019), scenario discovery (PRIM), CSV files and an HTML report. --shard i/n runs a deterministic slice ' +
+        '(combine slices with zonesim merge). Interrupted runs resume when the same command is run again.',
+    )
+    .argument('<file>', 'experiment YAML file (see docs/experiments.md; bundled ones in scenarios/experiments/)')
+    .option('-w, --workers <n>', `worker threads (default: the number of cores, here ${defaultWorkerCount()})`, parsePositiveInteger('--workers', 1024))
+    .option('-o, --out <dir>', 'output folder (default: reports/experiments/<name>, or reports/experiments/<name>-shard-<i>-of-<n> with --shard)')
+    .option('--shard <i/n>', 'run only tasks t with t mod n = i − 1 into the output folder, without the analysis (for batch schedulers)', parseShardOption)
+    .option('--no-report', 'write the data files but not the HTML report')
+    .option('--dry-run', 'validate the file and print the design size and output folder, run nothing')
+    .option('-q, --quiet', 'no progress bar and no plan line (the bar is also off when CI=true)')
+    .action(async (file: string, opts: ExperimentOptions) => {
+      await experimentCommand(output, file, opts);
+    });
+
+  program
+    .command('merge')
+    .description('Combine the shard folders of an experiment (zonesim experiment … --shard i/n) and write its analysis, CSV files and report, byte-identical to a single-machine run.')
+    .argument('<shards...>', 'shard folders, each with an experiment.sqlite')
+    .requiredOption('-o, --out <dir>', 'merged experiment folder')
+    .option('--no-report', 'write the data files but not the HTML report')
+    .option('-q, --quiet', 'no progress lines')
+    .action(async (dirs: string[], opts: { out: string; report: boolean; quiet?: boolean }) => {
+      const summary = await mergeExperimentShards({
+        shardDirs: dirs,
+        outDir: opts.out,
+        renderReport: opts.report,
+        provenance: { zonesimVersion: packageVersion(), gitCommit: gitCommit(), command: `zonesim ${process.argv.slice(2).join(' ')}` },
+        onPhase: (phase) => {
+          if (opts.quiet === true) return;
+          const what = { analyse: 'analysing', export: 'writing the CSV files', report: 'rendering the HTML report' }[phase];
+          output.err(`zonesim: ${what}…\n`);
+        },
+      });
+      output.err(
+        `zonesim: merged ${summary.shards} shard folder(s) (${summary.tasksAdded} tasks added, ${summary.taskCount} in all) in ${summary.wallTimeSeconds.toFixed(1)} s; results in ${opts.out}\n`,
+      );
+      output.out(`report: ${summary.reportPath ?? path.join(opts.out, 'manifest.json')}\n`);
+    });
+
   addCompareOptions(
     program.command('bundled').description('Run and compare every bundled scenario (the main job; same options as compare).'),
     'run folder',
@@ -273,7 +443,13 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
       output.err(`zonesim: ${error.message}\n`);
       return error.exitCode;
     }
-    if (error instanceof ScenarioError || error instanceof CliInputError || error instanceof UnknownBaselineError || error instanceof RunStoreError) {
+    if (
+      error instanceof ScenarioError ||
+      error instanceof CliInputError ||
+      error instanceof UnknownBaselineError ||
+      error instanceof RunStoreError ||
+      error instanceof MergeError
+    ) {
       output.err(`zonesim: ${error.message}\n`);
       return ExitCode.invalidInput;
     }

@@ -278,7 +278,8 @@ function manifestSection(view: ReportView): string {
   );
 }
 
-const STYLE = `
+/** The report's style sheet (also used by the experiment report, src/report/experimentReportHtml.ts). */
+export const REPORT_STYLE = `
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --rule: #d8d8d8; --bg-alt: #f5f5f5; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1280px; padding: 12px 16px 48px; font: 15px/1.45 system-ui, 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; color: var(--ink); background: #fff; }
@@ -315,7 +316,11 @@ pre { background: var(--bg-alt); padding: 8px; overflow-x: auto; font-size: 0.85
 a { color: #0b5cad; }
 `;
 
-const PAGE_SCRIPT = String.raw`
+/**
+ * The page's script: draws each chart when it becomes visible, and wires the `#open-all` and
+ * `#close-all` buttons and links into closed sections (also used by the experiment report).
+ */
+export const REPORT_PAGE_SCRIPT = String.raw`
 (function () {
   'use strict';
   zonesimApplyDefaults(Chart);
@@ -373,7 +378,7 @@ const PAGE_SCRIPT = String.raw`
 `;
 
 /** Text inlined in a classic <script>: a literal `</script` would end the element early. */
-function inlineScript(source: string): string {
+export function inlineScript(source: string): string {
   return source.replace(/<\/(script)/gi, '<\\/$1').replace(/^\/\/# sourceMappingURL=.*$/m, '');
 }
 
@@ -410,7 +415,7 @@ export function reportHtml(view: ReportView, charts: ReportCharts, options: Repo
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(input.title)}</title>
 <link rel="icon" href="data:,">
-<style>${STYLE}</style>
+<style>${REPORT_STYLE}</style>
 </head>
 <body>
 <header>
@@ -432,7 +437,7 @@ ${manifestSection(view)}
 </main>
 <script>${inlineScript(options.chartJsSource)}</script>
 <script>${inlineScript(CHART_RUNTIME_SOURCE)}</script>
-<script>${PAGE_SCRIPT}</script>
+<script>${REPORT_PAGE_SCRIPT}</script>
 </body>
 </html>
 `;

@@ -6,6 +6,9 @@
  * So at most `size` replications are in flight and only finished-but-not-yet-stored records are held
  * in memory — never a whole run. Which worker runs which replication, and in which order results
  * arrive, does not matter: a replication is a function of (scenario input, seed) only.
+ *
+ * The pool itself is generic ({@link runJobsOnWorkers}: any worker module, any job and reply shape);
+ * the experiment runner (src/experiment) uses it for its design points.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -109,14 +112,74 @@ const WORKER_URL = new URL('./replicationWorker.mjs', import.meta.url);
  * await runReplicationsOnWorkers({ scenarios, jobs, workers: 2, onResult: (r) => store.commit(r) });
  */
 export function runReplicationsOnWorkers(options: WorkerPoolOptions): Promise<WorkerPoolOutcome> {
-  const { jobs, scenarios, signal } = options;
+  const { scenarios } = options;
+  return runJobsOnWorkers<ReplicationJob, Extract<WorkerReply, { type: 'done' }>>({
+    workerUrl: WORKER_URL,
+    workerData: { scenarios } satisfies WorkerData,
+    jobs: options.jobs,
+    workers: options.workers,
+    signal: options.signal,
+    workerLabel: 'replication worker',
+    onDone: (job, reply, worker) => options.onResult({ job, record: reply.record, wallMs: reply.wallMs, worker }),
+    failure: (job, message, stack) => new ReplicationFailedError(job, scenarios[job.scenarioIndex].name, message, stack),
+  });
+}
+
+/** A worker's answer to one job of {@link runJobsOnWorkers}: its result, or the error that stopped it. */
+export type JobReply<Done extends { readonly type: 'done'; readonly jobId: number }> =
+  | Done
+  | { readonly type: 'failed'; readonly jobId: number; readonly message: string; readonly stack: string };
+
+/** Options of {@link runJobsOnWorkers}. */
+export interface JobPoolOptions<Job extends object, Done extends { readonly type: 'done'; readonly jobId: number }> {
+  /**
+   * The worker module. It receives `workerData` once, then messages `{ jobId, ...job }` one at a time,
+   * and answers each with a `Done` reply or `{ type: 'failed', jobId, message, stack }`.
+   */
+  readonly workerUrl: URL;
+  /** Sent to every worker once, at start (structured clone). */
+  readonly workerData: unknown;
+  /** Jobs in dispatch order. */
+  readonly jobs: readonly Job[];
+  /** Number of worker threads (at least 1; never more than there are jobs). */
+  readonly workers: number;
+  /**
+   * Jobs sent ahead to each worker (default 1: the next job is sent when the previous answer
+   * arrives). 2 keeps a worker busy while the main thread stores a result (short jobs).
+   */
+  readonly jobsInFlightPerWorker?: number;
+  /** Called on the main thread for each finished job, in completion order; may throw (the pool then stops and rejects). */
+  readonly onDone: (job: Job, reply: Done, worker: number) => void;
+  /** The error to reject with when a job fails inside a worker. */
+  readonly failure: (job: Job, message: string, stack: string) => Error;
+  /** Abort: stop dispatching, terminate the workers; in-flight jobs are dropped. */
+  readonly signal?: AbortSignal;
+  /** How a worker is called in error messages (default 'worker'). */
+  readonly workerLabel?: string;
+}
+
+/**
+ * The generic pool behind {@link runReplicationsOnWorkers} (and the experiment runner): at most
+ * `workers × jobsInFlightPerWorker` jobs in flight, results handed to `onDone` on the main thread as
+ * they arrive. Resolves with the number of finished jobs and whether the signal aborted the run;
+ * rejects on the first failure (a job failing in a worker, a worker that could not start or died, or
+ * an error thrown by `onDone`), after terminating every worker.
+ *
+ * @example
+ * await runJobsOnWorkers({ workerUrl, workerData, jobs, workers: 2, onDone: store, failure: (j, m) => new Error(m) });
+ */
+export function runJobsOnWorkers<Job extends object, Done extends { readonly type: 'done'; readonly jobId: number }>(
+  options: JobPoolOptions<Job, Done>,
+): Promise<WorkerPoolOutcome> {
+  const { jobs, signal } = options;
   const size = Math.max(0, Math.min(Math.floor(options.workers), jobs.length));
+  const depth = Math.max(1, Math.floor(options.jobsInFlightPerWorker ?? 1));
   if (jobs.length === 0 || signal?.aborted) return Promise.resolve({ completed: 0, aborted: signal?.aborted === true && jobs.length > 0 });
   if (size < 1) return Promise.reject(new RangeError(`workers must be at least 1, found ${options.workers}`));
 
   return new Promise<WorkerPoolOutcome>((resolve, reject) => {
     const workers: Worker[] = [];
-    const inFlight = new Map<number, ReplicationJob>(); // jobId → job
+    const inFlight = new Map<number, Job>(); // jobId → job
     let next = 0;
     let completed = 0;
     let settled = false;
@@ -153,28 +216,24 @@ export function runReplicationsOnWorkers(options: WorkerPoolOptions): Promise<Wo
       const jobId = next++;
       const job = jobs[jobId];
       inFlight.set(jobId, job);
-      const request: WorkerRequest = { jobId, scenarioIndex: job.scenarioIndex, replication: job.replication, seed: job.seed };
-      worker.postMessage(request);
+      worker.postMessage({ jobId, ...job });
     };
 
-    const data: WorkerData = { scenarios };
     for (let index = 0; index < size; index++) {
-      const worker = new Worker(WORKER_URL, { workerData: data });
+      const worker = new Worker(options.workerUrl, { workerData: options.workerData });
       workers.push(worker);
-      worker.on('message', (reply: WorkerReply) => {
+      worker.on('message', (reply: JobReply<Done>) => {
         if (settled) return;
         const job = inFlight.get(reply.jobId);
-        if (job === undefined) return fail(new Error(`worker ${index} answered an unknown job ${reply.jobId}`));
+        if (job === undefined) return fail(new Error(`${options.workerLabel ?? 'worker'} ${index} answered an unknown job ${reply.jobId}`));
         inFlight.delete(reply.jobId);
-        if (reply.type === 'failed') {
-          return fail(new ReplicationFailedError(job, scenarios[job.scenarioIndex].name, reply.message, reply.stack));
-        }
+        if (reply.type === 'failed') return fail(options.failure(job, reply.message, reply.stack));
         // The worker gets its next job before the result is stored, so it computes while the main
         // thread writes (at most one stored-but-unwritten result per worker is held).
         if (!signal?.aborted) dispatch(worker);
-        completed++; // counted before the call: onResult may abort the signal, which resolves at once
+        completed++; // counted before the call: onDone may abort the signal, which resolves at once
         try {
-          options.onResult({ job, record: reply.record, wallMs: reply.wallMs, worker: index });
+          options.onDone(job, reply as Done, index);
         } catch (error) {
           completed--;
           return fail(error);
@@ -185,9 +244,9 @@ export function runReplicationsOnWorkers(options: WorkerPoolOptions): Promise<Wo
       });
       worker.on('error', (error) => fail(error));
       worker.on('exit', (code) => {
-        if (!settled) fail(new Error(`replication worker ${index} stopped unexpectedly (exit code ${code})`));
+        if (!settled) fail(new Error(`${options.workerLabel ?? 'worker'} ${index} stopped unexpectedly (exit code ${code})`));
       });
-      dispatch(worker);
+      for (let k = 0; k < depth; k++) dispatch(worker);
     }
   });
 }
