@@ -115,21 +115,10 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
   // --quiet: no progress bar and no plan line; CI=true: no progress bar (logs stay short).
   const quiet = opts.quiet === true;
   const quietBar = quiet || process.env.CI === 'true';
-  const controller = new AbortController();
-  let signalName: NodeJS.Signals | null = null;
-  const onSignal = (name: NodeJS.Signals) => (): void => {
-    if (signalName !== null) process.exit(name === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted);
-    signalName = name;
-    controller.abort();
-  };
-  const onInt = onSignal('SIGINT');
-  const onTerm = onSignal('SIGTERM');
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
   let bar = null as ProgressBar | null;
   const command = `zonesim ${process.argv.slice(2).join(' ')}`;
-  try {
-    const summary = await runExperiment({
+  const outcome = await withSignals((signal) =>
+    runExperiment({
       scenarios,
       replications: opts.reps,
       baseSeed: opts.seed,
@@ -139,7 +128,7 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
       resultsDetail: opts.results,
       renderReport: opts.report,
       provenance: { zonesimVersion: packageVersion(), gitCommit: gitCommit(), command },
-      signal: controller.signal,
+      signal,
       onNotice: (message) => {
         bar?.finish();
         output.err(`zonesim: ${message}\n`);
@@ -161,28 +150,27 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
         const what = { summarise: 'summarising', export: 'writing the CSV files', report: 'rendering the HTML report' }[phase];
         output.err(`zonesim: ${what}…\n`);
       },
-    });
-    bar?.finish();
-    const reused = summary.replicationsReused > 0 ? ` (${summary.replicationsReused} reused from the store)` : '';
-    output.err(
-      `zonesim: ran ${summary.replicationsRun} replications${reused} of ${scenarios.length} scenario(s) in ${summary.wallTimeSeconds.toFixed(1)} s; ` +
-        `results in ${outDir}${summary.reportNote ? `; ${summary.reportNote}` : ''}\n`,
-    );
-    output.out(`report: ${summary.reportPath ?? path.join(outDir, 'report-data.json')}\n`);
-  } catch (error) {
-    bar?.finish();
+    }),
+  );
+  bar?.finish();
+  if (outcome.error !== undefined || outcome.value === undefined) {
+    const error = outcome.error;
     if (error instanceof RunInterruptedError) {
-      const how = signalName === 'SIGTERM' ? 'stopped (SIGTERM)' : 'interrupted';
+      const how = outcome.signal === 'SIGTERM' ? 'stopped (SIGTERM)' : 'interrupted';
       throw new CliInterruptedError(
         `${how}: ${error.stored} of ${error.total} replications are saved in ${path.join(outDir, 'results.sqlite')}; run the same command again to resume (${command})`,
-        signalName === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted,
+        outcome.signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted,
       );
     }
     throw error;
-  } finally {
-    process.off('SIGINT', onInt);
-    process.off('SIGTERM', onTerm);
   }
+  const summary = outcome.value;
+  const reused = summary.replicationsReused > 0 ? ` (${summary.replicationsReused} reused from the store)` : '';
+  output.err(
+    `zonesim: ran ${summary.replicationsRun} replications${reused} of ${scenarios.length} scenario(s) in ${summary.wallTimeSeconds.toFixed(1)} s; ` +
+      `results in ${outDir}${summary.reportNote ? `; ${summary.reportNote}` : ''}\n`,
+  );
+  output.out(`report: ${summary.reportPath ?? path.join(outDir, 'report-data.json')}\n`);
 }
 
 /** The default folder of an experiment: `reports/experiments/<name>`, or `…/<name>-shard-<i>-of-<n>` for a shard. */

@@ -213,7 +213,7 @@ export interface ModelState {
   step: number;
   /** Next project id to assign. */
   nextProjectId: number;
-  /** Carried fraction of the expected arrivals for the `fixed` arrival process. */
+  /** Carried fraction of the expected arrivals when `projects.arrivalProcess` is `fixed`. */
   arrivalCarry: number;
   /** Scratch buffer for choice weights, length Z + 1 (allocated once). */
   readonly choiceWeights: Float64Array;
