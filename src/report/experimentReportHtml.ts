@@ -1,10 +1,9 @@
 import type { ChartSpec } from './chartConfigs.ts';
-import { CHART_RUNTIME_SOURCE } from './chartRuntime.ts';
 import { formatFactorValue, type ExperimentCharts, type ExperimentOutcomeCharts } from './experimentCharts.ts';
 import type { ExperimentReportFactor, ExperimentReportInput } from './experimentReportInput.ts';
 import { escapeHtml, formatInterval, formatNumber, formatSigned, slug } from './formatting.ts';
 import type { ChartImageFormat } from './renderChartImages.ts';
-import { chartFigure, inlineScript, REPORT_PAGE_SCRIPT, REPORT_STYLE } from './reportHtml.ts';
+import { chartFigure, renderReportPage } from './reportHtml.ts';
 
 /**
  * The HTML page of an experiment (`experiment.html`): one self-contained file in the comparison
@@ -221,38 +220,23 @@ export function experimentReportHtml(input: ExperimentReportInput, charts: Exper
   const exported: Exported = (spec) => (ids.has(spec.id) ? formats : []);
   const m = input.manifest;
   const lead = `${input.pointCount} design points × ${input.replicationsPerPoint} replications = ${input.taskCount} runs, seed ${input.seed} · zonesim ${String(m.zonesimVersion ?? '')}`;
-  const nav = [
+  const sections: Array<[string, string]> = [
     ['run-facts', 'Run facts'],
     ['question', 'Question and design'],
     ['factors', 'Levers and uncertainties'],
     ['outcomes', 'Outcomes'],
-    ...(input.prim !== null ? [['scenario-discovery', 'Scenario discovery']] : []),
+    ...(input.prim !== null ? [['scenario-discovery', 'Scenario discovery'] as [string, string]] : []),
     ['files', 'Files'],
     ['manifest', 'Manifest'],
-  ]
-    .map(([id, text]) => `<li><a href="#${id}">${e(text)}</a></li>`)
-    .join('');
-  const outcomeLinks = input.outcomes.map((o) => `<li><a href="#${e(outcomeSectionId(o.name))}">${e(o.label)}</a></li>`).join('');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(input.title)}</title>
-<link rel="icon" href="data:,">
-<style>${REPORT_STYLE}tr.chosen td { background: #fff3e6; }
-</style>
-</head>
-<body>
-<header>
-<h1>${e(input.title)}</h1>
-<p class="meta">${e(lead)}</p>
-<nav aria-label="Contents"><ul>${nav}</ul>
-<details class="toc"><summary>All outcomes</summary><ul>${outcomeLinks}</ul></details>
-<button type="button" id="open-all">Open all sections</button><button type="button" id="close-all">Close all sections</button></nav>
-</header>
-<main>
-${runFacts(input)}
+  ];
+  return renderReportPage({
+    title: input.title,
+    lead,
+    sections,
+    outcomeLinks: input.outcomes.map((o) => [outcomeSectionId(o.name), o.label] as [string, string]),
+    extraStyle: 'tr.chosen td { background: #fff3e6; }\n',
+    chartJsSource: options.chartJsSource,
+    main: `${runFacts(input)}
 ${questionSection(input)}
 ${factorsSection(input)}
 <section id="outcomes" aria-labelledby="outcomes-h"><h2 id="outcomes-h">Outcomes</h2>
@@ -261,12 +245,6 @@ ${charts.outcomes.map((c, o) => outcomeSection(input, c, o, exported)).join('\n'
 ${primSection(input, charts, exported)}
 ${filesSection(input)}
 <section id="manifest" aria-labelledby="manifest-h"><h2 id="manifest-h">Manifest</h2>
-<details><summary><h3>manifest.json</h3></summary><pre><code>${e(JSON.stringify(input.manifest, null, 2))}</code></pre></details></section>
-</main>
-<script>${inlineScript(options.chartJsSource)}</script>
-<script>${inlineScript(CHART_RUNTIME_SOURCE)}</script>
-<script>${REPORT_PAGE_SCRIPT}</script>
-</body>
-</html>
-`;
+<details><summary><h3>manifest.json</h3></summary><pre><code>${e(JSON.stringify(input.manifest, null, 2))}</code></pre></details></section>`,
+  });
 }

@@ -382,6 +382,59 @@ export function inlineScript(source: string): string {
   return source.replace(/<\/(script)/gi, '<\\/$1').replace(/^\/\/# sourceMappingURL=.*$/m, '');
 }
 
+/** The parts of a report page that differ between the comparison and the experiment reports. */
+export interface ReportPageParts {
+  readonly title: string;
+  /** One-line summary under the title. */
+  readonly lead: string;
+  /** Contents links: [section id, text]. */
+  readonly sections: ReadonlyArray<readonly [string, string]>;
+  /** Links to every outcome section: [section id, label]. */
+  readonly outcomeLinks: ReadonlyArray<readonly [string, string]>;
+  /** Extra CSS appended to the shared style sheet. */
+  readonly extraStyle?: string;
+  /** The page's main content (HTML, already escaped). */
+  readonly main: string;
+  /** chart.js's UMD bundle, inlined. */
+  readonly chartJsSource: string;
+}
+
+/**
+ * The shared shell of every zonesim report page: the head with the style sheet, the header with the
+ * contents and the open/close-all buttons, the main content, then the inlined chart.js, chart runtime
+ * and page script — in one place, so the comparison and experiment reports cannot drift apart.
+ */
+export function renderReportPage(parts: ReportPageParts): string {
+  const nav = parts.sections.map(([id, text]) => `<li><a href="#${e(id)}">${e(text)}</a></li>`).join('');
+  const outcomeLinks = parts.outcomeLinks.map(([id, label]) => `<li><a href="#${e(id)}">${e(label)}</a></li>`).join('');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(parts.title)}</title>
+<link rel="icon" href="data:,">
+<style>${REPORT_STYLE}${parts.extraStyle ?? ''}</style>
+</head>
+<body>
+<header>
+<h1>${e(parts.title)}</h1>
+<p class="meta">${e(parts.lead)}</p>
+<nav aria-label="Contents"><ul>${nav}</ul>
+<details class="toc"><summary>All outcomes</summary><ul>${outcomeLinks}</ul></details>
+<button type="button" id="open-all">Open all sections</button><button type="button" id="close-all">Close all sections</button></nav>
+</header>
+<main>
+${parts.main}
+</main>
+<script>${inlineScript(parts.chartJsSource)}</script>
+<script>${inlineScript(CHART_RUNTIME_SOURCE)}</script>
+<script>${REPORT_PAGE_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
 /** The whole page (see the module comment). */
 export function reportHtml(view: ReportView, charts: ReportCharts, options: ReportHtmlOptions): string {
   const input = view.input;
@@ -393,52 +446,31 @@ export function reportHtml(view: ReportView, charts: ReportCharts, options: Repo
     `${input.scenarios.length} scenarios × ${m.replications} replications, base seed ${m.baseSeed}` +
     (input.baseline === null ? '' : `, baseline ${input.baseline}`) +
     ` · zonesim ${m.zonesimVersion}${m.gitCommit === null ? '' : ` (${m.gitCommit})`} · started ${m.startedAt}`;
-  const nav = [
+  const sections: Array<[string, string]> = [
     ['run-facts', 'Run facts'],
     ['summary', 'What changed'],
     ['outcomes', 'Outcomes'],
-    ...(charts.effects.length > 0 ? [['forest-plots', 'Forest plots']] : []),
-    ...(charts.maps.length > 0 ? [['maps', 'Maps']] : []),
+    ...(charts.effects.length > 0 ? [['forest-plots', 'Forest plots'] as [string, string]] : []),
+    ...(charts.maps.length > 0 ? [['maps', 'Maps'] as [string, string]] : []),
     ['levers', 'Levers'],
     ['scenario-files', 'Scenario files'],
     ['manifest', 'Manifest'],
-  ]
-    .map(([id, text]) => `<li><a href="#${id}">${e(text)}</a></li>`)
-    .join('');
-  const metricLinks = charts.metrics
-    .map((mc) => `<li><a href="#${e(metricSectionId(mc.metric.name))}">${e(mc.metric.label)}</a></li>`)
-    .join('');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(input.title)}</title>
-<link rel="icon" href="data:,">
-<style>${REPORT_STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${e(input.title)}</h1>
-<p class="meta">${e(lead)}</p>
-<nav aria-label="Contents"><ul>${nav}</ul>
-<details class="toc"><summary>All outcomes</summary><ul>${metricLinks}</ul></details>
-<button type="button" id="open-all">Open all sections</button><button type="button" id="close-all">Close all sections</button></nav>
-</header>
-<main>
-${runFacts(view)}
-${summarySection(view, options.openSummaries ?? 3)}
-${metricsSection(view, charts, exported)}
-${effectsSection(view, charts, exported)}
-${mapsSection(view, charts, exported)}
-${leversSection(view)}
-${scenarioFilesSection(view)}
-${manifestSection(view)}
-</main>
-<script>${inlineScript(options.chartJsSource)}</script>
-<script>${inlineScript(CHART_RUNTIME_SOURCE)}</script>
-<script>${REPORT_PAGE_SCRIPT}</script>
-</body>
-</html>
-`;
+  ];
+  return renderReportPage({
+    title: input.title,
+    lead,
+    sections,
+    outcomeLinks: charts.metrics.map((mc) => [metricSectionId(mc.metric.name), mc.metric.label] as [string, string]),
+    chartJsSource: options.chartJsSource,
+    main: [
+      runFacts(view),
+      summarySection(view, options.openSummaries ?? 3),
+      metricsSection(view, charts, exported),
+      effectsSection(view, charts, exported),
+      mapsSection(view, charts, exported),
+      leversSection(view),
+      scenarioFilesSection(view),
+      manifestSection(view),
+    ].join('\n'),
+  });
 }
