@@ -91,7 +91,7 @@ export function runGuaranteeFund(state: ModelState): void {
   if (state.step < a.guaranteeMaturities.length) {
     a.guaranteesOutstanding -= a.guaranteeMaturities[state.step];
     a.guaranteeMaturities[state.step] = 0;
-    if (a.guaranteesOutstanding < 1e-9 * Math.max(1, a.guaranteesIssuedTotal)) a.guaranteesOutstanding = Math.max(0, a.guaranteesOutstanding);
+    if (a.guaranteesOutstanding < 0) a.guaranteesOutstanding = 0; // subtraction rounding only
   }
   const fees = (g.feeRate * a.guaranteesOutstanding) / perStep;
   a.guaranteeNetAssets += fees;
