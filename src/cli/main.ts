@@ -107,6 +107,12 @@ function addCompareOptions(command: Command, outHelp: string, outDefault?: strin
   return command;
 }
 
+/** The plan line's account of the work: "all N already stored" or "k to run on w worker(s), r already stored". */
+function describeWork(toRun: number, total: number, workers: number, reused: number): string {
+  if (toRun === 0) return `all ${total} already stored`;
+  return `${toRun} to run on ${workers} worker(s)${reused > 0 ? `, ${reused} already stored` : ''}`;
+}
+
 /**
  * Run a comparison with the runner, with a progress bar, Ctrl-C / SIGTERM handling and the final
  * line naming the report.
@@ -135,10 +141,7 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
       },
       onPlan: (plan) => {
         if (!quiet) {
-          const what =
-            plan.toRun === 0
-              ? `all ${plan.total} already stored`
-              : `${plan.toRun} to run on ${plan.workers} worker(s)${plan.reused > 0 ? `, ${plan.reused} already stored` : ''}`;
+          const what = describeWork(plan.toRun, plan.total, plan.workers, plan.reused);
           output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications → ${outDir} (${what})\n`);
         }
         bar = createProgressBar(plan.toRun, 'replications', { quiet: quietBar });
@@ -254,10 +257,7 @@ async function experimentCommand(output: CliOutput, file: string, opts: Experime
       },
       onPlan: (p) => {
         if (!quiet) {
-          const what =
-            p.toRun === 0
-              ? `all ${p.tasksInRun} already stored`
-              : `${p.toRun} to run on ${p.workers} worker(s)${p.reused > 0 ? `, ${p.reused} already stored` : ''}`;
+          const what = describeWork(p.toRun, p.tasksInRun, p.workers, p.reused);
           const slice = p.shard === null ? '' : ` (shard ${formatShard(p.shard)}: ${p.tasksInRun} of ${p.taskCount} tasks)`;
           output.err(`zonesim: ${plan.definition.name}: ${p.points} points × ${p.replications} replications${slice} → ${outDir} (${what})\n`);
         }

@@ -3,27 +3,20 @@
  * 5 zones: ~10 ms a run) and experiment files built from a few lines of YAML, and the exported files
  * of an experiment folder read back for byte-for-byte comparison.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { removeScratchDirs, scratchDir as sharedScratchDir } from '../support/scratchDirs.ts';
 import { expect } from 'vitest';
 import { parseScenarioYaml } from '../../src/scenario/parseScenarioYaml.ts';
 import { validateExperiment } from '../../src/experiment/validateExperiment.ts';
 import type { ExperimentDefinition } from '../../src/experiment/experimentDefinition.ts';
 
-const scratchDirs: string[] = [];
-
 /** A new empty scratch folder (removed by {@link removeScratchDirs}). */
 export function scratchDir(prefix = 'zonesim-experiment-'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  scratchDirs.push(dir);
-  return dir;
+  return sharedScratchDir(prefix);
 }
 
-/** Remove every scratch folder made so far (call in afterAll). */
-export function removeScratchDirs(): void {
-  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
+export { removeScratchDirs };
 
 /** A small base scenario (3 years, 5 zones, 150 projects a year, a 2009 crisis). */
 export const SMALL_BASE_SCENARIO = [

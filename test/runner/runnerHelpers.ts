@@ -2,27 +2,20 @@
  * Helpers for the runner tests: small, fast scenario files in a scratch folder, and the run folder's
  * exports read back for byte-for-byte comparison (without the manifest's timing and session fields).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { removeScratchDirs, scratchDir as sharedScratchDir } from '../support/scratchDirs.ts';
 import { reporters } from '../../src/outcomes/reporters.ts';
 import type { ReplicationRecord } from '../../src/runner/recordReplication.ts';
 import { MANIFEST_SESSION_FIELDS } from '../../src/runner/runExperiment.ts';
 
-const scratchDirs: string[] = [];
-
 /** A new empty scratch folder (removed by {@link removeScratchDirs}). */
 export function scratchDir(prefix = 'zonesim-runner-'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  scratchDirs.push(dir);
-  return dir;
+  return sharedScratchDir(prefix);
 }
 
-/** Remove every scratch folder made so far (call in afterAll). */
-export function removeScratchDirs(): void {
-  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
+export { removeScratchDirs };
 
 /** Text of a small scenario (3 years, few zones and projects: ~10 ms a replication). */
 export function smallScenarioText(name: string, zones: number, perYear = 150, years = 3): string {
