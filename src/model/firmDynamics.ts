@@ -2,6 +2,7 @@ import { exp } from './deterministicMath.ts';
 import { exitFirm } from './firmRegistry.ts';
 import type { ModelState } from './modelState.ts';
 import { counterStandardNormal } from './randomStreams.ts';
+import { expansionGrowthFactors } from './r5IncumbentExpansion.ts';
 import { knowledgeSpilloverGrowth } from './r7KnowledgeSpillovers.ts';
 import { demandMultiplier, exitHazardMultiplier } from './r16Crisis.ts';
 
@@ -41,8 +42,9 @@ export function isProductivityReviewStep(state: ModelState): boolean {
 }
 
 /**
- * Once a year: apply each firm's productivity shock, then re-sum the zones' capital, productive
- * capital and land in use exactly from the firm table (so incremental rounding never accumulates).
+ * Once a year: apply each firm's productivity shock and its location's expansion (R5,
+ * r5IncumbentExpansion.ts), then re-sum the zones' and the province's capital, productive capital and
+ * land in use exactly from the firm table (so incremental rounding never accumulates).
  */
 export function reviewFirmProductivity(state: ModelState): void {
   if (!isProductivityReviewStep(state)) return;
@@ -58,6 +60,11 @@ export function reviewFirmProductivity(state: ModelState): void {
   zones.productiveCapital.fill(0);
   // Spillovers are computed from the zone state before anyone's productivity changes this year.
   const spilloverGrowth = spillovers ? precomputeSpillovers(state) : null;
+  const expansion = expansionGrowthFactors(state);
+  const province = state.province;
+  const growth = state.industryGrowthIndex;
+  province.normalisedCapital.fill(0);
+  province.productiveCapital.fill(0);
   zones.usedHa.fill(0);
   zones.factoryUsedHa.fill(0);
   for (let i = 0; i < firms.count; i++) {
@@ -71,8 +78,19 @@ export function reviewFirmProductivity(state: ModelState): void {
       a *= exp(extra === 0 ? drift + shock : drift + shock + extra);
       firms.productivity[i] = a;
     }
-    zones.normalisedCapital[cell] += firms.capitalIndex[i];
-    zones.productiveCapital[cell] += a * firms.capitalIndex[i];
+    let capital = firms.capitalIndex[i];
+    if (expansion !== null && expansion[cell] !== 1) {
+      const expanded = capital * expansion[cell];
+      const flow = (expanded - capital) * growth[j];
+      zones.investmentFlow[z] += flow;
+      province.investmentFlowInPeriod += flow;
+      capital = expanded;
+      firms.capitalIndex[i] = capital;
+    }
+    zones.normalisedCapital[cell] += capital;
+    zones.productiveCapital[cell] += a * capital;
+    province.normalisedCapital[j] += capital;
+    province.productiveCapital[j] += a * capital;
     if (firms.inFactory[i] === 1) zones.factoryUsedHa[z] += firms.land[i];
     else zones.usedHa[z] += firms.land[i];
   }
@@ -92,8 +110,10 @@ function precomputeSpillovers(state: ModelState): Float64Array {
 }
 
 /**
- * Derive jobs, output and investment per zone and industry (and zone totals) from the capital sums and
- * the industry growth index: O(zones × industries), no pass over firms.
+ * Derive jobs, output and capital per zone and industry (and zone totals) from the capital sums and
+ * the industry growth index: O(zones × industries), no pass over firms. The investment flows of the
+ * step are booked at the same time: incumbents' capital grew with demand by capital × (1 − 1/(1 +
+ * g_j)^(1/T)), and depreciation of capital × δ / T was replaced — gross fixed investment = net + δK.
  */
 export function deriveZoneAggregates(state: ModelState): void {
   const zones = state.zones;
@@ -101,10 +121,13 @@ export function deriveZoneAggregates(state: ModelState): void {
   const k = industries.count;
   const growth = state.industryGrowthIndex;
   const demand = demandMultiplier(state);
+  const growthShare = state.constants.demandGrowthShare;
+  const depreciation = state.constants.depreciationPerStep;
   for (let z = 0; z <= zones.count; z++) {
     let employment = 0;
     let output = 0;
     let investment = 0;
+    let flow = 0;
     for (let j = 0; j < k; j++) {
       const cell = z * k + j;
       const inv = zones.normalisedCapital[cell] * growth[j];
@@ -116,11 +139,55 @@ export function deriveZoneAggregates(state: ModelState): void {
       employment += jobs;
       output += out;
       investment += inv;
+      flow += inv * (growthShare[j] + depreciation);
     }
     zones.employment[z] = employment;
     zones.output[z] = output;
     zones.investment[z] = investment;
+    zones.investmentFlow[z] += flow;
   }
+  const province = state.province;
+  let provinceFlow = 0;
+  for (let j = 0; j < k; j++) provinceFlow += province.normalisedCapital[j] * growth[j] * (growthShare[j] + depreciation);
+  province.investmentFlowInPeriod += provinceFlow;
+}
+
+/**
+ * Province totals from the per-industry sums kept independently of location (modelState.ts,
+ * ProvinceTotals): annual output (M¥/year), jobs and capital (M¥). Two scenarios with the same firms
+ * give bit-identical totals, whatever their zones.
+ */
+export function provinceOutput(state: ModelState): number {
+  const industries = state.industries;
+  const growth = state.industryGrowthIndex;
+  const demand = demandMultiplier(state);
+  const productive = state.province.productiveCapital;
+  let output = 0;
+  for (let j = 0; j < industries.count; j++) {
+    let out = (productive[j] * growth[j]) / industries.capitalIntensity[j];
+    if (demand !== 1) out *= demand;
+    output += out;
+  }
+  return output;
+}
+
+/** Province jobs (see {@link provinceOutput}). */
+export function provinceEmployment(state: ModelState): number {
+  const industries = state.industries;
+  const growth = state.industryGrowthIndex;
+  const capital = state.province.normalisedCapital;
+  let jobs = 0;
+  for (let j = 0; j < industries.count; j++) jobs += capital[j] * growth[j] * industries.labourIntensity[j];
+  return jobs;
+}
+
+/** Province capital stock of firms, M¥ (see {@link provinceOutput}). */
+export function provinceCapital(state: ModelState): number {
+  const growth = state.industryGrowthIndex;
+  const capital = state.province.normalisedCapital;
+  let total = 0;
+  for (let j = 0; j < capital.length; j++) total += capital[j] * growth[j];
+  return total;
 }
 
 /**

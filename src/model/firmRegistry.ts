@@ -28,7 +28,12 @@ export interface EnteringFirm {
   land: number;
   /** Whether it rents standard factory floor (R12) instead of buying land. */
   inFactory: boolean;
+  /** Whether the project came from the national mobile pool (R15). */
+  mobile: boolean;
 }
+
+/** Projects of at least this investment (M¥) are counted as large (the statistic of 亿元以上项目). */
+export const LARGE_PROJECT_INVESTMENT = 100;
 
 /**
  * Add a firm in zone `z` (or the outside option when z = number of zones) and update every aggregate;
@@ -73,11 +78,25 @@ export function enterFirm(state: ModelState, firm: EnteringFirm, z: number): num
   zones.productiveCapital[cell] += firm.productivity * capitalIndex;
   zones.industryEmployment[cell] += employment;
   zones.industryOutput[cell] += output;
-  state.counters.entriesInPeriod++;
-  state.counters.entriesTotal++;
+  zones.investmentFlow[z] += firm.investment;
+  const province = state.province;
+  province.firms[j] += 1;
+  province.normalisedCapital[j] += capitalIndex;
+  province.productiveCapital[j] += firm.productivity * capitalIndex;
+  province.investmentFlowInPeriod += firm.investment;
+  const counters = state.counters;
+  counters.entriesInPeriod++;
+  counters.entriesTotal++;
   if (z < zones.count) {
+    if (firm.investment >= LARGE_PROJECT_INVESTMENT) counters.largeZoneEntriesInPeriod++;
+    if (firm.mobile) {
+      counters.mobileZoneEntriesInPeriod++;
+      counters.mobileZoneInvestmentInPeriod += firm.investment;
+    }
     addFirmToRelatedness(zones, industries, z, j, 1);
-    if (anchor && state.parameters.positioning.enabled) recordAnchor(zones, industries, z, j, 1);
+    if (anchor && state.parameters.positioning.enabled) {
+      recordAnchor(zones, industries, z, j, 1, state.parameters.choice.relatedness.enabled);
+    }
     if (!firm.inFactory) recordLandSale(state, z, firm.land);
     updateLandPrice(state, z);
   }
@@ -114,6 +133,14 @@ export function exitFirm(state: ModelState, index: number): void {
   zones.productiveCapital[cell] -= firms.productivity[index] * capitalIndex;
   zones.industryEmployment[cell] -= employment;
   zones.industryOutput[cell] -= output;
+  const province = state.province;
+  province.firms[j] -= 1;
+  province.normalisedCapital[j] -= capitalIndex;
+  province.productiveCapital[j] -= firms.productivity[index] * capitalIndex;
+  if (province.firms[j] === 0) {
+    province.normalisedCapital[j] = 0;
+    province.productiveCapital[j] = 0;
+  }
   if (zones.industryFirms[cell] === 0) {
     // The cell is empty: reset its sums to exact zeros so subtraction rounding cannot leave −1e-14.
     zones.normalisedCapital[cell] = 0;
@@ -131,7 +158,9 @@ export function exitFirm(state: ModelState, index: number): void {
   if (z < zones.count) {
     if (!inFactory) zones.idleHa[z] += firms.land[index];
     addFirmToRelatedness(zones, industries, z, j, -1);
-    if (firms.anchor[index] === 1 && state.parameters.positioning.enabled) recordAnchor(zones, industries, z, j, -1);
+    if (firms.anchor[index] === 1 && state.parameters.positioning.enabled) {
+      recordAnchor(zones, industries, z, j, -1, state.parameters.choice.relatedness.enabled);
+    }
     if (zones.firms[z] === 0) {
       zones.relatedFirmSum.fill(0, z * industries.count, (z + 1) * industries.count);
       zones.anchorRelated.fill(0, z * industries.count, (z + 1) * industries.count);

@@ -1,6 +1,6 @@
-import { exp } from './deterministicMath.ts';
+import { exp, log } from './deterministicMath.ts';
 import { enterFirm } from './firmRegistry.ts';
-import type { ModelState } from './modelState.ts';
+import { zoneVacantLand, type ModelState } from './modelState.ts';
 import { passesInvestmentIntensity, projectBaseLandNeed } from './r11LandMarket.ts';
 import { coInvest } from './r13GuidanceFund.ts';
 import { financeProject, issueGuarantee } from './r13CreditGuarantees.ts';
@@ -18,7 +18,17 @@ import { financeProject, issueGuarantee } from './r13CreditGuarantees.ts';
  *
  * with V from zoneAttractiveness.ts (plus the standard-factory bonus for eligible projects) and
  * s = `choice.scale` (the Gumbel scale of the taste shock: the random-utility reading of Arthur's
- * (1990) heterogeneous firm preferences). The draw uses one uniform number per considered project
+ * (1990) heterogeneous firm preferences).
+ *
+ * Size variables (R2 scattered sites, `choice.sizeVariable: vacant-land`): an alternative is then an
+ * aggregate of elemental sites — a zone of its vacant plots, the scattered option of the province's
+ * vacant scattered land — each with the alternative's utility and an independent taste shock. The
+ * aggregate's weight is the sum over its sites, exp(V_a / s) × M_a, i.e. utility V_a + s·ln M_a
+ * (McFadden 1978; Ben-Akiva & Lerman 1985, §9.3), with M_a in hectares: a zone's vacant serviced land
+ * plus vacant standard factory floor, and `choice.outside.vacantLandHa` for the scattered option.
+ * Splitting a zone in two, or designating empty zones with no vacant land, then changes nothing;
+ * the zone share moves with the land designated and how attractive it is, not with the count of
+ * zones. With `none` every alternative counts once (the foundation's plain logit). The draw uses one uniform number per considered project
  * (inverse CDF over the alternatives), so the choice stream stays aligned across scenarios. When
  * nothing is feasible or credit is rationed, the project waits and tries again next step, up to
  * `projects.patienceSteps`, after which it is abandoned.
@@ -77,6 +87,7 @@ export function computeChoiceWeights(
   const factoryEligible = financing.enabled && investment <= financing.standardFactoryMaxInvestment;
   const factoryWeight = state.constants.standardFactoryWeight;
   const land = state.parameters.land;
+  const sizedByLand = state.parameters.choice.sizeVariable === 'vacant-land';
   // The investment-intensity threshold (R11) as a bound on the land need: investment / need ≥ minimum.
   const maximumNeed = land.enabled && land.minimumInvestmentPerHa > 0 ? investment / land.minimumInvestmentPerHa : Infinity;
   let sum = 0;
@@ -86,13 +97,16 @@ export function computeChoiceWeights(
     need[z] = needHere;
     let w = 0;
     if (needHere <= maximumNeed) {
-      if (factoryEligible && factories[z] - factoryUsed[z] >= needHere) {
+      const freeFactory = factories[z] - factoryUsed[z];
+      const freeLand = serviced[z] - used[z] - idle[z] - factories[z];
+      if (factoryEligible && freeFactory >= needHere) {
         w = cached[z * k + industry] * factoryWeight;
         feasible = true;
-      } else if (serviced[z] - used[z] - idle[z] - factories[z] >= needHere) {
+      } else if (freeLand >= needHere) {
         w = cached[z * k + industry];
         feasible = true;
       }
+      if (sizedByLand && w > 0) w *= (freeLand > 0 ? freeLand : 0) + (freeFactory > 0 ? freeFactory : 0);
     }
     weights[z] = w;
     sum += w;
@@ -100,7 +114,7 @@ export function computeChoiceWeights(
   need[zoneCount] = landNeeded * factor[zoneCount];
   if (state.parameters.choice.outside.enabled) {
     feasible = true;
-    const w = cached[zoneCount * k];
+    const w = sizedByLand ? cached[zoneCount * k] * state.parameters.choice.outside.vacantLandHa : cached[zoneCount * k];
     weights[zoneCount] = w;
     sum += w;
   } else {
@@ -124,6 +138,7 @@ function computeChoiceWeightsExactly(state: ModelState, industry: number, invest
   const factoryEligible = financing.enabled && investment <= financing.standardFactoryMaxInvestment;
   const threshold = state.parameters.land.enabled && state.parameters.land.minimumInvestmentPerHa > 0;
   const need = state.landNeedScratch;
+  const sizedByLand = state.parameters.choice.sizeVariable === 'vacant-land';
   let max = -Infinity;
   for (let z = 0; z < zoneCount; z++) {
     const kind = alternativeKind(state, z, need[z], investment, factoryEligible, threshold);
@@ -132,11 +147,13 @@ function computeChoiceWeightsExactly(state: ModelState, industry: number, invest
       v = zones.baseUtility[z] + zones.industryUtility[z * k + industry];
       if (kind === IN_FACTORY) v += financing.standardFactoryBonus;
       v *= inverseScale;
+      if (sizedByLand) v += log(zoneVacantLand(zones, z));
     }
     weights[z] = v;
     if (v > max) max = v;
   }
-  weights[zoneCount] = state.parameters.choice.outside.enabled ? zones.baseUtility[zoneCount] * inverseScale : -Infinity;
+  const outsideSize = sizedByLand ? log(state.parameters.choice.outside.vacantLandHa) : 0;
+  weights[zoneCount] = state.parameters.choice.outside.enabled ? zones.baseUtility[zoneCount] * inverseScale + outsideSize : -Infinity;
   if (weights[zoneCount] > max) max = weights[zoneCount];
   let sum = 0;
   for (let z = 0; z <= zoneCount; z++) {
@@ -182,7 +199,7 @@ export function placePendingProjects(state: ModelState): void {
   const financing = state.parameters.financing;
   const draw = state.streams.choice;
   let kept = 0;
-  const entering = { id: 0, industry: 0, investment: 0, productivity: 0, land: 0, inFactory: false };
+  const entering = { id: 0, industry: 0, investment: 0, productivity: 0, land: 0, inFactory: false, mobile: false };
   for (let i = 0; i < pending.count; i++) {
     const ready = pending.readyStep[i] <= state.step;
     let placed = false;
@@ -204,6 +221,7 @@ export function placePendingProjects(state: ModelState): void {
           entering.investment = investment;
           entering.productivity = pending.productivity[i];
           entering.land = need;
+          entering.mobile = pending.mobile[i] === 1;
           entering.inFactory =
             chosen < zones.count &&
             financing.enabled &&
@@ -229,6 +247,7 @@ export function placePendingProjects(state: ModelState): void {
       pending.productivity[kept] = pending.productivity[i];
       pending.arrivalStep[kept] = pending.arrivalStep[i];
       pending.readyStep[kept] = pending.readyStep[i];
+      pending.mobile[kept] = pending.mobile[i];
     }
     kept++;
   }

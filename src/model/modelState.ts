@@ -1,4 +1,5 @@
 import type { Industries } from './industries.ts';
+import type { ZoneLayoutInput } from './modelInput.ts';
 import type { Parameters } from './parameterSpecification.ts';
 import type { UniformGenerator } from './randomStreams.ts';
 
@@ -102,6 +103,32 @@ export interface ZoneTable {
   /** Cached choice weights exp((baseUtility + industryUtility) / scale), (Z + 1) × K (the outside row
    *  repeats exp(baseUtility / scale)). */
   expUtility: Float64Array;
+  /** Firms' gross fixed investment in the current recording period, per zone and outside (Z + 1; M¥):
+   *  new projects, demand-driven and location-driven expansion, and replacement of depreciation. */
+  investmentFlow: Float64Array;
+  /** Platform or budget spending on land servicing and standard factories in the current recording
+   *  period, per zone (Z + 1, outside always 0; M¥). */
+  infrastructureFlow: Float64Array;
+  /** Names of the zones (from the zone data file), or null when zones are drawn. */
+  names: readonly string[] | null;
+}
+
+/**
+ * Province totals per industry, kept independently of where firms are (updated on entry and exit and
+ * re-summed in firm-table order at each productivity review). Province output, jobs and capital are
+ * computed from these, so two scenarios with the same firms give bit-identical province totals
+ * whatever their zones (the zone aggregates sum the same numbers in another order).
+ */
+export interface ProvinceTotals {
+  /** Firms per industry (K). */
+  firms: Float64Array;
+  /** Σ capitalIndex per industry (K). */
+  normalisedCapital: Float64Array;
+  /** Σ productivity × capitalIndex per industry (K). */
+  productiveCapital: Float64Array;
+  /** Firms' gross fixed investment in the current recording period (M¥), summed in the same
+   *  order in every scenario with the same firms. */
+  investmentFlowInPeriod: number;
 }
 
 /** Projects that found no land and wait to choose again (R11). Struct of arrays with a count. */
@@ -115,6 +142,8 @@ export interface PendingProjects {
   arrivalStep: Int32Array;
   /** The project is not considered before this step (postponed by a crisis, R16). */
   readyStep: Int32Array;
+  /** 1 for a project from the national mobile pool (R15), else 0. */
+  mobile: Uint8Array;
 }
 
 /** Flow counters for the current recording period and in total. */
@@ -130,6 +159,15 @@ export interface Counters {
   choiceEvaluations: number;
   /** Firms present at step 0 (the initial stock). */
   initialFirms: number;
+  /** Projects from the national mobile pool that located in a zone this period, and their investment (M¥). */
+  mobileZoneEntriesInPeriod: number;
+  mobileZoneInvestmentInPeriod: number;
+  /** Projects of at least LARGE_PROJECT_INVESTMENT M¥ that located in a zone this period. */
+  largeZoneEntriesInPeriod: number;
+  /** Mobile projects that arrived (reference flow kept plus extra arrivals) and that the province lost to
+   *  the rest of China (reference projects thinned when its inclusive value falls), since step 0. */
+  mobileArrivalsTotal: number;
+  mobileLostTotal: number;
 }
 
 /**
@@ -137,8 +175,10 @@ export interface Counters {
  * public spending and the crisis. Money in M¥; "Total" values are cumulative since step 0.
  */
 export interface ProvinceAccounts {
-  /** Guarantee fund net assets (M¥). */
+  /** Guarantee fund net assets (M¥), never below 0: a shortfall is paid by the province (a bail-out). */
   guaranteeNetAssets: number;
+  /** Public money paid into the guarantee fund to cover losses beyond its net assets, cumulative (M¥). */
+  guaranteeBailoutTotal: number;
   /** Guarantees outstanding (M¥). */
   guaranteesOutstanding: number;
   /** Guarantees expiring at each step (M¥), indexed by step. */
@@ -175,6 +215,10 @@ export interface StepConstants {
   totalSteps: number;
   /** Investment growth factor per step for each industry: (1 + g_j)^(1/stepsPerYear). */
   industryGrowthFactor: Float64Array;
+  /** Share of an incumbent's capital invested this step to follow demand: 1 − 1/factor_j. */
+  demandGrowthShare: Float64Array;
+  /** Share of capital depreciated (and replaced) per step: depreciationRate / stepsPerYear. */
+  depreciationPerStep: number;
   /** Cumulative exit hazard added per step: −ln(1 − annual hazard) / stepsPerYear. */
   exitHazardPerStep: number;
   servicingHaPerStep: number;
@@ -191,16 +235,21 @@ export interface StepConstants {
 export interface ModelStreams {
   arrivals: UniformGenerator;
   choice: UniformGenerator;
+  /** Extra mobile projects drawn to the province by its zones (R15); used by nothing else. */
+  mobileArrivals: UniformGenerator;
 }
 
 /** The whole state of one replication. Plain data; mechanisms are functions over it. */
 export interface ModelState {
   readonly parameters: Parameters;
   readonly seed: number;
+  /** The zone data file's layout, or null when zones are drawn (read by initialisation only). */
+  readonly zoneLayout: ZoneLayoutInput | null;
   readonly industries: Industries;
   readonly zones: ZoneTable;
   readonly firms: FirmTable;
   readonly pending: PendingProjects;
+  readonly province: ProvinceTotals;
   readonly counters: Counters;
   readonly accounts: ProvinceAccounts;
   readonly constants: StepConstants;
@@ -215,6 +264,14 @@ export interface ModelState {
   nextProjectId: number;
   /** Carried fraction of the expected arrivals when `projects.arrivalProcess` is `fixed`. */
   arrivalCarry: number;
+  /** Carried fraction of the expected extra mobile arrivals when `projects.arrivalProcess` is `fixed`. */
+  mobileArrivalCarry: number;
+  /** Next id of an extra mobile project (ids from MOBILE_PROJECT_ID_OFFSET, apart from local ones). */
+  nextMobileProjectId: number;
+  /** x(t): the province's inclusive value minus that of its scattered sites alone (R15, ≥ 0). */
+  mobileInclusiveGap: number;
+  /** F(t): mobile arrivals relative to the reference (1 when mobile projects do not respond). */
+  mobileArrivalFactor: number;
   /** Scratch buffer for choice weights, length Z + 1 (allocated once). */
   readonly choiceWeights: Float64Array;
   /** Scratch buffer for the zone land need of the project being placed, length Z + 1. */
@@ -225,6 +282,8 @@ export interface ModelState {
   readonly industryScratch: Float64Array;
   /** Scratch buffer for R7 spillover growth per (zone, industry), (Z + 1) × K. */
   readonly spilloverScratch: Float64Array;
+  /** Scratch buffer for R5 expansion growth factors per (zone, industry), (Z + 1) × K. */
+  readonly expansionScratch: Float64Array;
 }
 
 /** An empty firm table with room for `capacity` firms. */
@@ -284,6 +343,7 @@ export function createPendingProjects(capacity: number): PendingProjects {
     productivity: new Float64Array(c),
     arrivalStep: new Int32Array(c),
     readyStep: new Int32Array(c),
+    mobile: new Uint8Array(c),
   };
 }
 
@@ -296,6 +356,7 @@ export function growPendingProjects(pending: PendingProjects): void {
   pending.productivity = grown(pending.productivity, c);
   pending.arrivalStep = grown(pending.arrivalStep, c);
   pending.readyStep = grown(pending.readyStep, c);
+  pending.mobile = grown(pending.mobile, c);
   pending.capacity = c;
 }
 
@@ -303,6 +364,14 @@ export function growPendingProjects(pending: PendingProjects): void {
 export function freeServicedLand(zones: ZoneTable, z: number): number {
   const free = zones.servicedHa[z] - zones.usedHa[z] - zones.idleHa[z] - zones.standardFactoryHa[z];
   return free > 0 ? free : 0;
+}
+
+/**
+ * Vacant land of zone z (ha): free serviced land plus free standard factory floor — the zone's size
+ * variable in the location choice (`choice.sizeVariable: vacant-land`).
+ */
+export function zoneVacantLand(zones: ZoneTable, z: number): number {
+  return freeServicedLand(zones, z) + freeFactorySpace(zones, z);
 }
 
 /** Free standard factory floor of zone z (ha), never negative. */

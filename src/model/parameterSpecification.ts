@@ -211,6 +211,10 @@ export const parameterSpecification = {
       default: 2, minimum: 0, maximum: 200, unit: 'industries', rules: ['R10'],
       description: 'Number of leading industries (主导产业) each zone designates at the start, drawn at random from the industries. At most industries.count.',
     }),
+    dataFile: path({
+      unit: 'CSV file', rules: ['R2', 'R9'],
+      description: 'Optional CSV with one row per zone (name, plannedHa, x, y; optionally servicedHa, initialFirms, baseWeight and initial firms per industry): replaces the drawn zone layout; zones.count must equal its number of rows. Path relative to the scenario file.',
+    }),
   },
   projects: {
     perYear: number({
@@ -254,12 +258,50 @@ export const parameterSpecification = {
       description: 'A project that finds no zone with enough free serviced land (and no outside option) waits and chooses again for up to this many steps, then is abandoned.',
     }),
   },
+  investment: {
+    mobile: {
+      enabled: boolean({
+        default: false, unit: '-', rules: ['R15', 'R5'],
+        description: 'Switch for the national pool of mobile projects (relocation from the coast, FDI, 产业转移) that choose the province against the rest of China. Off: every project is local and the flow is fixed.',
+      }),
+      share: number({
+        default: 0.4, minimum: 0, maximum: 1, unit: 'share', rules: ['R15'],
+        description: 'Share of projects.perYear that comes from the national mobile pool when the province has no zones (the reference); the rest are local projects.',
+      }),
+      elasticity: number({
+        default: 0, minimum: 0, maximum: 1, unit: '-', rules: ['R15', 'R5'],
+        description: 'Upper-level coefficient of the nested logit (province vs rest of China) on the province’s inclusive value relative to its scattered sites alone: mobile arrivals × e^(ρx) / (s0 e^(ρx) + 1 − s0). 0: zones cannot attract a single extra project; 1: as if every site in China were one flat logit.',
+      }),
+      provinceShare: number({
+        default: 0.05, minimum: 0, maximum: 0.99, unit: 'share', rules: ['R15'],
+        description: 'The province’s share s0 of China’s mobile projects at the reference (Henan: about 5% of national industrial investment), which bounds how far better zones can raise it.',
+      }),
+    },
+    expansion: {
+      enabled: boolean({
+        default: false, unit: '-', rules: ['R5', 'R3'],
+        description: 'Switch for a location premium on incumbents’ expansion investment: once a year a firm’s capital grows, beyond its industry’s demand growth, by elasticity × (its location’s utility − a scattered site’s), on its own land (R3 intensification).',
+      }),
+      elasticity: number({
+        default: 0, minimum: -1, maximum: 1, unit: 'log points/year per util', rules: ['R5', 'R3'],
+        description: 'Extra annual log growth of an incumbent’s capital per util by which its location beats a scattered site (information terms such as promotion awareness left out). 0: expansion follows demand only, wherever the firm is.',
+      }),
+    },
+    depreciationRate: number({
+      default: 0.096, minimum: 0, maximum: 1, unit: '1/year', rules: ['R5'],
+      description: 'Annual depreciation of firms’ capital, replaced by investment so the capital stock is unchanged: counted in gross fixed-asset investment only (accounting; 9.6% as in Zhang, Wu & Zhang 2004 for Chinese provinces).',
+    }),
+  },
   choice: {
     scale: number({
       default: 1, minimum: 0, maximum: 1000, exclusiveMinimum: true, unit: 'utils', rules: ['model'],
       description: 'Scale of the Gumbel taste shock of the multinomial logit: choice probabilities are proportional to exp(utility / scale).',
     }),
     relatedness: {
+      enabled: boolean({
+        default: true, unit: '-', rules: ['R1', 'R10'],
+        description: 'Switch for every use of relatedness in where projects go: the relatedness-density term, the pull of anchor firms on related industries (off: an anchor pulls only its own industry) and the relatedness criterion of leading-industry scoring. Off: the proximity matrix plays no part in location choice (it still drives Jacobs spillovers, R7, and waste reuse, R8).',
+      }),
       coefficient: number({
         default: 1.5, minimum: -100, maximum: 100, unit: 'utils', rules: ['R1'],
         description: 'Weight of the relatedness density of the project’s industry to the zone’s existing firms (0 switches the term off).',
@@ -303,6 +345,10 @@ export const parameterSpecification = {
       default: 0.5, minimum: -100, maximum: 100, unit: 'utils', rules: ['R10'],
       description: 'Utility bonus for a zone that lists the project’s industry among its leading industries (targeted incentives).',
     }),
+    sizeVariable: choice({
+      default: 'none', choices: ['none', 'vacant-land'] as const, unit: '-', rules: ['R2', 'R3'],
+      description: 'none: every zone and the scattered option is one alternative (plain logit; the zone share then rises with the number of zones); vacant-land: each zone stands for its vacant plots and the scattered option for the province’s vacant scattered land, so a weight is exp(V / scale) × vacant hectares (aggregation of elemental alternatives; McFadden 1978).',
+    }),
     outside: {
       enabled: boolean({
         default: true, rules: ['R2'], unit: '-',
@@ -310,7 +356,11 @@ export const parameterSpecification = {
       }),
       utility: number({
         default: 3, minimum: -100, maximum: 100, unit: 'utils', rules: ['R2'],
-        description: 'Constant utility of locating outside every zone, before the land-price term. It stands for the many scattered sites outside zones (their log-sum), so it grows with the size of the province.',
+        description: 'Utility of a scattered site outside every zone, before the land-price term. With choice.sizeVariable none it stands for all scattered sites together (their log-sum, so it grows with the province); with vacant-land it is per site, and the number of sites enters through outside.vacantLandHa.',
+      }),
+      vacantLandHa: number({
+        default: 10000, minimum: 0, maximum: 1e8, exclusiveMinimum: true, unit: 'ha', rules: ['R2', 'R3'],
+        description: 'Vacant industrial land at scattered sites outside the zones (the size variable of the scattered option when choice.sizeVariable is vacant-land; a property of the province, not of its zones).',
       }),
       landPrice: number({
         default: 1.5, minimum: 0, maximum: 1000, exclusiveMinimum: true, unit: 'M¥/ha', rules: ['R11'],
@@ -346,6 +396,14 @@ export const parameterSpecification = {
     exitProductivityThreshold: number({
       default: 0.5, minimum: 0, maximum: 100, unit: '-', rules: ['model'],
       description: 'A firm whose productivity falls below this level exits (Hopenhayn-style selection; 0 switches it off).',
+    }),
+    initialPlacement: choice({
+      default: 'uniform', choices: ['uniform', 'industrial-base'] as const, unit: '-', rules: ['R2'],
+      description: 'How the initial firms in zones are spread over zones: uniform (each zone equally likely, where land allows); industrial-base (in proportion to each zone’s pre-2009 industrial base, a heavy-tailed log-normal weight per county — zones were built on existing development areas — with serviced land and plan widened to hold the firms already there).',
+    }),
+    initialBaseDispersion: number({
+      default: 1, minimum: 0, maximum: 5, unit: 'log points', rules: ['R2'],
+      description: 'Standard deviation of the log industrial base of the zones’ counties (industrial-base placement): 1 makes the largest of 180 bases about 13 times the median.',
     }),
   },
   land: {

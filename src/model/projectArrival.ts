@@ -4,6 +4,7 @@ import type { ModelState } from './modelState.ts';
 import { growPendingProjects } from './modelState.ts';
 import { CounterPurpose, counterUniform, poisson, standardNormal, type UniformGenerator } from './randomStreams.ts';
 import { promotionArrivalMultiplier } from './r15InvestmentPromotion.ts';
+import { classifyReferenceProject, extraMobileArrivalRate } from './r15NationalMobileProjects.ts';
 import { crisisEndStep } from './r16Crisis.ts';
 
 /**
@@ -21,6 +22,11 @@ import { crisisEndStep } from './r16Crisis.ts';
  * (R16), when small firms face credit constraints (`credit.enabled`), a project is postponed with
  * probability creditTightening × intensity × its industry's credit dependence (a counter-based draw
  * keyed by its id): it waits, without losing patience, until the crisis and its recovery are over.
+ *
+ * This reference flow is the flow of a province without zones. With the national mobile pool on
+ * (`investment.mobile.enabled`, r15NationalMobileProjects.ts), a share of it is mobile; zones that
+ * raise the province's inclusive value bring extra mobile projects (their own stream and ids, so the
+ * reference projects stay the same in every scenario), and a fall below the reference loses some.
  */
 export function arriveProjects(state: ModelState): void {
   const p = state.parameters.projects;
@@ -37,8 +43,34 @@ export function arriveProjects(state: ModelState): void {
     count = poisson(state.streams.arrivals, mean);
   }
   const intensity = state.parameters.credit.enabled ? state.accounts.crisisIntensity : 0;
+  const mobile = state.parameters.investment.mobile.enabled;
+  const pending = state.pending;
   for (let n = 0; n < count; n++) {
     queueNewProject(state, state.streams.arrivals);
+    if (mobile && classifyReferenceProject(state, pending.count - 1)) {
+      pending.count--; // lost to the rest of China
+      state.counters.arrivalsTotal--;
+      state.counters.mobileLostTotal++;
+      continue;
+    }
+    if (intensity > 0) postponeIfCreditShocked(state, pending.count - 1, intensity);
+  }
+  if (mobile) arriveExtraMobileProjects(state, mean, intensity);
+}
+
+/** Extra mobile projects drawn by the province's zones this step (none unless F > 1). */
+function arriveExtraMobileProjects(state: ModelState, referenceMean: number, intensity: number): void {
+  const rate = extraMobileArrivalRate(state, referenceMean);
+  let count: number;
+  if (state.parameters.projects.arrivalProcess === 'fixed') {
+    const expected = rate + state.mobileArrivalCarry;
+    count = Math.floor(expected + 1e-9);
+    state.mobileArrivalCarry = expected - count;
+  } else {
+    count = poisson(state.streams.mobileArrivals, rate);
+  }
+  for (let n = 0; n < count; n++) {
+    queueNewProject(state, state.streams.mobileArrivals, true);
     if (intensity > 0) postponeIfCreditShocked(state, state.pending.count - 1, intensity);
   }
 }
@@ -52,18 +84,23 @@ function postponeIfCreditShocked(state: ModelState, i: number, intensity: number
   }
 }
 
-/** Draw one project's attributes from `draw` and append it to the pending queue. */
-export function queueNewProject(state: ModelState, draw: UniformGenerator): void {
+/**
+ * Draw one project's attributes from `draw` and append it to the pending queue. An extra mobile
+ * project (`mobile`) takes its id from the mobile id range; a reference project from the local one.
+ */
+export function queueNewProject(state: ModelState, draw: UniformGenerator, mobile = false): void {
   const pending = state.pending;
   if (pending.count === pending.capacity) growPendingProjects(pending);
   const i = pending.count++;
-  pending.id[i] = state.nextProjectId++;
+  pending.id[i] = mobile ? state.nextMobileProjectId++ : state.nextProjectId++;
+  pending.mobile[i] = mobile ? 1 : 0;
   pending.industry[i] = drawFromCumulative(state.industries.arrivalCumulativeWeights, draw());
   pending.investment[i] = drawProjectSize(state, draw());
   pending.productivity[i] = exp(state.parameters.firms.productivityDispersion * standardNormal(draw));
   pending.arrivalStep[i] = state.step;
   pending.readyStep[i] = state.step;
   state.counters.arrivalsTotal++;
+  if (mobile) state.counters.mobileArrivalsTotal++;
 }
 
 /**

@@ -23,15 +23,32 @@ import { refreshAllZoneUtilities } from './zoneAttractiveness.ts';
  * Anchor firms (龙头企业) draw their suppliers (产业配套, extending the chain): the zone keeps
  * A_zj = Σ over its anchors a of φ(j, industry of a), and a project of industry j gains
  * anchorPull × (1 − e^(−A_zj)) in utility — saturating, so one anchor matters and ten do not matter
- * ten times as much.
+ * ten times as much. With `choice.relatedness.enabled: false`, φ is replaced by the identity (an
+ * anchor pulls its own industry only) and the scored rule drops its relatedness criterion, so the
+ * proximity matrix plays no part in where projects go.
  * Switched off: the initial leading industries are kept and anchors exert no extra pull.
  */
 
-/** Add (sign 1) or remove (sign −1) an anchor firm of `industry` in zone z (O(K)). */
-export function recordAnchor(zones: ZoneTable, industries: Industries, z: number, industry: number, sign: 1 | -1): void {
+/**
+ * Add (sign 1) or remove (sign −1) an anchor firm of `industry` in zone z (O(K)). With `related`
+ * false (`choice.relatedness.enabled: false`) the anchor counts for its own industry only — the
+ * proximity matrix is replaced by the identity.
+ */
+export function recordAnchor(
+  zones: ZoneTable,
+  industries: Industries,
+  z: number,
+  industry: number,
+  sign: 1 | -1,
+  related = true,
+): void {
   const k = industries.count;
-  const row = industry * k;
   const base = z * k;
+  if (!related) {
+    zones.anchorRelated[base + industry] += sign;
+    return;
+  }
+  const row = industry * k;
   for (let j = 0; j < k; j++) zones.anchorRelated[base + j] += sign * industries.proximity[row + j];
 }
 
@@ -102,7 +119,9 @@ export function scoreIndustries(state: ModelState, z: number, out: Float64Array,
     k,
     p.competitivenessWeight,
   );
-  addStandardised(out, (j) => relatednessDensity(zones, industries, z, j), k, p.relatednessWeight);
+  if (state.parameters.choice.relatedness.enabled) {
+    addStandardised(out, (j) => relatednessDensity(zones, industries, z, j), k, p.relatednessWeight);
+  }
 }
 
 /** out[j] += weight × (x_j − mean) / sd over j; nothing when the weight is 0 or all x are equal. */

@@ -17,6 +17,8 @@ import { freeServicedLand } from './modelState.ts';
  * serviced land (cost standardFactoryCostPerHa). Projects up to `standardFactoryMaxInvestment` may rent
  * it instead of buying land: they need no free land, and gain `standardFactoryBonus` in utility.
  * Switched off: servicing proceeds as planned and its cost is public spending; no factories; no debt.
+ * Either way the spending on servicing and factories is the zone's infrastructure investment, part of
+ * its fixed-asset investment (reporters zonesFixedAssetInvestment, infrastructureInvestment).
  */
 
 /** The platform's current borrowing room (M¥), never negative. */
@@ -37,11 +39,13 @@ export function financeLandServicing(state: ModelState, z: number, hectares: num
   const cost = f.servicingCostPerHa;
   if (!f.enabled) {
     state.accounts.publicSpendingServicingTotal += hectares * cost;
+    state.zones.infrastructureFlow[z] += hectares * cost;
     return hectares;
   }
   if (cost === 0) return hectares;
   const affordable = Math.min(hectares, borrowingRoom(state, z) / cost);
   state.zones.platformDebt[z] += affordable * cost;
+  state.zones.infrastructureFlow[z] += affordable * cost;
   return affordable;
 }
 
@@ -65,6 +69,7 @@ export function buildStandardFactories(state: ModelState): void {
     if (build <= 0) continue;
     zones.standardFactoryHa[z] += build;
     zones.platformDebt[z] += build * f.standardFactoryCostPerHa;
+    zones.infrastructureFlow[z] += build * f.standardFactoryCostPerHa;
   }
 }
 

@@ -17,9 +17,13 @@ import { bankLendingMultiplier } from './r16Crisis.ts';
  * (the Chinese regulatory caps: normally 5×, at most 10×; up to 15× for small-firm lenders). Fees
  * feeRate × outstanding per year and public injections raise net assets; a guaranteed firm that exits
  * before the term ends defaults, and the fund pays g × (1 − recoveryRate). Guarantees expire after
- * termYears. Net assets change only by fees, losses and injections; at ≤ 0 it issues nothing new, and
- * since single guarantees are capped at a share of net assets a nearly empty fund issues almost
- * nothing: the fund counts as exhausted once net assets fall to 5% of the initial capital.
+ * termYears. Net assets change only by fees, losses, injections and bail-outs: a loss larger than the
+ * net assets left is paid by the province — the shortfall is a bail-out, public spending reported on
+ * its own (`guaranteeBailoutTotal`), and net assets stop at 0 — so a deficit can never hide in the
+ * fund's books. At 0 it issues nothing new, and since single guarantees are capped at a share of net
+ * assets a nearly empty fund issues almost nothing: the fund counts as exhausted once net assets fall
+ * to 5% of the initial capital. Why a fund with a fixed-term book can need a bail-out at all (the book
+ * cannot shrink as fast as net assets fall) is derived in docs/ODD.md (R13).
  */
 
 /**
@@ -68,6 +72,10 @@ export function settleGuaranteeOnExit(state: ModelState, firmIndex: number): voi
   a.guaranteesOutstanding -= amount;
   if (end < a.guaranteeMaturities.length) a.guaranteeMaturities[end] -= amount;
   a.guaranteeNetAssets -= loss;
+  if (a.guaranteeNetAssets < 0) {
+    a.guaranteeBailoutTotal -= a.guaranteeNetAssets;
+    a.guaranteeNetAssets = 0;
+  }
   a.guaranteeLossesTotal += loss;
   a.guaranteeLossesInPeriod += loss;
   noteExhaustion(state);

@@ -21,8 +21,14 @@ import type { ModelState } from './modelState.ts';
 export function promotionUtilityForZone(state: ModelState): number {
   const p = state.parameters.promotion;
   if (!p.enabled) return 0;
-  const awareness = p.baseAwareness + (1 - p.baseAwareness) * (1 - exp(-p.effort));
-  return log(awareness) - (p.approvalCoefficient * p.zoneApprovalMonths) / 12;
+  return promotionAwarenessUtility(state) - (p.approvalCoefficient * p.zoneApprovalMonths) / 12;
+}
+
+/** The awareness term ln(a) of a zone's utility (0 when promotion is off). */
+export function promotionAwarenessUtility(state: ModelState): number {
+  const p = state.parameters.promotion;
+  if (!p.enabled) return 0;
+  return log(p.baseAwareness + (1 - p.baseAwareness) * (1 - exp(-p.effort)));
 }
 
 /** Approval-time utility of the outside option. */

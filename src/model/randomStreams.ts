@@ -22,7 +22,7 @@ import seedrandom from 'seedrandom';
 export type UniformGenerator = () => number;
 
 /** Names of the sequential streams; one per mechanism that draws in sequence. */
-export type StreamName = 'industries' | 'zones' | 'initialFirms' | 'arrivals' | 'choice';
+export type StreamName = 'industries' | 'zones' | 'initialFirms' | 'arrivals' | 'choice' | 'mobileArrivals';
 
 /**
  * 32-bit string hash (FNV-1a followed by the murmur3 finaliser), used only to turn seeds into integers.
@@ -83,6 +83,13 @@ export const CounterPurpose = {
   initialZone: 6,
   landIntensityA: 7,
   landIntensityB: 8,
+  /** Whether a reference project comes from the national mobile pool (R15). */
+  mobileOrigin: 9,
+  /** Whether a reference mobile project is lost to the rest of China when the province's pull falls. */
+  mobileLoss: 10,
+  /** The industrial base of a zone's county (keyed by zone index): two draws for a normal. */
+  zoneBaseA: 11,
+  zoneBaseB: 12,
 } as const;
 
 /**

@@ -17,7 +17,8 @@ export function isRecordStep(step: number, recordEvery: number, totalSteps: numb
 /**
  * Run one replication: f(input, seed) → the sequence of recorded states, handed to `observe` as they
  * occur (so nothing but the current state is held in memory). Pure apart from calling `observe`.
- * After each recording the period flow counters (entries, exits, abandoned) restart from 0.
+ * After each recording the period flow counters (entries, exits, abandoned, investment flows, mobile
+ * and large projects) restart from 0.
  *
  * @returns the final state.
  * @example simulateModel({ parameters: defaultParameters(), relatedness: null }, 1, (s) => console.log(s.step))
@@ -39,6 +40,12 @@ function record(state: ModelState, observe?: RecordObserver): void {
   state.counters.entriesInPeriod = 0;
   state.counters.exitsInPeriod = 0;
   state.counters.abandonedInPeriod = 0;
+  state.counters.mobileZoneEntriesInPeriod = 0;
+  state.counters.mobileZoneInvestmentInPeriod = 0;
+  state.counters.largeZoneEntriesInPeriod = 0;
+  state.zones.investmentFlow.fill(0);
+  state.zones.infrastructureFlow.fill(0);
+  state.province.investmentFlowInPeriod = 0;
   state.accounts.guaranteeLossesInPeriod = 0;
   state.accounts.creditRationedInPeriod = 0;
 }

@@ -9,6 +9,7 @@ import { buildStandardFactories, servicePlatformDebt } from './r12FinancingPlatf
 import { runGuaranteeFund } from './r13CreditGuarantees.ts';
 import { openGuidanceBudget } from './r13GuidanceFund.ts';
 import { payForPromotion } from './r15InvestmentPromotion.ts';
+import { updateMobileArrivalFactor } from './r15NationalMobileProjects.ts';
 import { updateCrisisIntensity } from './r16Crisis.ts';
 import { refreshAllZoneUtilities } from './zoneAttractiveness.ts';
 
@@ -26,15 +27,17 @@ export type Mechanism = (state: ModelState) => void;
  *  5. R12 platforms build standard factories;
  *  6. R11 land: a share of idle land is reclaimed; land prices follow utilisation;
  *  7. R10 positioning: on review years, zones re-choose their leading industries;
- *  8. zone attractiveness caches are refreshed;
- *  9. projects arrive (R15 promotion adds some, R16 postpones some);
+ *  8. zone attractiveness caches are refreshed, and with them the province's pull on the national pool
+ *     of mobile projects (R15, nested logit);
+ *  9. projects arrive: the reference flow, plus or minus mobile projects (R15 national pool; promotion
+ *     adds some, R16 postpones some);
  * 10. ready projects secure credit (R13) and choose a zone or the outside option (logit: R1, R2,
  *     R3/R11, R9, R10, R12, R13, R14, R15), or wait;
- * 11. demand grows; 12. once a year productivity is reviewed (R7 spillovers); 13. jobs and output
- *     are derived (R16 demand);
+ * 11. demand grows; 12. once a year productivity is reviewed (R7 spillovers) and incumbents expand
+ *     (R5 location premium); 13. jobs and output are derived (R16 demand), with the investment flows;
  * 14. R12 platforms collect revenue and service debt; 15. R15 promotion is paid for;
  * 16. firms exit (R16 hazard; R13 guarantee defaults).
- * (Item 6 is two mechanisms, reclaimIdleLand and updateLandPrices: 17 in all, in this order.)
+ * (Items 6 and 8 are two mechanisms each: 18 in all, in this order.)
  */
 export const stepSchedule: readonly Mechanism[] = [
   updateCrisisIntensity,
@@ -46,6 +49,7 @@ export const stepSchedule: readonly Mechanism[] = [
   updateLandPrices,
   reviewLeadingIndustries,
   refreshAllZoneUtilities,
+  updateMobileArrivalFactor,
   arriveProjects,
   placePendingProjects,
   growIndustryDemand,

@@ -15,7 +15,8 @@ import { promotionUtilityForOutside, promotionUtilityForZone } from './r15Invest
  *
  * For a zone z and a project of industry j:
  *
- *     V_zj =  β_R · D_zj                              R1 relatedness density (r1RelatednessDensity.ts)
+ *     V_zj =  β_R · D_zj                              R1 relatedness density (r1RelatednessDensity.ts;
+ *                                                     0 when choice.relatedness.enabled is false)
  *           + β_A · g(n)                              R2 agglomeration (r2Agglomeration.ts)
  *           − β_P · ln(p_z / p_ref)                   R3/R11 land price (r11LandMarket.ts)
  *           − β_C · (E_z / (c · serviced_z))²         congestion of shared infrastructure (R4)
@@ -65,7 +66,7 @@ export function refreshZoneUtility(state: ModelState, z: number): void {
   if (policy !== 0) base += policy;
   zones.baseUtility[z] = base;
 
-  const beta1 = c.relatedness.coefficient;
+  const beta1 = c.relatedness.enabled ? c.relatedness.coefficient : 0;
   const sameIndustry = agg.coefficient !== 0 && agg.scope === 'same-industry';
   const guidance = state.parameters.guidanceFund;
   const bonus = c.leadingIndustryBonus + (guidance.enabled && state.accounts.guidanceAvailable ? guidance.utilityBonus : 0);

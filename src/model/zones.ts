@@ -1,5 +1,6 @@
 import { exp } from './deterministicMath.ts';
 import type { Industries } from './industries.ts';
+import type { ZoneLayoutInput } from './modelInput.ts';
 import type { ZoneTable } from './modelState.ts';
 import type { Parameters } from './parameterSpecification.ts';
 import { standardNormal, type UniformGenerator } from './randomStreams.ts';
@@ -12,8 +13,16 @@ import { standardNormal, type UniformGenerator } from './randomStreams.ts';
  * subset of `leadingIndustriesPerZone` distinct industries — a later mechanism may re-choose them).
  * Zone z's draws depend only on the zone parameters and the industry count: levers of other
  * mechanisms never move them (changing `leadingIndustriesPerZone` does shift later zones' draws).
+ *
+ * With a zone data file (`layout`), every draw is still made (so leading industries are the same as
+ * without the file), then names, locations, planned and serviced areas are taken from the file.
  */
-export function buildZones(parameters: Parameters, industries: Industries, draw: UniformGenerator): ZoneTable {
+export function buildZones(
+  parameters: Parameters,
+  industries: Industries,
+  draw: UniformGenerator,
+  layout: ZoneLayoutInput | null = null,
+): ZoneTable {
   const p = parameters.zones;
   const zoneCount = p.count;
   const k = industries.count;
@@ -50,6 +59,9 @@ export function buildZones(parameters: Parameters, industries: Industries, draw:
     baseUtility: new Float64Array(n),
     industryUtility: new Float64Array(n * k),
     expUtility: new Float64Array(n * k),
+    investmentFlow: new Float64Array(n),
+    infrastructureFlow: new Float64Array(n),
+    names: layout ? layout.names : null,
   };
   const order = new Int32Array(k);
   for (let z = 0; z < zoneCount; z++) {
@@ -67,6 +79,14 @@ export function buildZones(parameters: Parameters, industries: Industries, draw:
       order[pick] = order[i];
       order[i] = chosen;
       zones.leading[z * k + chosen] = 1;
+    }
+  }
+  if (layout) {
+    for (let z = 0; z < zoneCount; z++) {
+      zones.x[z] = layout.x[z];
+      zones.y[z] = layout.y[z];
+      zones.plannedHa[z] = layout.plannedHa[z];
+      zones.servicedHa[z] = layout.servicedHa ? layout.servicedHa[z] : layout.plannedHa[z] * p.initialServicedShare;
     }
   }
   // The outside option: located at the centre for display, priced at the outside land price.

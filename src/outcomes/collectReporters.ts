@@ -1,3 +1,4 @@
+import { provinceOutput } from '../model/firmDynamics.ts';
 import type { ModelState } from '../model/modelState.ts';
 import {
   createReporterContext,
@@ -69,8 +70,7 @@ export function createReporterCollector(selection: ReporterSelection = {}): (sta
         if (v !== null) values.push({ metric: r.name, zone: null, industry: j, value: v });
       }
     }
-    context.previousOutput = 0;
-    for (let z = 0; z <= state.zones.count; z++) context.previousOutput += state.zones.output[z];
+    context.previousOutput = provinceOutput(state);
     context.previousStep = state.step;
     const p = state.parameters.time;
     return { step: state.step, year: p.startYear + state.step / p.stepsPerYear, values };

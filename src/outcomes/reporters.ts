@@ -1,5 +1,7 @@
 import { pow } from '../model/deterministicMath.ts';
+import { provinceCapital, provinceEmployment, provinceOutput } from '../model/firmDynamics.ts';
 import { firmEmployment, type ModelState } from '../model/modelState.ts';
+import { inclusiveValueGap } from '../model/r15NationalMobileProjects.ts';
 import { peopleDrawnIntoTowns, urbanDemandAdded, urbanisationRate } from '../model/r6Urbanisation.ts';
 import { pollutionOfZone } from '../model/r8CircularEconomy.ts';
 import { borrowingRoom } from '../model/r12FinancingPlatforms.ts';
@@ -74,6 +76,8 @@ export interface ReporterContext {
   /** Province output and step at the previous recording (for the growth rate); null before the first. */
   previousOutput: number | null;
   previousStep: number;
+  /** Scratch buffer of one value per zone (length Z). */
+  zoneValues: Float64Array;
   /** Mean productivity of firms in zones and outside (output-relevant TFP), null when none. */
   meanProductivityZones: number | null;
   meanProductivityOutside: number | null;
@@ -100,6 +104,28 @@ function ratio(numerator: number, denominator: number): number | null {
   const value = numerator / denominator;
   return Number.isFinite(value) ? value : null;
 }
+
+/** Years since the previous recording, or null at the first recording. */
+function periodYears(s: ModelState, c: ReporterContext): number | null {
+  const years = (s.step - c.previousStep) / s.constants.stepsPerYear;
+  return years > 0 ? years : null;
+}
+
+/** A flow booked over the recording period, as a rate per year (null at the first recording). */
+function perYear(flow: number, s: ModelState, c: ReporterContext): number | null {
+  const years = periodYears(s, c);
+  return years === null ? null : flow / years;
+}
+
+/** Output of zones only, sorted ascending into the context's zone buffer; returns the buffer length. */
+function sortedZoneOutputs(s: ModelState, c: ReporterContext): Float64Array {
+  const sorted = c.zoneValues;
+  for (let z = 0; z < s.zones.count; z++) sorted[z] = s.zones.output[z];
+  return sorted.sort();
+}
+
+/** Zone revenue threshold of the province's 2012 target ("100 zones above 10 bn yuan"), M¥/year. */
+export const ZONE_OUTPUT_TARGET_THRESHOLD = 10_000;
 
 function meanOfDefined(values: readonly (number | null)[]): number | null {
   let sum = 0;
@@ -143,18 +169,93 @@ export const reporters: readonly Reporter[] = [
   },
   {
     name: 'output', scope: 'province', label: 'Output', unit: 'M¥/year', rules: ['R5'],
-    description: 'Annual output rate of all firms.',
-    compute: (s) => allTotal(s.zones.output, s.zones.count),
+    description: 'Annual output (revenue) rate of all firms; summed by industry, independently of where firms are, so scenarios with the same firms give identical totals.',
+    compute: (s) => provinceOutput(s),
   },
   {
     name: 'employment', scope: 'province', label: 'Employment', unit: 'jobs', rules: ['R6'],
-    description: 'Jobs in all firms.',
-    compute: (s) => allTotal(s.zones.employment, s.zones.count),
+    description: 'Jobs in all firms (summed by industry, independently of location).',
+    compute: (s) => provinceEmployment(s),
   },
   {
     name: 'investment', scope: 'province', label: 'Capital invested', unit: 'M¥', rules: ['R5'],
-    description: 'Capital stock of all firms.',
-    compute: (s) => allTotal(s.zones.investment, s.zones.count),
+    description: 'Capital stock of all firms (summed by industry, independently of location).',
+    compute: (s) => provinceCapital(s),
+  },
+  {
+    name: 'firmInvestmentFlow', scope: 'province', label: 'Firms’ fixed investment', unit: 'M¥/year', rules: ['R5'],
+    description: 'Gross fixed investment of all firms over the recording period, per year: new projects, expansion (demand and location premium) and replacement of depreciation (summed independently of location).',
+    compute: (s, c) => perYear(s.province.investmentFlowInPeriod, s, c),
+  },
+  {
+    name: 'zonesFixedAssetInvestment', scope: 'province', label: 'Fixed-asset investment in zones', unit: 'M¥/year', rules: ['R5', 'R12'],
+    description: 'Fixed-asset investment in zones over the recording period, per year: firms’ gross investment there plus land servicing and standard factories (the statistic the province publishes for its zones).',
+    compute: (s, c) => perYear(zoneTotal(s.zones.investmentFlow, s.zones.count) + zoneTotal(s.zones.infrastructureFlow, s.zones.count), s, c),
+  },
+  {
+    name: 'infrastructureInvestment', scope: 'province', label: 'Zone infrastructure investment', unit: 'M¥/year', rules: ['R9', 'R12'],
+    description: 'Spending on land servicing and standard factories in zones over the recording period, per year (by platforms, or the budget when platforms are off).',
+    compute: (s, c) => perYear(zoneTotal(s.zones.infrastructureFlow, s.zones.count), s, c),
+  },
+  {
+    name: 'zonesOutput', scope: 'province', label: 'Output of zones', unit: 'M¥/year', rules: ['R5'],
+    description: 'Annual output (revenue, 主营业务收入) rate of all firms in zones.',
+    compute: (s) => zoneTotal(s.zones.output, s.zones.count),
+  },
+  {
+    name: 'zonesEmployment', scope: 'province', label: 'Jobs in zones', unit: 'jobs', rules: ['R6'],
+    description: 'Jobs in all zones.',
+    compute: (s) => zoneTotal(s.zones.employment, s.zones.count),
+  },
+  {
+    name: 'zonesFirms', scope: 'province', label: 'Firms in zones', unit: 'firms', rules: ['R2'],
+    description: 'Firms located in a zone.',
+    compute: (s) => zoneTotal(s.zones.firms, s.zones.count),
+  },
+  {
+    name: 'largestToMedianZoneOutput', scope: 'province', label: 'Largest / median zone output', unit: 'ratio', rules: ['R2', 'R5'],
+    description: 'Output of the largest zone divided by that of the median zone (how unequal zones are; undefined with no zone or a median of 0).',
+    compute: (s, c) => {
+      const n = s.zones.count;
+      if (n === 0) return null;
+      const sorted = sortedZoneOutputs(s, c);
+      const median = n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+      return ratio(sorted[n - 1], median);
+    },
+  },
+  {
+    name: 'zonesAboveOutputTarget', scope: 'province', label: 'Zones above ¥10 bn output', unit: 'zones', rules: ['R5'],
+    description: 'Zones whose annual output exceeds 10 bn yuan (10,000 M¥/year; the province’s 2012 target was 100 such zones).',
+    compute: (s) => {
+      let n = 0;
+      for (let z = 0; z < s.zones.count; z++) if (s.zones.output[z] > ZONE_OUTPUT_TARGET_THRESHOLD) n++;
+      return n;
+    },
+  },
+  {
+    name: 'largeProjectsInZones', scope: 'province', label: 'Projects ≥ ¥100 M in zones', unit: 'projects/year', rules: ['R15'],
+    description: 'New projects of at least 100 M¥ (亿元以上项目) that located in a zone over the recording period, per year.',
+    compute: (s, c) => perYear(s.counters.largeZoneEntriesInPeriod, s, c),
+  },
+  {
+    name: 'mobileProjectsInZones', scope: 'province', label: 'Mobile projects in zones', unit: 'projects/year', rules: ['R15'],
+    description: 'Projects from the national mobile pool (out-of-province investment) that located in a zone over the recording period, per year.',
+    compute: (s, c) => perYear(s.counters.mobileZoneEntriesInPeriod, s, c),
+  },
+  {
+    name: 'mobileInvestmentInZones', scope: 'province', label: 'Mobile investment in zones', unit: 'M¥/year', rules: ['R15'],
+    description: 'Investment of mobile (out-of-province) projects that located in a zone over the recording period, per year.',
+    compute: (s, c) => perYear(s.counters.mobileZoneInvestmentInPeriod, s, c),
+  },
+  {
+    name: 'inclusiveValueGap', scope: 'province', label: 'Zones’ pull on mobile investment', unit: 'log points', rules: ['R15'],
+    description: 'x: the province’s inclusive value (log-sum of its location alternatives) minus that of its scattered sites alone, averaged over industries — what the zones add to its pull on the national pool of mobile projects (0 without zones).',
+    compute: (s) => inclusiveValueGap(s),
+  },
+  {
+    name: 'mobileArrivalFactor', scope: 'province', label: 'Mobile arrivals vs no zones', unit: 'ratio', rules: ['R15'],
+    description: 'F: mobile arrivals relative to the same province without zones (1 when investment.mobile is off or its elasticity is 0).',
+    compute: (s) => s.mobileArrivalFactor,
   },
   {
     name: 'zoneFirmShare', scope: 'province', label: 'Share of firms in zones', unit: 'share', rules: ['R2'],
@@ -248,7 +349,7 @@ export const reporters: readonly Reporter[] = [
     compute: (s, c) => {
       if (c.previousOutput === null || c.previousOutput <= 0 || s.step === c.previousStep) return null;
       const years = (s.step - c.previousStep) / s.constants.stepsPerYear;
-      return pow(allTotal(s.zones.output, s.zones.count) / c.previousOutput, 1 / years) - 1;
+      return pow(provinceOutput(s) / c.previousOutput, 1 / years) - 1;
     },
   },
   {
@@ -291,7 +392,7 @@ export const reporters: readonly Reporter[] = [
     compute: (s) => {
       let total = 0;
       for (let z = 0; z <= s.zones.count; z++) total += pollutionOfZone(s, z);
-      return ratio(total, allTotal(s.zones.output, s.zones.count));
+      return ratio(total, provinceOutput(s));
     },
   },
   {
@@ -345,6 +446,11 @@ export const reporters: readonly Reporter[] = [
     compute: (s) => s.accounts.guaranteeLossesTotal,
   },
   {
+    name: 'guaranteeBailoutTotal', scope: 'province', label: 'Guarantee fund bail-outs', unit: 'M¥', rules: ['R13'],
+    description: 'Public money paid to cover guarantee losses beyond the fund’s net assets since the start (counted in public spending; net assets never fall below 0).',
+    compute: (s) => s.accounts.guaranteeBailoutTotal,
+  },
+  {
     name: 'guaranteeFundExhausted', scope: 'province', label: 'Guarantee fund exhausted', unit: '0/1', rules: ['R13'],
     description: '1 once the fund’s net assets have fallen to 5% of its initial capital or below (it can then issue almost nothing: single guarantees are capped at a share of net assets), else 0. It stays 1 once set.',
     compute: (s) => (s.accounts.guaranteeExhaustedStep >= 0 ? 1 : 0),
@@ -371,10 +477,11 @@ export const reporters: readonly Reporter[] = [
   },
   {
     name: 'publicSpendingTotal', scope: 'province', label: 'Public spending (cumulative)', unit: 'M¥', rules: ['R12', 'R13', 'R15'],
-    description: 'Public money spent since the start: land servicing paid from the budget, guarantee capital and injections, guidance-fund investment, promotion.',
+    description: 'Public money spent since the start: land servicing paid from the budget, guarantee capital, injections and bail-outs, guidance-fund investment, promotion.',
     compute: (s) =>
       s.accounts.publicSpendingServicingTotal +
       s.accounts.publicSpendingGuaranteeCapitalTotal +
+      s.accounts.guaranteeBailoutTotal +
       s.accounts.guidanceSpentTotal +
       s.accounts.publicSpendingPromotionTotal,
   },
@@ -451,6 +558,11 @@ export const reporters: readonly Reporter[] = [
     name: 'zoneOutput', scope: 'zone', label: 'Output', unit: 'M¥/year', rules: ['R5'],
     description: 'Annual output of the zone’s firms.',
     compute: (s, z) => s.zones.output[z],
+  },
+  {
+    name: 'zoneInvestmentFlow', scope: 'zone', label: 'Fixed-asset investment', unit: 'M¥/year', rules: ['R5', 'R12'],
+    description: 'Fixed-asset investment in the zone over the recording period, per year: its firms’ gross investment plus land servicing and standard factories.',
+    compute: (s, z, c) => perYear(s.zones.investmentFlow[z] + s.zones.infrastructureFlow[z], s, c),
   },
   {
     name: 'zoneEmployment', scope: 'zone', label: 'Employment', unit: 'jobs', rules: ['R6'],
@@ -579,6 +691,7 @@ export function createReporterContext(zoneCount: number, industryCount: number):
     sumSquares: new Float64Array(industryCount),
     previousOutput: null,
     previousStep: 0,
+    zoneValues: new Float64Array(zoneCount),
     meanProductivityZones: null,
     meanProductivityOutside: null,
   };

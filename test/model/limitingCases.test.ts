@@ -34,7 +34,7 @@ function finalZoneCounts(input: ModelInput, replications: number): number[][] {
 describe('Pólya urn (scenarios/polya-urn.yaml)', () => {
   it('has exactly the urn choice probabilities (n_z + 1) / (N + 2)', async () => {
     const state = initialiseModel(await scenarioInput('polya-urn'), 1);
-    const firm = { id: 0, industry: 0, investment: 20, productivity: 1, land: 0.6, inFactory: false };
+    const firm = { id: 0, industry: 0, investment: 20, productivity: 1, land: 0.6, inFactory: false, mobile: false };
     for (let n = 0; n < 7; n++) enterFirm(state, { ...firm, id: n }, 0); // zone 0 gets 7 firms
     for (let n = 7; n < 10; n++) enterFirm(state, { ...firm, id: n }, 1); // zone 1 gets 3
     const weights = new Float64Array(3);

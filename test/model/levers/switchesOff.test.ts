@@ -120,11 +120,18 @@ describe.each(groups)('%s switched off', (group) => {
 });
 
 describe('documented exceptions with the switch off', () => {
-  it('with platforms off, the servicing cost only moves public spending (servicing is paid from the budget)', () => {
+  it('with platforms off, the servicing cost only moves public spending and the infrastructure investment it pays for', () => {
+    // The budget pays for servicing; that spending is the zones' infrastructure investment, so it is
+    // also in zone fixed-asset investment (province and zone level). Nothing else may move.
     for (const seed of seeds) {
       const a = tidyCsvOfRun(validatedInput({ financing: { enabled: false } }), seed);
       const b = tidyCsvOfRun(validatedInput({ financing: { enabled: false, servicingCostPerHa: 900 } }), seed);
-      expect(differingMetrics(a, b)).toEqual(['publicSpendingTotal']);
+      expect(differingMetrics(a, b)).toEqual([
+        'infrastructureInvestment',
+        'publicSpendingTotal',
+        'zoneInvestmentFlow',
+        'zonesFixedAssetInvestment',
+      ]);
     }
   });
 });
