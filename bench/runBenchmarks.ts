@@ -2,7 +2,7 @@
  * The project's benchmark (`npm run bench`). Never used for timed assertions in tests.
  *
  * Measures, for the teaching size (scenarios/baseline.yaml, 12 zones) and the Henan size
- * (scenarios/henan-180.yaml, 180 zones):
+ * (scenarios/henan.yaml, 180 zones):
  * 1. wall time per replication (median, min, max over timed replications after warm-up runs), entries
  *    and final firm count, and the location choice's throughput: logit evaluations of one alternative
  *    per second of time spent inside `placePendingProjects` (each mechanism of `stepSchedule` is timed
@@ -79,7 +79,7 @@ interface SizeConfig {
 
 const SIZES: readonly SizeConfig[] = [
   { label: 'teaching', scenario: 'scenarios/baseline.yaml', warmUp: 5, timed: 21 },
-  { label: 'Henan', scenario: 'scenarios/henan-180.yaml', warmUp: 3, timed: 9 },
+  { label: 'Henan', scenario: 'scenarios/henan.yaml', warmUp: 3, timed: 9 },
 ];
 
 /** Fresh child processes per memory measurement; the median is reported. */

@@ -1,7 +1,7 @@
 /**
  * Runner benchmark (part of `npm run bench`; also runnable alone with
  * `node --import tsx bench/runnerBenchmark.ts [replications]`): replications per second of the
- * scenario runner for Henan-size replications (scenarios/henan-180.yaml) with 1 and with 2 worker
+ * scenario runner for Henan-size replications (scenarios/henan.yaml) with 1 and with 2 worker
  * threads, and the parallel speed-up. Each measurement is a real `runExperiment` into a fresh run
  * folder — worker start-up, every reporter recorded, each replication committed to SQLite on the main
  * thread — without the HTML report. Issue target: speed-up ≥ 1.8× on 2 cores (informational).
@@ -115,7 +115,7 @@ async function measure(scenarioFile: string, workers: number, replications: numb
  * @param replications Henan-size replications per measurement.
  */
 export async function measureRunner(replications = RUNNER_BENCH_REPLICATIONS, progress: (m: string) => void = () => {}): Promise<RunnerBenchmark> {
-  const scenario = 'scenarios/henan-180.yaml';
+  const scenario = 'scenarios/henan.yaml';
   const file = path.join(ROOT, scenario);
   if (!Number.isInteger(replications) || replications < 4) throw new RangeError(`runner benchmark needs at least 4 replications, found ${replications}`);
   const best = new Map<number, RunnerMeasurement>();

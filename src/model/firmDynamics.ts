@@ -79,7 +79,7 @@ export function reviewFirmProductivity(state: ModelState): void {
       firms.productivity[i] = a;
     }
     let capital = firms.capitalIndex[i];
-    if (expansion !== null && expansion[cell] !== 1) {
+    if (expansion !== null && expansion[cell] !== 1 && firms.birthStep[i] < state.step) {
       const expanded = capital * expansion[cell];
       const flow = (expanded - capital) * growth[j];
       zones.investmentFlow[z] += flow;

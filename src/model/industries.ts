@@ -117,6 +117,25 @@ export function buildIndustries(input: ModelInput, draw: UniformGenerator): Indu
   };
 }
 
+/**
+ * The industries' display names, without building them: the relatedness file's header names; else,
+ * for a file without a header, I1, I2, …; else chain letter + index within the chain (A1, B1, …).
+ * The same names `buildIndustries` gives (zone data files refer to industries by them).
+ *
+ * @example industryNamesOf({ parameters: defaultParameters(), relatedness: null }).slice(0, 3) // ['A1', 'B1', 'C1']
+ */
+export function industryNamesOf(input: ModelInput): string[] {
+  const k = input.parameters.industries.count;
+  const chain = new Int32Array(k);
+  if (input.relatedness) {
+    if (input.relatedness.industryNames) return [...input.relatedness.industryNames];
+    chain.fill(-1);
+  } else {
+    for (let i = 0; i < k; i++) chain[i] = i % input.parameters.industries.supplyChains;
+  }
+  return defaultNames(k, chain);
+}
+
 function defaultNames(k: number, chain: Int32Array): string[] {
   const names: string[] = [];
   const seen = new Map<number, number>();

@@ -19,6 +19,12 @@ interface ParameterLeafBase {
   readonly rules: readonly string[];
   /** One or two sentences: what the parameter does and how it enters the model. */
   readonly description: string;
+  /**
+   * Where the default comes from, when it comes from a published figure: the row(s) of
+   * `shared/data/henan-targets-2009-2013.csv` (indicator and year) or the literature, and the
+   * derivation. Listed in docs/parameters.md under "Where the defaults come from".
+   */
+  readonly source?: string;
 }
 
 /** A real-valued parameter with an inclusive range. */
@@ -138,8 +144,9 @@ export const parameterSpecification = {
       description: 'Optional K×K symmetric proximity matrix (values in [0, 1]) from an input–output table or product space; replaces the generated matrix. Path relative to the scenario file.',
     }),
     growthMean: number({
-      default: 0.06, minimum: -0.5, maximum: 1, unit: '1/year', rules: ['R5', 'R10'],
-      description: 'Mean annual demand growth of an industry; each industry draws its own rate from a normal distribution.',
+      default: 0.12, minimum: -0.5, maximum: 1, unit: '1/year', rules: ['R5', 'R10'],
+      description: 'Mean annual demand growth of an industry (nominal); each industry draws its own rate from a normal distribution.',
+      source: 'Set so that zone revenue reaches the published 2.47 T¥ in 2012 from the 2009 stock (row: above-scale industrial revenue of zones, 2012); nominal growth of Henan industry in 2009–2013. Constant over the run: nothing after 2013 is assumed.',
     }),
     growthSd: number({
       default: 0.03, minimum: 0, maximum: 1, unit: '1/year', rules: ['R5', 'R10'],
@@ -150,12 +157,14 @@ export const parameterSpecification = {
       description: 'Median land a project needs per million yuan invested (0.03 ha/M¥ ≈ 2.2 M¥ invested per mu). Industries vary log-normally around it.',
     }),
     labourIntensityMean: number({
-      default: 2, minimum: 0, maximum: 100, exclusiveMinimum: true, unit: 'jobs/M¥', rules: ['R6'],
+      default: 1.8, minimum: 0, maximum: 100, exclusiveMinimum: true, unit: 'jobs/M¥', rules: ['R6'],
       description: 'Median jobs per million yuan invested. Industries vary log-normally around it.',
+      source: 'With capitalIntensityMean, revenue per job ≈ 1 / (0.9 × 1.8) ≈ 0.6 M¥; published for zones in 2012: 2.47 T¥ / 3.0 M jobs ≈ 0.8 M¥ (rows: above-scale industrial revenue of zones, 2012; employees in zones, 2012).',
     }),
     capitalIntensityMean: number({
-      default: 0.8, minimum: 0, maximum: 20, exclusiveMinimum: true, unit: 'year', rules: ['R5'],
-      description: 'Median capital–output ratio: million yuan of investment per million yuan of annual output. Industries vary log-normally around it.',
+      default: 0.9, minimum: 0, maximum: 20, exclusiveMinimum: true, unit: 'year', rules: ['R5'],
+      description: 'Median capital–output ratio: million yuan of investment per million yuan of annual output (revenue). Industries vary log-normally around it.',
+      source: 'Set so that about 18,000 firms of the project size distribution carry about 4 T¥ of annual revenue in 2009, of which zones (25 % of firms, growing) reach the published 2.47 T¥ in 2012 (rows: province above-scale industrial enterprises, 2009; above-scale industrial revenue of zones, 2012).',
     }),
     pollutionIntensityMean: number({
       default: 0.5, minimum: 0, maximum: 100, unit: 't/M¥', rules: ['R8'],
@@ -173,15 +182,17 @@ export const parameterSpecification = {
   zones: {
     count: integer({
       default: 12, minimum: 0, maximum: 2000, unit: 'zones', rules: ['R2'],
-      description: 'Number of designated industrial cluster zones. 0 gives the scattered counterfactual.',
+      description: 'Number of designated industrial cluster zones. 0 gives the scattered counterfactual. The default province is a teaching-scale slice of Henan: 12 of its 180 zones, with firm stock, project flow, land quota and funds scaled by 12/180 (scenarios/henan.yaml is the whole province).',
+      source: 'Henan designated 180 zones (row: zones designated, 2009/2013); the default is 12/180 of the province.',
     }),
     regionSizeKm: number({
       default: 400, minimum: 1, maximum: 5000, unit: 'km', rules: ['R9'],
       description: 'Side of the square province in which zone locations are drawn uniformly (Henan is about 167,000 km², roughly 400 km square).',
     }),
     plannedAreaHa: number({
-      default: 1500, minimum: 0, maximum: 1e7, exclusiveMinimum: true, unit: 'ha', rules: ['R9', 'R3'],
-      description: 'Median planned area of a zone (Henan zones were planned at roughly 10–20 km²); zones vary log-normally around it.',
+      default: 1000, minimum: 0, maximum: 1e7, exclusiveMinimum: true, unit: 'ha', rules: ['R9', 'R3'],
+      description: 'Median planned area of a zone beyond its pre-2009 developed area (with industrial-base placement the land of the zone’s initial firms is added); zones vary log-normally around it.',
+      source: 'County zones were planned at 1,070–1,470 ha in all (rows: planned area, Yanling, Xiangcheng and Yuanyang zones); 1,000 ha of new land plus a developed area of typically 100–300 ha gives that range.',
     }),
     plannedAreaDispersion: number({
       default: 0.3, minimum: 0, maximum: 3, unit: 'log points', rules: ['R9'],
@@ -218,32 +229,36 @@ export const parameterSpecification = {
   },
   projects: {
     perYear: number({
-      default: 600, minimum: 0, maximum: 1e7, unit: 'projects/year', rules: ['R15'],
-      description: 'Mean number of investment projects arriving per year in the first year.',
+      default: 100, minimum: 0, maximum: 1e7, unit: 'projects/year', rules: ['R15'],
+      description: 'Mean number of new investment projects (new firms) arriving per year in the first year — the reference flow of the same province without zones; the national mobile pool (investment.mobile) adds to it what zones attract.',
+      source: 'Set, with firms.exitHazard, so that the province’s firm count stays near the published 18,105 (2009) and 18,774 (2012) at Henan scale (1,500 a year for 180 zones; rows: province above-scale industrial enterprises, 2009 and 2012); × 12/180 here.',
     }),
     growthPerYear: number({
-      default: 0.03, minimum: -0.5, maximum: 1, unit: '1/year', rules: ['R5'],
+      default: 0, minimum: -0.5, maximum: 1, unit: '1/year', rules: ['R5'],
       description: 'Annual growth of the arrival rate.',
+      source: 'The province’s firm count hardly grew from 2009 to 2012 (× 1.04; rows: province above-scale industrial enterprises, 2009 and 2012).',
     }),
     arrivalProcess: choice({
       default: 'poisson', choices: ['poisson', 'fixed'] as const, unit: '-', rules: ['model'],
       description: 'poisson: a Poisson number of projects per step; fixed: exactly the expected number, with the fraction carried over (used by the Arthur and Pólya cases).',
     }),
     sizeMinimum: number({
-      default: 10, minimum: 0, maximum: 1e6, exclusiveMinimum: true, unit: 'M¥', rules: ['model'],
-      description: 'Smallest project investment (the Pareto scale).',
+      default: 30, minimum: 0, maximum: 1e6, exclusiveMinimum: true, unit: 'M¥', rules: ['model'],
+      description: 'Smallest project investment (the Pareto scale). Firms are above-scale industrial enterprises (规模以上).',
+      source: 'An above-scale firm had at least 20 M¥ of revenue from 2011 (5 M¥ before), i.e. about 20–30 M¥ of capital at the default capital–output ratio; with index 1.1 the mean project is about 170 M¥ and about 27 % of projects are of at least 100 M¥.',
     }),
     sizeParetoAlpha: number({
-      default: 1.6, minimum: 1, maximum: 10, exclusiveMinimum: true, unit: '-', rules: ['model'],
+      default: 1.1, minimum: 1, maximum: 10, exclusiveMinimum: true, unit: '-', rules: ['model'],
       description: 'Pareto tail index of project size; smaller means heavier tail (firm sizes follow a Pareto law with index near 1; Axtell 2001).',
+      source: 'Axtell (2001), Science 293:1818: firm sizes follow a Zipf law (index ≈ 1).',
     }),
     sizeMaximum: number({
-      default: 5000, minimum: 0, maximum: 1e8, exclusiveMinimum: true, unit: 'M¥', rules: ['model'],
+      default: 50000, minimum: 0, maximum: 1e8, exclusiveMinimum: true, unit: 'M¥', rules: ['model'],
       description: 'Largest project investment (the Pareto distribution is truncated here). At least sizeMinimum.',
     }),
     anchorSize: number({
-      default: 300, minimum: 0, maximum: 1e8, exclusiveMinimum: true, unit: 'M¥', rules: ['R10'],
-      description: 'Projects at least this large are anchor firms (龙头企业).',
+      default: 1000, minimum: 0, maximum: 1e8, exclusiveMinimum: true, unit: 'M¥', rules: ['R10'],
+      description: 'Projects at least this large are anchor firms (龙头企业): about 2 % of projects at the default sizes.',
     }),
     industryMix: choice({
       default: 'growth-weighted', choices: ['uniform', 'growth-weighted', 'weights'] as const, unit: '-', rules: ['R10'],
@@ -261,29 +276,31 @@ export const parameterSpecification = {
   investment: {
     mobile: {
       enabled: boolean({
-        default: false, unit: '-', rules: ['R15', 'R5'],
+        default: true, unit: '-', rules: ['R15', 'R5'],
         description: 'Switch for the national pool of mobile projects (relocation from the coast, FDI, 产业转移) that choose the province against the rest of China. Off: every project is local and the flow is fixed.',
       }),
       share: number({
-        default: 0.4, minimum: 0, maximum: 1, unit: 'share', rules: ['R15'],
+        default: 0.5, minimum: 0, maximum: 1, unit: 'share', rules: ['R15'],
         description: 'Share of projects.perYear that comes from the national mobile pool when the province has no zones (the reference); the rest are local projects.',
+        source: 'Set so that at Henan scale about 1,300 mobile projects and 0.2 T¥ a year locate in zones in 2012, against the published 494 out-of-province projects and 65 bn¥ in 2012Q1 alone (rows: out-of-province funded projects introduced into zones, and funds actually received, 2012Q1).',
       }),
       elasticity: number({
-        default: 0, minimum: 0, maximum: 1, unit: '-', rules: ['R15', 'R5'],
+        default: 0.5, minimum: 0, maximum: 1, unit: '-', rules: ['R15', 'R5'],
         description: 'Upper-level coefficient of the nested logit (province vs rest of China) on the province’s inclusive value relative to its scattered sites alone: mobile arrivals × e^(ρx) / (s0 e^(ρx) + 1 − s0). 0: zones cannot attract a single extra project; 1: as if every site in China were one flat logit.',
       }),
       provinceShare: number({
         default: 0.05, minimum: 0, maximum: 0.99, unit: 'share', rules: ['R15'],
         description: 'The province’s share s0 of China’s mobile projects at the reference (Henan: about 5% of national industrial investment), which bounds how far better zones can raise it.',
+        source: 'Henan’s share of China’s output and investment is about 5 % (an assumption, not a row of the targets file).',
       }),
     },
     expansion: {
       enabled: boolean({
-        default: false, unit: '-', rules: ['R5', 'R3'],
+        default: true, unit: '-', rules: ['R5', 'R3'],
         description: 'Switch for a location premium on incumbents’ expansion investment: once a year a firm’s capital grows, beyond its industry’s demand growth, by elasticity × (its location’s utility − a scattered site’s), on its own land (R3 intensification).',
       }),
       elasticity: number({
-        default: 0, minimum: -1, maximum: 1, unit: 'log points/year per util', rules: ['R5', 'R3'],
+        default: 0.02, minimum: -1, maximum: 1, unit: 'log points/year per util', rules: ['R5', 'R3'],
         description: 'Extra annual log growth of an incumbent’s capital per util by which its location beats a scattered site (information terms such as promotion awareness left out). 0: expansion follows demand only, wherever the firm is.',
       }),
     },
@@ -346,7 +363,7 @@ export const parameterSpecification = {
       description: 'Utility bonus for a zone that lists the project’s industry among its leading industries (targeted incentives).',
     }),
     sizeVariable: choice({
-      default: 'none', choices: ['none', 'vacant-land'] as const, unit: '-', rules: ['R2', 'R3'],
+      default: 'vacant-land', choices: ['none', 'vacant-land'] as const, unit: '-', rules: ['R2', 'R3'],
       description: 'none: every zone and the scattered option is one alternative (plain logit; the zone share then rises with the number of zones); vacant-land: each zone stands for its vacant plots and the scattered option for the province’s vacant scattered land, so a weight is exp(V / scale) × vacant hectares (aggregation of elemental alternatives; McFadden 1978).',
     }),
     outside: {
@@ -355,12 +372,13 @@ export const parameterSpecification = {
         description: 'Whether projects may locate outside every zone (scattered development).',
       }),
       utility: number({
-        default: 3, minimum: -100, maximum: 100, unit: 'utils', rules: ['R2'],
+        default: -0.5, minimum: -100, maximum: 100, unit: 'utils', rules: ['R2'],
         description: 'Utility of a scattered site outside every zone, before the land-price term. With choice.sizeVariable none it stands for all scattered sites together (their log-sum, so it grows with the province); with vacant-land it is per site, and the number of sites enters through outside.vacantLandHa.',
+        source: 'Set so that zones’ share of output rises from about 0.26 (2009) to the published 0.399 (2012Q1) and 0.438 (2013Q1) at Henan scale (rows: zones share of province above-scale industrial value added).',
       }),
       vacantLandHa: number({
-        default: 10000, minimum: 0, maximum: 1e8, exclusiveMinimum: true, unit: 'ha', rules: ['R2', 'R3'],
-        description: 'Vacant industrial land at scattered sites outside the zones (the size variable of the scattered option when choice.sizeVariable is vacant-land; a property of the province, not of its zones).',
+        default: 1300, minimum: 0, maximum: 1e8, exclusiveMinimum: true, unit: 'ha', rules: ['R2', 'R3'],
+        description: 'Vacant industrial land at scattered sites outside the zones (the size variable of the scattered option when choice.sizeVariable is vacant-land; a property of the province, not of its zones). Only utility + scale × ln(vacantLandHa) matters, so this is a normalisation and outside.utility is what calibration moves.',
       }),
       landPrice: number({
         default: 1.5, minimum: 0, maximum: 1000, exclusiveMinimum: true, unit: 'M¥/ha', rules: ['R11'],
@@ -370,11 +388,13 @@ export const parameterSpecification = {
   },
   firms: {
     initialCount: integer({
-      default: 500, minimum: 0, maximum: 1e6, unit: 'firms', rules: ['R2'],
-      description: 'Firms already operating outside any zone at the start (pre-2009 scattered industry), drawn like arriving projects.',
+      default: 1200, minimum: 0, maximum: 1e6, unit: 'firms', rules: ['R2'],
+      description: 'Firms (above-scale industrial enterprises) operating at the start, drawn like arriving projects; a share firms.initialShareInZones is in zones.',
+      source: 'Henan had 18,105 above-scale industrial enterprises in 2009 (row: province above-scale industrial enterprises, 2009); × 12/180 for the default teaching-scale province (henan.yaml: 18,000).',
     }),
     initialShareInZones: number({
-      default: 0.3, minimum: 0, maximum: 1, unit: 'share', rules: ['R2', 'R10'],
+      default: 0.25, minimum: 0, maximum: 1, unit: 'share', rules: ['R2', 'R10'],
+      source: 'Set so that the zones hold about a quarter of firms and output in 2009 and reach the published 40–44 % of output in 2012–13 and 7,890 firms at the end of 2013 (rows: zones share of province above-scale industrial value added, 2012Q1 and 2013Q1; above-scale industrial enterprises in zones, 2013).',
       description: 'Share of the initial firms already operating in a zone in 2009 (zones were built on existing development areas), assigned to zones uniformly at random where land allows; the rest are outside. 0 puts every initial firm outside.',
     }),
     productivityDispersion: number({
@@ -390,20 +410,22 @@ export const parameterSpecification = {
       description: 'Annual standard deviation of the random walk in log productivity.',
     }),
     exitHazard: number({
-      default: 0.03, minimum: 0, maximum: 0.99, unit: '1/year', rules: ['model'],
-      description: 'Exogenous annual probability of exit.',
+      default: 0.08, minimum: 0, maximum: 0.99, unit: '1/year', rules: ['model'],
+      description: 'Exogenous annual probability of exit (including firms that fall out of the above-scale survey).',
+      source: 'Set, with projects.perYear, so that the province’s firm count stays near the published 18,105 (2009) and 18,774 (2012) (rows: province above-scale industrial enterprises, 2009 and 2012).',
     }),
     exitProductivityThreshold: number({
       default: 0.5, minimum: 0, maximum: 100, unit: '-', rules: ['model'],
       description: 'A firm whose productivity falls below this level exits (Hopenhayn-style selection; 0 switches it off).',
     }),
     initialPlacement: choice({
-      default: 'uniform', choices: ['uniform', 'industrial-base'] as const, unit: '-', rules: ['R2'],
+      default: 'industrial-base', choices: ['uniform', 'industrial-base'] as const, unit: '-', rules: ['R2'],
       description: 'How the initial firms in zones are spread over zones: uniform (each zone equally likely, where land allows); industrial-base (in proportion to each zone’s pre-2009 industrial base, a heavy-tailed log-normal weight per county — zones were built on existing development areas — with serviced land and plan widened to hold the firms already there).',
     }),
     initialBaseDispersion: number({
       default: 1, minimum: 0, maximum: 5, unit: 'log points', rules: ['R2'],
       description: 'Standard deviation of the log industrial base of the zones’ counties (industrial-base placement): 1 makes the largest of 180 bases about 13 times the median.',
+      source: 'Set so that at Henan scale the largest zone’s revenue is over 10 times the median’s and about 100 zones exceed 10 bn¥ in 2012 (rows: zones with revenue above 10 bn yuan, target 2012; above 100 bn, target 2012).',
     }),
   },
   land: {
@@ -417,6 +439,7 @@ export const parameterSpecification = {
     }),
     quotaHaPerYear: number({
       default: 800, minimum: 0, maximum: 1e7, unit: 'ha/year', rules: ['R11'],
+      source: 'Henan scale 12,000 ha a year (henan.yaml: about 67 ha per zone, the zones’ planned pace), × 12/180 here.',
       description: 'Province-wide annual quota of newly serviced zone land (建设用地指标); when the zones’ planned servicing exceeds it, every zone’s servicing is scaled down pro rata.',
     }),
     minimumInvestmentPerHa: number({
@@ -548,6 +571,7 @@ export const parameterSpecification = {
     initialCapital: number({
       default: 1000, minimum: 0, maximum: 1e8, unit: 'M¥', rules: ['R13'],
       description: 'Public capital put into the fund at the start (its initial net assets).',
+      source: 'Henan’s guarantee institutions had 14,500 M¥ of registered capital in mid-2009 (row: credit-guarantee institutions, registered capital, 2009-06); × 12/180 ≈ 970 here. The model’s one fund stands for the whole system, so its public spending is an upper bound.',
     }),
     leverageMultiple: number({
       default: 5, minimum: 1, maximum: 15, unit: '×', rules: ['R13'],
@@ -574,8 +598,9 @@ export const parameterSpecification = {
       description: 'Share of a defaulted guarantee the fund recovers (collateral, counter-guarantees).',
     }),
     annualInjection: number({
-      default: 150, minimum: 0, maximum: 1e7, unit: 'M¥/year', rules: ['R13'],
+      default: 250, minimum: 0, maximum: 1e7, unit: 'M¥/year', rules: ['R13'],
       description: 'Public money added to the fund each year.',
+      source: 'Henan aimed at 30,000 M¥ of guarantee capital by 2012 from 14,500 in mid-2009 (rows: guarantee institutions registered capital, target 2012; 2009-06): about 4,000 M¥ a year at Henan scale, × 12/180 here.',
     }),
   },
   guidanceFund: {
@@ -584,7 +609,7 @@ export const parameterSpecification = {
       description: 'Switch for public guidance funds (引导资金) that co-invest in projects of the chosen zone’s leading industries.',
     }),
     budgetPerYear: number({
-      default: 200, minimum: 0, maximum: 1e8, unit: 'M¥/year', rules: ['R13'],
+      default: 70, minimum: 0, maximum: 1e8, unit: 'M¥/year', rules: ['R13'],
       description: 'Public money the fund may invest per year (unused budget lapses).',
     }),
     coInvestmentRatio: number({

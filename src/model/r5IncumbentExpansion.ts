@@ -9,8 +9,8 @@ import { promotionAwarenessUtility } from './r15InvestmentPromotion.ts';
  * Every firm's capital follows its industry's demand, × (1 + g_j) a year (firmDynamics.ts); that
  * growth is investment and is counted as such (with the replacement of depreciation) in the
  * fixed-asset-investment flows. With `investment.expansion.enabled`, incumbents also respond to their
- * location: once a year, at the productivity review, a firm of industry j in location a multiplies
- * its capital by
+ * location: once a year, at the productivity review, a firm of industry j in location a (that did not
+ * enter in that very step) multiplies its capital by
  *
  *     exp(η · ΔV_aj),   ΔV_aj = (V_aj − ln awareness_a) − V_out,
  *

@@ -5,10 +5,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ModelInput, RelatednessMatrixInput } from '../model/modelInput.ts';
+import { industryNamesOf } from '../model/industries.ts';
+import type { ModelInput, RelatednessMatrixInput, ZoneLayoutInput } from '../model/modelInput.ts';
 import { listParameterLeaves } from '../model/parameterSpecification.ts';
 import { parseRelatednessCsv } from './parseRelatednessCsv.ts';
 import { parseScenarioYaml } from './parseScenarioYaml.ts';
+import { parseZoneLayoutCsv } from './parseZoneLayoutCsv.ts';
 import { ScenarioError } from './scenarioError.ts';
 import { formatFieldPath, validateScenario, type FieldLocator, type ParameterOverrides } from './validateScenario.ts';
 
@@ -34,6 +36,8 @@ export interface LoadedScenario {
 
 /** The parameter path whose file is read as the relatedness matrix. */
 const RELATEDNESS_FILE_PATH = 'industries.relatednessFile';
+/** The parameter path whose file is read as the zone layout. */
+const ZONE_FILE_PATH = 'zones.dataFile';
 
 /** Describe why a file could not be read, for the `found` part of a message. */
 function describeReadFailure(error: unknown, shownPath: string): string {
@@ -105,6 +109,7 @@ export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
   const hash = createHash('sha256').update(sourceText, 'utf8');
 
   let relatedness: RelatednessMatrixInput | null = null;
+  let zoneText: { text: string; shownPath: string } | null = null;
   for (const [leafPath, leaf] of listParameterLeaves()) {
     if (leaf.kind !== 'path') continue;
     const dataPath = valueAt(scenario.parameters, leafPath);
@@ -120,7 +125,20 @@ export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
         expectedSize: scenario.parameters.industries.count,
         expectedSizeSource: `industries.count in ${file}`,
       });
+    } else if (leafPath === ZONE_FILE_PATH) {
+      zoneText = { text: dataText, shownPath };
     }
+  }
+  // The zone file refers to industries by name, so it is read once the relatedness file is.
+  let zoneLayout: ZoneLayoutInput | null = null;
+  if (zoneText !== null) {
+    zoneLayout = parseZoneLayoutCsv(zoneText.text, {
+      file: zoneText.shownPath,
+      scenarioFile: file,
+      zoneCount: scenario.parameters.zones.count,
+      initialFirmCount: scenario.parameters.firms.initialCount,
+      industryNames: industryNamesOf({ parameters: scenario.parameters, relatedness }),
+    });
   }
 
   return {
@@ -130,7 +148,7 @@ export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
     sourceText,
     contentHash: hash.digest('hex'),
     overrides: scenario.overrides,
-    modelInput: { parameters: scenario.parameters, relatedness },
+    modelInput: { parameters: scenario.parameters, relatedness, zoneLayout },
   };
 }
 

@@ -91,6 +91,24 @@ export function renderParameterTableMarkdown(): string {
 }
 
 /**
+ * The table of where defaults come from: every parameter whose specification has a `source`, with its
+ * default and the row(s) of shared/data/henan-targets-2009-2013.csv or the literature it rests on.
+ *
+ * Why: a default that comes from a published figure must say which (issue 9). Never throws.
+ *
+ * @example
+ * renderDefaultSourcesMarkdown().split('\n')[0] // '| Parameter | Default | Source and derivation |'
+ */
+export function renderDefaultSourcesMarkdown(): string {
+  const lines = ['| Parameter | Default | Source and derivation |', '| --- | --- | --- |'];
+  for (const [leafPath, leaf] of listParameterLeaves()) {
+    if (leaf.source === undefined) continue;
+    lines.push(`| ${[code(leafPath), formatDefault(leaf), leaf.source.trim()].map(cell).join(' | ')} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
  * The whole of docs/parameters.md: a title, a sentence saying the file is generated and how to use
  * the paths in a scenario file, then {@link renderParameterTableMarkdown}. Ends with one newline.
  *
@@ -110,5 +128,12 @@ export function renderParameterDocument(): string {
     'A range written `(a, b]` excludes its minimum; rule ids refer to the rules of the speech, and `model` marks model mechanics.',
     '',
   ];
-  return `${intro.join('\n')}\n${renderParameterTableMarkdown()}`;
+  const sources = [
+    '',
+    '## Where the defaults come from',
+    '',
+    'The default province is a teaching-scale slice of Henan in 2009: 12 of its 180 zones, with the firm stock, the project flow, the land quota and the funds scaled by 12/180; per-firm quantities (sizes, capital–output ratio, jobs, exit rates) are Henan’s. `scenarios/henan.yaml` is the whole province. Rows named below are rows of `shared/data/henan-targets-2009-2013.csv` (indicator, year), whose sources are given there; a default set "so that" the model reproduces a row was hand-set against it (docs/henan.md compares the result with every row). Parameters not listed are modelling choices explained in their description and in docs/ODD.md.',
+    '',
+  ];
+  return `${intro.join('\n')}\n${renderParameterTableMarkdown()}${sources.join('\n')}\n${renderDefaultSourcesMarkdown()}`;
 }

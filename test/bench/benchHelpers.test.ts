@@ -15,7 +15,10 @@ import { loadScenarioFile } from '../../src/scenario/loadScenarioFile.ts';
 describe('bare logit kernel', () => {
   it('picks the same alternative as computeChoiceWeights + pickAlternative on a real state', async () => {
     const { modelInput } = await loadScenarioFile('scenarios/baseline.yaml');
-    const state = initialiseModel(modelInput, replicationSeed(2009, 0));
+    // The bare kernel is a plain logit: every alternative counts once (no size variable).
+    const parameters = structuredClone(modelInput.parameters);
+    parameters.choice.sizeVariable = 'none';
+    const state = initialiseModel({ ...modelInput, parameters }, replicationSeed(2009, 0));
     const zones = state.zones;
     const k = state.industries.count;
     const alternatives = zones.count + 1;

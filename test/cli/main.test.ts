@@ -31,7 +31,7 @@ describe('zonesim command line', () => {
   it('lists the bundled scenarios with their descriptions', async () => {
     const { code, out } = await cli('list');
     expect(code).toBe(0);
-    for (const name of ['baseline', 'no-zones', 'arthur-1990', 'henan-180', 'polya-urn']) expect(out).toMatch(new RegExp(`^${name} +\\S`, 'm'));
+    for (const name of ['baseline', 'no-zones', 'arthur-1990', 'henan', 'henan-no-zones', 'polya-urn']) expect(out).toMatch(new RegExp(`^${name} +\\S`, 'm'));
   });
 
   it('validates good files and exits 0', async () => {

@@ -36,6 +36,8 @@ interface Coverage {
   steps: number;
   stepsWithIssuance: number;
   stepsWithLosses: number;
+  /** Steps in which the province bailed the fund out (so the floor at 0 is exercised). */
+  stepsWithBailouts: number;
   stepsWithBorrowing: number;
   /** Largest (outstanding after issuance) / (leverage × net assets) seen: near 1 means the cap bound. */
   leverageUse: number;
@@ -52,6 +54,7 @@ interface Before {
   outstanding: number;
   fees: number;
   losses: number;
+  bailouts: number;
   injected: number;
   issued: number;
   maturing: number;
@@ -78,6 +81,7 @@ function snapshot(state: ModelState): Before {
     outstanding: a.guaranteesOutstanding,
     fees: a.guaranteeFeesTotal,
     losses: a.guaranteeLossesTotal,
+    bailouts: a.guaranteeBailoutTotal,
     injected: a.publicSpendingGuaranteeCapitalTotal,
     issued: a.guaranteesIssuedTotal,
     maturing: state.step < a.guaranteeMaturities.length ? a.guaranteeMaturities[state.step] : 0,
@@ -95,7 +99,8 @@ function snapshot(state: ModelState): Before {
 }
 
 /**
- * Guarantee fund (R13). Net assets change only by fees + injections − losses; every guarantee issued
+ * Guarantee fund (R13). Net assets change only by fees + injections + bail-outs − losses and never fall
+ * below 0 (a loss beyond them is paid by the province as a bail-out); every guarantee issued
  * this step respected the caps against the net assets at the time of issue (before this step's
  * defaults), and went to a small credit-dependent project for coverage × loan; outstanding equals the
  * running guarantees of living firms.
@@ -107,13 +112,20 @@ function checkGuaranteeFund(state: ModelState, before: Before, coverage: Coverag
   const fees = a.guaranteeFeesTotal - before.fees;
   const losses = a.guaranteeLossesTotal - before.losses;
   const injected = a.publicSpendingGuaranteeCapitalTotal - before.injected;
+  const bailouts = a.guaranteeBailoutTotal - before.bailouts;
   const issued = a.guaranteesIssuedTotal - before.issued;
   const scale = Math.max(Math.abs(before.assets), a.guaranteesIssuedTotal, before.injected);
   if (!g.enabled) {
-    expect([a.guaranteeNetAssets, a.guaranteesOutstanding, fees, losses, injected, issued]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([a.guaranteeNetAssets, a.guaranteesOutstanding, fees, losses, injected, issued, bailouts]).toEqual([0, 0, 0, 0, 0, 0, 0]);
     return;
   }
-  close(a.guaranteeNetAssets - before.assets, fees + injected - losses, scale, 'Δ net assets = fees + injections − losses');
+  expect(a.guaranteeNetAssets).toBeGreaterThanOrEqual(0);
+  expect(bailouts).toBeGreaterThanOrEqual(0);
+  if (bailouts > 0) {
+    coverage.stepsWithBailouts++;
+    expect(a.guaranteeNetAssets).toBe(0); // a bail-out covers the shortfall only
+  }
+  close(a.guaranteeNetAssets - before.assets, fees + injected + bailouts - losses, scale, 'Δ net assets = fees + injections + bail-outs − losses');
   close(injected, g.annualInjection / spy, scale, 'injection per step');
   const afterMaturity = Math.max(0, before.outstanding - before.maturing);
   close(fees, (g.feeRate * afterMaturity) / spy, scale, 'fees = fee rate × outstanding after maturities');
@@ -369,7 +381,7 @@ function scenarioInput(s: Scenario) {
 
 describe('accounting identities at every step of random policy scenarios (property-based)', () => {
   it('guarantee caps and fund stock-flow, platform debt recursion, land and firm conservation, all finite', () => {
-    const coverage: Coverage = { steps: 0, stepsWithIssuance: 0, stepsWithLosses: 0, stepsWithBorrowing: 0, leverageUse: 0, perBorrowerUse: 0, roomUse: 0 };
+    const coverage: Coverage = { steps: 0, stepsWithIssuance: 0, stepsWithLosses: 0, stepsWithBailouts: 0, stepsWithBorrowing: 0, leverageUse: 0, perBorrowerUse: 0, roomUse: 0 };
     fc.assert(
       fc.property(arbitraryScenario, (s) => {
         const state = initialiseModel(scenarioInput(s), s.seed);
@@ -389,12 +401,14 @@ describe('accounting identities at every step of random policy scenarios (proper
       { numRuns: 20, seed: 20090622 },
     );
     console.info(`accounting identities: ${JSON.stringify(coverage)}`);
-    // The identities must actually have been exercised: guarantees issued and defaulted, platforms
+    // The identities must actually have been exercised: guarantees issued and defaulted (and the fund
+    // bailed out at least once), platforms
     // borrowed, and the leverage, per-borrower and borrowing caps were each approached (≥ 90% used),
     // so an off-by-a-factor cap would have been caught.
     expect(coverage.steps).toBeGreaterThan(100);
     expect(coverage.stepsWithIssuance).toBeGreaterThan(10);
     expect(coverage.stepsWithLosses).toBeGreaterThan(5);
+    expect(coverage.stepsWithBailouts).toBeGreaterThan(0); // the floor at 0 was reached and held
     expect(coverage.stepsWithBorrowing).toBeGreaterThan(10);
     expect(coverage.leverageUse).toBeGreaterThan(0.9);
     expect(coverage.perBorrowerUse).toBeGreaterThan(0.9);

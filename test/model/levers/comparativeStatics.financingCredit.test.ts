@@ -98,14 +98,15 @@ describe('R13 guidance fund', () => {
   it('a guidance budget raises the share of zone jobs in leading industries (引导资金)', () => {
     // Why: while the year's budget lasts, a zone's leading industries gain +0.3 utils, so more
     // projects of leading industries locate in the zones that lead in them. Budget 0 never opens
-    // (no bonus); the default 200 M¥ lasts part of each year. Outcome: the time mean over the yearly
+    // (no bonus); 2,000 M¥ lasts part of each year (at the default project sizes, about 170 M¥ on
+    // average, the fund's stake is about 34 M¥ a project, so the default 70 M¥ covers two projects). Outcome: the time mean over the yearly
     // recordings, because the budget lapses within a year and leading industries are re-chosen every
     // 2 years (the final-year value alone is noisier). 40 replications, not 24: the effect is a few
-    // percentage points (measured t ≈ 4.4 with 24, ≈ 7 with 40).
+    // percentage points (measured t = 4.4 with 40 at the default project sizes).
     // Fails if: the bonus is not applied, is applied to non-leading industries, or stays off with money.
-    const result = measureLever(log, 'R13 guidanceFund.budgetPerYear 0 → 200: leadingIndustryJobShare (time mean)', {
+    const result = measureLever(log, 'R13 guidanceFund.budgetPerYear 0 → 2000: leadingIndustryJobShare (time mean)', {
       control: { guidanceFund: { budgetPerYear: 0 } },
-      treatment: { guidanceFund: { budgetPerYear: 200 } },
+      treatment: { guidanceFund: { budgetPerYear: 2000 } },
     }, meanOverRun('leadingIndustryJobShare'), 40);
     expect(isSignificantInDirection(result, 'increase')).toBe(true);
   });

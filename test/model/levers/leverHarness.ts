@@ -44,13 +44,17 @@ export function leverInput(...layers: Overrides[]): ModelInput {
 
 /**
  * The small, fast scenario of the comparative statics: 7 years (monthly steps, recorded every year),
- * 7 zones, 450 projects a year, 200 initial firms. About 8 ms a run on the 2-core test machine.
+ * 7 zones, 450 projects a year, 200 initial firms, at the default (Henan) project sizes. Zones service
+ * 150 ha a year within a quota of 3,000 ha, so that land does not bind in every zone from the first
+ * years (450 projects of about 5 ha would fill 7 zones at the default 60 ha a year, and a full zone
+ * hides every utility lever behind its land).
  */
 export const leverBase: Overrides = {
   time: { years: 7 },
-  zones: { count: 7 },
+  zones: { count: 7, servicingPaceHaPerYear: 150 },
   projects: { perYear: 450 },
   firms: { initialCount: 200 },
+  land: { quotaHaPerYear: 3000 },
 };
 
 /** Province reporters recorded at one recording step. */

@@ -24,6 +24,9 @@ function validatedInput(...layers: Overrides[]): ModelInput {
 }
 
 type Group =
+  | 'investment.mobile'
+  | 'investment.expansion'
+  | 'choice.relatedness'
   | 'land'
   | 'positioning'
   | 'planning'
@@ -42,6 +45,9 @@ type Group =
  * multiple of 1 and a per-borrower cap of 0, not 15 and 1, which would not bind at this size).
  */
 const wildValues: Record<Group, Record<string, unknown>> = {
+  'investment.mobile': { share: 1, elasticity: 1, provinceShare: 0.9 },
+  'investment.expansion': { elasticity: 0.9 },
+  'choice.relatedness': { coefficient: 90 },
   land: { quotaHaPerYear: 5, minimumInvestmentPerHa: 900, projectIntensityDispersion: 3, demandPriceElasticity: 2.9 },
   positioning: {
     rule: 'homogeneous', reviewEveryYears: 1, competitivenessWeight: 90, growthWeight: 0, relatednessWeight: 55, anchorPull: -80,
@@ -80,15 +86,42 @@ const actsWhenOff: Partial<Record<Group, string[]>> = {
 
 const groups = Object.keys(wildValues) as Group[];
 
+/** The specification node of a (possibly nested) group, e.g. 'investment.mobile'. */
+function groupNode(group: Group): Record<string, unknown> {
+  let node: unknown = parameterSpecification;
+  for (const key of group.split('.')) node = (node as Record<string, unknown>)[key];
+  return node as Record<string, unknown>;
+}
+
+/** Overrides setting `values` inside a (possibly nested) group. */
+function inGroup(group: Group, values: Record<string, unknown>): Overrides {
+  const keys = group.split('.');
+  let out: Overrides = values;
+  for (let i = keys.length - 1; i >= 0; i--) out = { [keys[i]]: out };
+  return out;
+}
+
+/** Every group (at any depth) that has an `enabled` switch of its own, as dotted paths. */
+function switchedGroups(node: Record<string, unknown>, prefix: string): string[] {
+  const out: string[] = [];
+  for (const [key, child] of Object.entries(node)) {
+    if (isParameterLeaf(child)) continue;
+    const path = prefix ? `${prefix}.${key}` : key;
+    const group = child as Record<string, unknown>;
+    if ('enabled' in group && path !== 'choice.outside') out.push(path);
+    out.push(...switchedGroups(group, path));
+  }
+  return out;
+}
+
 describe('every policy group with a switch is covered', () => {
   it('the wild sets name every parameter of every switched group (a new parameter must be added here)', () => {
-    // Groups with an `enabled` switch of their own (choice.outside.enabled is an option, not a group switch).
-    const switched = Object.entries(parameterSpecification)
-      .filter(([, node]) => !isParameterLeaf(node) && 'enabled' in node)
-      .map(([name]) => name);
+    // Groups with an `enabled` switch of their own, at any depth (choice.outside.enabled is an option,
+    // not a group switch).
+    const switched = switchedGroups(parameterSpecification as unknown as Record<string, unknown>, '');
     expect(switched.sort()).toEqual([...groups].sort());
     for (const group of groups) {
-      const leaves = Object.keys(parameterSpecification[group]).filter((key) => key !== 'enabled');
+      const leaves = Object.keys(groupNode(group)).filter((key) => key !== 'enabled');
       const covered = [...Object.keys(wildValues[group]), ...(actsWhenOff[group] ?? [])];
       expect(covered.sort(), group).toEqual(leaves.sort());
     }
@@ -96,9 +129,9 @@ describe('every policy group with a switch is covered', () => {
 });
 
 describe.each(groups)('%s switched off', (group) => {
-  const off = validatedInput({ [group]: { enabled: false } });
-  const offWild = validatedInput({ [group]: { ...wildValues[group], enabled: false } });
-  const on = validatedInput({ [group]: { enabled: true } });
+  const off = validatedInput(inGroup(group, { enabled: false }));
+  const offWild = validatedInput(inGroup(group, { ...wildValues[group], enabled: false }));
+  const on = validatedInput(inGroup(group, { enabled: true }));
 
   const identity = (): void => {
     for (const seed of seeds) expect(tidyCsvOfRun(offWild, seed) === tidyCsvOfRun(off, seed), `seed ${seed}`).toBe(true);
@@ -113,13 +146,23 @@ describe.each(groups)('%s switched off', (group) => {
     const seed = seeds[0];
     const reference = tidyCsvOfRun(on, seed);
     for (const [key, value] of Object.entries(wildValues[group])) {
-      const changed = tidyCsvOfRun(validatedInput({ [group]: { enabled: true, [key]: value } }), seed);
+      const changed = tidyCsvOfRun(validatedInput(inGroup(group, { enabled: true, [key]: value })), seed);
       expect(changed === reference, `${group}.${key} = ${String(value)} has no effect even when on`).toBe(false);
     }
   });
 });
 
 describe('documented exceptions with the switch off', () => {
+  it('with relatedness off, the relatedness weight of leading-industry scoring has no effect either', () => {
+    // "Off: the proximity matrix plays no part in location choice" — it is also dropped from the
+    // scored positioning rule (R10), which would otherwise steer incentives by relatedness.
+    for (const seed of seeds) {
+      const a = tidyCsvOfRun(validatedInput({ choice: { relatedness: { enabled: false } } }), seed);
+      const b = tidyCsvOfRun(validatedInput({ choice: { relatedness: { enabled: false } }, positioning: { relatednessWeight: 90 } }), seed);
+      expect(a === b, `seed ${seed}`).toBe(true);
+    }
+  });
+
   it('with platforms off, the servicing cost only moves public spending and the infrastructure investment it pays for', () => {
     // The budget pays for servicing; that spending is the zones' infrastructure investment, so it is
     // also in zone fixed-asset investment (province and zone level). Nothing else may move.
