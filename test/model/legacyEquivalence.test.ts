@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultParameters, type Parameters } from '../../src/model/parameterSpecification.ts';
-import { simulateModel } from '../../src/model/simulateModel.ts';
-import { createReporterCollector } from '../../src/outcomes/collectReporters.ts';
+import type { Parameters } from '../../src/model/parameterSpecification.ts';
+import { expectLegacyRun, withLegacySettings } from '../support/legacyParameters.ts';
 
 /**
  * Issue 9 changed what the province is (new investment sources, size variables, industrial-base
@@ -33,27 +31,11 @@ const fixture = JSON.parse(
   scenarios: Record<string, { parameters: Parameters; hashes: Record<string, string>; province: Record<string, number[]> }>;
 };
 
-/** Reporters whose computation changed order of summation (see above). */
-const resummed = new Set(['output', 'employment', 'investment', 'outputGrowth', 'pollutionPerOutput']);
-
 type Variant = (p: Parameters) => void;
 
-/** The new leaves at their legacy settings. */
+/** The stored parameters with the new leaves at their legacy settings, then the variant. */
 function legacy(stored: Parameters, variant: Variant): Parameters {
-  const p = defaultParameters();
-  const merge = (target: Record<string, unknown>, source: Record<string, unknown>): void => {
-    for (const [key, value] of Object.entries(source)) {
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) merge(target[key] as Record<string, unknown>, value as Record<string, unknown>);
-      else target[key] = value;
-    }
-  };
-  merge(p as unknown as Record<string, unknown>, stored as unknown as Record<string, unknown>);
-  p.choice.sizeVariable = 'none';
-  p.choice.relatedness.enabled = true;
-  p.firms.initialPlacement = 'uniform';
-  p.zones.dataFile = null;
-  p.investment.mobile.enabled = false;
-  p.investment.expansion.enabled = false;
+  const p = withLegacySettings(stored);
   variant(p);
   p.time.years = fixture.years;
   return p;
@@ -72,26 +54,6 @@ const variants: Record<string, Variant> = {
   },
 };
 
-function record(parameters: Parameters): { hashes: Map<string, string>; province: Map<string, number[]> } {
-  const collect = createReporterCollector();
-  const lines = new Map<string, string[]>();
-  const province = new Map<string, number[]>();
-  simulateModel({ parameters, relatedness: null }, fixture.seed, (state) => {
-    const r = collect(state);
-    for (const v of r.values) {
-      if (!lines.has(v.metric)) lines.set(v.metric, []);
-      lines.get(v.metric)!.push(`${r.step},${v.zone ?? ''},${v.industry ?? ''},${v.value}`);
-      if (v.zone === null && v.industry === null) {
-        if (!province.has(v.metric)) province.set(v.metric, []);
-        province.get(v.metric)!.push(v.value);
-      }
-    }
-  });
-  const hashes = new Map<string, string>();
-  for (const [m, l] of lines) hashes.set(m, createHash('sha256').update(l.join('\n')).digest('hex'));
-  return { hashes, province };
-}
-
 describe('with the new switches at their legacy settings the model is commit 4c7d987', () => {
   const names = Object.keys(fixture.scenarios);
   it('covers every bundled scenario of that commit', () => {
@@ -102,19 +64,7 @@ describe('with the new switches at their legacy settings the model is commit 4c7
       for (const name of names) {
         it(name, () => {
           const old = fixture.scenarios[name];
-          const now = record(legacy(old.parameters, variant));
-          for (const [metric, hash] of Object.entries(old.hashes)) {
-            if (resummed.has(metric)) {
-              const before = old.province[metric];
-              const after = now.province.get(metric)!;
-              expect(after.length, metric).toBe(before.length);
-              for (let i = 0; i < before.length; i++) {
-                expect(Math.abs(after[i] - before[i]), `${metric}[${i}]`).toBeLessThanOrEqual(1e-12 * Math.abs(before[i]));
-              }
-            } else {
-              expect(now.hashes.get(metric), metric).toBe(hash);
-            }
-          }
+          expectLegacyRun(old, legacy(old.parameters, variant), fixture.seed);
         });
       }
     });

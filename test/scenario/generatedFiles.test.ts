@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listParameterLeaves, parameterSpecification } from '../../src/model/parameterSpecification.ts';
 import { listGeneratedFiles } from '../../src/scenario/generatedFiles.ts';
 import { buildScenarioJsonSchema, type JsonSchema } from '../../src/scenario/jsonSchema.ts';
-import { renderParameterDocument, renderParameterTableMarkdown } from '../../src/scenario/parameterTable.ts';
+import { renderParameterDocument, renderDefaultSourcesMarkdown, renderParameterTableMarkdown } from '../../src/scenario/parameterTable.ts';
 
 const repositoryRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -100,6 +100,9 @@ describe('renderParameterTableMarkdown', () => {
     const document = renderParameterDocument();
     expect(document.startsWith('# Parameters\n')).toBe(true);
     expect(document).toContain('generated from `src/model/parameterSpecification.ts`');
-    expect(document.endsWith(renderParameterTableMarkdown())).toBe(true);
+    expect(document).toContain(renderParameterTableMarkdown());
+    // Then the sources of the defaults that come from published figures.
+    expect(document.endsWith(renderDefaultSourcesMarkdown())).toBe(true);
+    expect(renderDefaultSourcesMarkdown()).toContain('province above-scale industrial enterprises, 2009');
   });
 });

@@ -44,10 +44,10 @@ describe('loadScenarioFile', () => {
     expect(structuredClone(loaded.modelInput)).toEqual(loaded.modelInput);
   });
 
-  it('loads a minimal scenario with the defaults, no relatedness and the hash of its text', async () => {
+  it('loads a minimal scenario with the defaults, no relatedness, no zone file and the hash of its text', async () => {
     const file = fixture('minimal.yaml');
     const loaded = await loadScenarioFile(file);
-    expect(loaded.modelInput).toEqual({ parameters: defaultParameters(), relatedness: null });
+    expect(loaded.modelInput).toEqual({ parameters: defaultParameters(), relatedness: null, zoneLayout: null });
     expect(loaded.contentHash).toBe(createHash('sha256').update(readFileSync(file, 'utf8')).digest('hex'));
     expect(loaded.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
