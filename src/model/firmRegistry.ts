@@ -3,7 +3,7 @@ import type { ModelState } from './modelState.ts';
 import { growFirmTable } from './modelState.ts';
 import { CounterPurpose, counterUniform } from './randomStreams.ts';
 import { addFirmToRelatedness } from './r1RelatednessDensity.ts';
-import { recordAnchor } from './r10IndustrialPositioning.ts';
+import { recordAnchor, refreshAnchorPull } from './r10IndustrialPositioning.ts';
 import { updateLandPrice } from './r11LandMarket.ts';
 import { recordLandSale } from './r12FinancingPlatforms.ts';
 import { settleGuaranteeOnExit } from './r13CreditGuarantees.ts';
@@ -32,6 +32,15 @@ export interface EnteringFirm {
   mobile: boolean;
 }
 
+/**
+ * What an entry updates besides the firm table and the aggregates: a project's entry refreshes the
+ * zone's land price and cached utility; the initial stock placed one by one (uniform placement) needs
+ * the price (later initial firms' land need depends on it) but not the utility, refreshed for every
+ * zone at the end; the initial stock placed in one batch needs neither (prices are recomputed at the end).
+ */
+export const EntryMode = { entry: 0, initialStock: 1, initialBatch: 2 } as const;
+export type EntryMode = (typeof EntryMode)[keyof typeof EntryMode];
+
 /** Projects of at least this investment (M¥) are counted as large (the statistic of 亿元以上项目). */
 export const LARGE_PROJECT_INVESTMENT = 100;
 
@@ -40,9 +49,10 @@ export const LARGE_PROJECT_INVESTMENT = 100;
  * returns its index in the firm table. Jobs = investment × labour intensity; output = productivity ×
  * investment / capital–output ratio × the crisis demand multiplier (M¥/year). Its exit clock is
  * Λ(now) + E with E ~ Exp(1) drawn from the counter generator keyed by the firm's id, so the same
- * project has the same exogenous lifetime in every scenario.
+ * project has the same exogenous lifetime in every scenario. The `mode` says what initialisation
+ * defers to its end (see {@link EntryMode}).
  */
-export function enterFirm(state: ModelState, firm: EnteringFirm, z: number): number {
+export function enterFirm(state: ModelState, firm: EnteringFirm, z: number, mode: EntryMode = EntryMode.entry): number {
   const firms = state.firms;
   if (firms.count === firms.capacity) growFirmTable(firms);
   const industries = state.industries;
@@ -96,11 +106,13 @@ export function enterFirm(state: ModelState, firm: EnteringFirm, z: number): num
     addFirmToRelatedness(zones, industries, z, j, 1);
     if (anchor && state.parameters.positioning.enabled) {
       recordAnchor(zones, industries, z, j, 1, state.parameters.choice.relatedness.enabled);
+      refreshAnchorPull(state, z);
     }
     if (!firm.inFactory) recordLandSale(state, z, firm.land);
-    updateLandPrice(state, z);
+    if (mode !== EntryMode.initialBatch) updateLandPrice(state, z);
   }
-  refreshZoneUtility(state, z);
+  zones.industryDirty[z] = 1;
+  if (mode === EntryMode.entry) refreshZoneUtility(state, z);
   return i;
 }
 
@@ -158,13 +170,13 @@ export function exitFirm(state: ModelState, index: number): void {
   if (z < zones.count) {
     if (!inFactory) zones.idleHa[z] += firms.land[index];
     addFirmToRelatedness(zones, industries, z, j, -1);
-    if (firms.anchor[index] === 1 && state.parameters.positioning.enabled) {
-      recordAnchor(zones, industries, z, j, -1, state.parameters.choice.relatedness.enabled);
-    }
+    const anchorLeft = firms.anchor[index] === 1 && state.parameters.positioning.enabled;
+    if (anchorLeft) recordAnchor(zones, industries, z, j, -1, state.parameters.choice.relatedness.enabled);
     if (zones.firms[z] === 0) {
       zones.relatedFirmSum.fill(0, z * industries.count, (z + 1) * industries.count);
       zones.anchorRelated.fill(0, z * industries.count, (z + 1) * industries.count);
     }
+    if (state.parameters.positioning.enabled && (anchorLeft || zones.firms[z] === 0)) refreshAnchorPull(state, z);
   }
   const last = --firms.count;
   if (index !== last) {
@@ -183,5 +195,7 @@ export function exitFirm(state: ModelState, index: number): void {
   }
   state.counters.exitsInPeriod++;
   state.counters.exitsTotal++;
-  refreshZoneUtility(state, z);
+  zones.industryDirty[z] = 1;
+  // No refresh of the zone's cached utility: exits come last in a step, and every zone is refreshed
+  // at the start of the next step before anything reads the cache (zoneAttractiveness.ts).
 }

@@ -1,5 +1,5 @@
 import { exp, log, pow } from './deterministicMath.ts';
-import { enterFirm, type EnteringFirm } from './firmRegistry.ts';
+import { enterFirm, EntryMode, type EnteringFirm } from './firmRegistry.ts';
 import { buildIndustries, cumulativeNormalised, drawFromCumulative } from './industries.ts';
 import type { ModelInput } from './modelInput.ts';
 import {
@@ -16,6 +16,11 @@ import { CounterPurpose, counterStandardNormal, counterUniform, createStream, ty
 import { projectBaseLandNeed, updateLandPrices } from './r11LandMarket.ts';
 import { refreshAllZoneUtilities } from './zoneAttractiveness.ts';
 import { buildZones } from './zones.ts';
+import { updateMobileArrivalFactor } from './r15NationalMobileProjects.ts';
+import { createChoiceTrees } from './choiceTrees.ts';
+import { createAgglomerationTable } from './r2Agglomeration.ts';
+import { planningAccessUtility } from './r9PlanningLandServicing.ts';
+import { promotionAwarenessUtility, promotionUtilityForOutside, promotionUtilityForZone } from './r15InvestmentPromotion.ts';
 
 /** Ids of initial firms start here, so they never collide with project ids (which start at 0). */
 export const INITIAL_FIRM_ID_OFFSET = 1_000_000_000;
@@ -85,6 +90,8 @@ export function initialiseModel(input: ModelInput, seed: number): ModelState {
     industryScratch: new Float64Array(industries.count),
     spilloverScratch: new Float64Array((zones.count + 1) * industries.count),
     expansionScratch: new Float64Array((zones.count + 1) * industries.count),
+    agglomerationTable: createAgglomerationTable(),
+    choiceTrees: parameters.choice.sampler === 'tree' ? createChoiceTrees(zones.count, industries.count) : null,
   };
   updateLandPrices(state);
   placeInitialFirms(state);
@@ -95,6 +102,7 @@ export function initialiseModel(input: ModelInput, seed: number): ModelState {
   zones.investmentFlow.fill(0); // the initial stock is not investment of the first period
   state.province.investmentFlowInPeriod = 0;
   refreshAllZoneUtilities(state);
+  updateMobileArrivalFactor(state); // so the initial record shows the zones' pull (x) too
   return state;
 }
 
@@ -147,6 +155,10 @@ export function deriveStepConstants(parameters: Parameters, growth: Float64Array
     referenceLandPrice: parameters.zones.landPrice,
     guaranteeTermSteps: Math.max(1, Math.round(parameters.guarantees.termYears * spy)),
     standardFactoryWeight: exp(parameters.financing.standardFactoryBonus / parameters.choice.scale),
+    planningAccessUtility: planningAccessUtility(parameters),
+    promotionZoneUtility: promotionUtilityForZone(parameters),
+    promotionOutsideUtility: promotionUtilityForOutside(parameters),
+    awarenessUtility: promotionAwarenessUtility(parameters),
   };
 }
 
@@ -218,7 +230,7 @@ function placeUniformly(state: ModelState, draw: UniformGenerator, count: number
       }
     }
     entering.land = baseNeed * zones.landNeedFactor[z];
-    enterFirm(state, entering, z);
+    enterFirm(state, entering, z, EntryMode.initialStock);
   }
 }
 
@@ -355,7 +367,7 @@ function enterInitialFirms(state: ModelState, drawn: DrawnInitialFirms, location
     entering.investment = drawn.investment[n];
     entering.productivity = drawn.productivity[n];
     entering.land = drawn.baseNeed[n];
-    enterFirm(state, entering, location[n]);
+    enterFirm(state, entering, location[n], EntryMode.initialBatch);
   }
   updateLandPrices(state);
 }

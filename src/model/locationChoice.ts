@@ -1,6 +1,9 @@
 import { exp, log } from './deterministicMath.ts';
 import { enterFirm } from './firmRegistry.ts';
+import { descendTree, MAX_CHOICE_ATTEMPTS, treeTotal } from './choiceTrees.ts';
+import { factoryProposalMultiplier } from './zoneAttractiveness.ts';
 import { zoneVacantLand, type ModelState } from './modelState.ts';
+import { CounterPurpose, counterUniform } from './randomStreams.ts';
 import { passesInvestmentIntensity, projectBaseLandNeed } from './r11LandMarket.ts';
 import { coInvest } from './r13GuidanceFund.ts';
 import { financeProject, issueGuarantee } from './r13CreditGuarantees.ts';
@@ -184,6 +187,67 @@ export function pickAlternative(weights: Float64Array, sum: number, u: number): 
   return last; // u·sum within rounding of the total: the last feasible alternative
 }
 
+/** The counter key of a project's draw at (step, attempt): attempts 1 … MAX, the last for the fallback. */
+function drawKey(step: number, attempt: number): number {
+  return step * (MAX_CHOICE_ATTEMPTS + 1) + attempt;
+}
+
+/**
+ * Draw the location of a project (zone index, Z for the scattered option, −1 when nothing is
+ * feasible) with the scenario's sampler, from uniform `u`; the land the project needs there is left
+ * in `state.landNeedScratch[chosen]`. `scan` evaluates every alternative (computeChoiceWeights +
+ * pickAlternative); `tree` draws from the sum tree of choiceTrees.ts, accepts a zone with probability
+ * (its weight multiplier for this project) / (its proposal multiplier) — 0 when infeasible — redrawing
+ * with counter-based uniforms keyed by (project id, step, attempt), and falls back to the scan after
+ * MAX_CHOICE_ATTEMPTS rejections. Both draw from the same logit.
+ */
+export function sampleLocation(state: ModelState, id: number, industry: number, investment: number, landNeeded: number, u: number): number {
+  const trees = state.choiceTrees;
+  const weights = state.choiceWeights;
+  if (trees === null) return pickAlternative(weights, computeChoiceWeights(state, industry, landNeeded, weights, investment), u);
+  const zones = state.zones;
+  const zoneCount = zones.count;
+  const k = state.industries.count;
+  const financing = state.parameters.financing;
+  const factoryEligible = financing.enabled && investment <= financing.standardFactoryMaxInvestment;
+  const factoryWeight = state.constants.standardFactoryWeight;
+  const land = state.parameters.land;
+  const maximumNeed = land.enabled && land.minimumInvestmentPerHa > 0 ? investment / land.minimumInvestmentPerHa : Infinity;
+  const outside = state.parameters.choice.outside;
+  const zoneWeight = treeTotal(trees, industry);
+  const outsideWeight = outside.enabled
+    ? state.parameters.choice.sizeVariable === 'vacant-land'
+      ? zones.expUtility[zoneCount * k] * outside.vacantLandHa
+      : zones.expUtility[zoneCount * k]
+    : 0;
+  const total = zoneWeight + outsideWeight;
+  const need = state.landNeedScratch;
+  if (total > 0 && total < Infinity) {
+    for (let attempt = 0; attempt < MAX_CHOICE_ATTEMPTS; attempt++) {
+      state.counters.choiceEvaluations++;
+      const target = (attempt === 0 ? u : counterUniform(state.seed, id, drawKey(state.step, attempt), CounterPurpose.choiceRedraw)) * total;
+      if (target >= zoneWeight) {
+        need[zoneCount] = landNeeded * zones.landNeedFactor[zoneCount];
+        return zoneCount;
+      }
+      const z = descendTree(trees, industry, target);
+      if (z < 0 || z >= zoneCount) continue;
+      const needHere = landNeeded * zones.landNeedFactor[z];
+      if (needHere > maximumNeed) continue;
+      const inFactory = factoryEligible && zones.standardFactoryHa[z] - zones.factoryUsedHa[z] >= needHere;
+      if (!inFactory && zones.servicedHa[z] - zones.usedHa[z] - zones.idleHa[z] - zones.standardFactoryHa[z] < needHere) continue;
+      // Accept with probability m_z / proposal multiplier (choiceTrees.ts): m_z = f in factory floor, 1 on land.
+      const acceptance = (inFactory ? factoryWeight : 1) / factoryProposalMultiplier(state, z);
+      if (acceptance < 1 && counterUniform(state.seed, id, drawKey(state.step, attempt), CounterPurpose.choiceAccept) >= acceptance) continue;
+      need[z] = needHere;
+      return z;
+    }
+  }
+  // Every pick rejected (or weights beyond floating point): the exact scan decides.
+  const fallback = counterUniform(state.seed, id, drawKey(state.step, MAX_CHOICE_ATTEMPTS), CounterPurpose.choiceRedraw);
+  return pickAlternative(weights, computeChoiceWeights(state, industry, landNeeded, weights, investment), fallback);
+}
+
 /**
  * Let every pending project that is ready (new arrivals and waiting ones, oldest first) secure finance
  * and choose a location; place it, or keep it waiting, or abandon it once its patience is exhausted.
@@ -191,7 +255,6 @@ export function pickAlternative(weights: Float64Array, sum: number, u: number): 
  */
 export function placePendingProjects(state: ModelState): void {
   const pending = state.pending;
-  const weights = state.choiceWeights;
   const industries = state.industries;
   const zones = state.zones;
   const k = industries.count;
@@ -212,8 +275,7 @@ export function placePendingProjects(state: ModelState): void {
         state.accounts.creditRationedInPeriod++;
       } else {
         const landNeeded = projectBaseLandNeed(state, pending.id[i], industry, investment);
-        const sum = computeChoiceWeights(state, industry, landNeeded, weights, investment);
-        const chosen = pickAlternative(weights, sum, u);
+        const chosen = sampleLocation(state, pending.id[i], industry, investment, landNeeded, u);
         if (chosen >= 0) {
           const need = state.landNeedScratch[chosen];
           entering.id = pending.id[i];

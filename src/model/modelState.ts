@@ -1,5 +1,7 @@
 import type { Industries } from './industries.ts';
 import type { ZoneLayoutInput } from './modelInput.ts';
+import type { AgglomerationTable } from './r2Agglomeration.ts';
+import type { ChoiceTrees } from './choiceTrees.ts';
 import type { Parameters } from './parameterSpecification.ts';
 import type { UniformGenerator } from './randomStreams.ts';
 
@@ -111,6 +113,15 @@ export interface ZoneTable {
   infrastructureFlow: Float64Array;
   /** Names of the zones (from the zone data file), or null when zones are drawn. */
   names: readonly string[] | null;
+  /** Anchor pull utility of each (zone, industry), Z × K, recomputed when the zone's anchors change (R10). */
+  anchorUtility: Float64Array;
+  /** Tree sampler only: exp(baseUtility / scale) per zone (Z + 1) and exp(industryUtility / scale) per
+   *  cell ((Z + 1) × K), so a step's refresh needs one exponential per zone, plus K for zones whose
+   *  firms changed (industryDirty). */
+  baseWeight: Float64Array;
+  industryWeight: Float64Array;
+  /** 1 when the zone's industry-specific utility terms must be recomputed (firms entered or left). */
+  industryDirty: Uint8Array;
 }
 
 /**
@@ -229,6 +240,13 @@ export interface StepConstants {
   guaranteeTermSteps: number;
   /** Weight multiplier of renting standard factory floor: exp(standardFactoryBonus / scale). */
   standardFactoryWeight: number;
+  /** Utility terms that are the same for every zone and constant over the run (0 when their group is
+   *  off): R9 market access, R15 awareness and approval in a zone, R15 approval outside. */
+  planningAccessUtility: number;
+  promotionZoneUtility: number;
+  promotionOutsideUtility: number;
+  /** ln(awareness) of a zone (R15; 0 when promotion is off): left out of the expansion premium. */
+  awarenessUtility: number;
 }
 
 /** Sequential random streams of one replication (see randomStreams.ts). */
@@ -284,6 +302,10 @@ export interface ModelState {
   readonly spilloverScratch: Float64Array;
   /** Scratch buffer for R5 expansion growth factors per (zone, industry), (Z + 1) × K. */
   readonly expansionScratch: Float64Array;
+  /** g(n) by whole firm count (R2), filled on demand. */
+  readonly agglomerationTable: AgglomerationTable;
+  /** Sum trees of the choice weights per industry (`choice.sampler: tree`), or null (`scan`). */
+  readonly choiceTrees: ChoiceTrees | null;
 }
 
 /** An empty firm table with room for `capacity` firms. */

@@ -362,6 +362,10 @@ export const parameterSpecification = {
       default: 0.5, minimum: -100, maximum: 100, unit: 'utils', rules: ['R10'],
       description: 'Utility bonus for a zone that lists the project’s industry among its leading industries (targeted incentives).',
     }),
+    sampler: choice({
+      default: 'tree', choices: ['tree', 'scan'] as const, unit: '-', rules: ['model'],
+      description: 'How a project’s location is drawn from the logit — both exactly: tree draws from a sum tree of cached weights per industry in O(log zones), rejecting infeasible zones and redrawing (counter-based draws); scan evaluates every alternative with one uniform per decision (the sampler of earlier versions, which reproduces their results draw for draw).',
+    }),
     sizeVariable: choice({
       default: 'vacant-land', choices: ['none', 'vacant-land'] as const, unit: '-', rules: ['R2', 'R3'],
       description: 'none: every zone and the scattered option is one alternative (plain logit; the zone share then rises with the number of zones); vacant-land: each zone stands for its vacant plots and the scattered option for the province’s vacant scattered land, so a weight is exp(V / scale) × vacant hectares (aggregation of elemental alternatives; McFadden 1978).',

@@ -52,12 +52,25 @@ export function recordAnchor(
   for (let j = 0; j < k; j++) zones.anchorRelated[base + j] += sign * industries.proximity[row + j];
 }
 
-/** Utility of anchor pull for industry j in zone z (0 when positioning is off). */
+/** Utility of anchor pull for industry j in zone z (0 when positioning is off), from the zone's cache. */
 export function anchorPullUtility(state: ModelState, z: number, j: number): number {
   const p = state.parameters.positioning;
   if (!p.enabled || p.anchorPull === 0) return 0;
-  const a = state.zones.anchorRelated[z * state.industries.count + j];
-  return a > 0 ? p.anchorPull * (1 - exp(-a)) : 0;
+  return state.zones.anchorUtility[z * state.industries.count + j];
+}
+
+/**
+ * Recompute zone z's cached anchor pull anchorPull × (1 − e^(−A_zj)) for every industry, after its
+ * anchors changed (K exponentials per anchor entry or exit instead of one per utility refresh).
+ */
+export function refreshAnchorPull(state: ModelState, z: number): void {
+  const pull = state.parameters.positioning.anchorPull;
+  const k = state.industries.count;
+  const zones = state.zones;
+  for (let j = 0; j < k; j++) {
+    const a = zones.anchorRelated[z * k + j];
+    zones.anchorUtility[z * k + j] = a > 0 ? pull * (1 - exp(-a)) : 0;
+  }
 }
 
 /** Whether the current step is a leading-industry review step. */
@@ -94,7 +107,7 @@ export function reviewLeadingIndustries(state: ModelState): void {
       zones.leading[z * k + best] = 1;
     }
   }
-  refreshAllZoneUtilities(state);
+  refreshAllZoneUtilities(state, true);
 }
 
 /**

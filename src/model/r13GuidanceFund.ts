@@ -23,7 +23,7 @@ export function openGuidanceBudget(state: ModelState): void {
   const available = g.budgetPerYear > 0;
   if (available !== a.guidanceAvailable) {
     a.guidanceAvailable = available;
-    refreshAllZoneUtilities(state);
+    refreshAllZoneUtilities(state, true);
   }
 }
 
@@ -39,6 +39,6 @@ export function coInvest(state: ModelState, investment: number): void {
   if (a.guidanceBudgetLeft <= 0) {
     a.guidanceBudgetLeft = 0;
     a.guidanceAvailable = false;
-    refreshAllZoneUtilities(state);
+    refreshAllZoneUtilities(state, true);
   }
 }

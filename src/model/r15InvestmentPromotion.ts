@@ -1,5 +1,6 @@
 import { exp, log } from './deterministicMath.ts';
 import type { ModelState } from './modelState.ts';
+import type { Parameters } from './parameterSpecification.ts';
 
 /**
  * R15 institutions and investment promotion (创新体制机制 / 招商引资 / 筑巢引凤 "attract the phoenix").
@@ -17,23 +18,25 @@ import type { ModelState } from './modelState.ts';
  * - Cost: effort × costPerEffortPerYear per zone per year, booked as public spending.
  * Only projects that actually locate become firms ("only firms that actually arrive count").
  * Switched off: no approval terms, awareness 1 (ln 1 = 0), no extra arrivals, no cost.
+ * The utility terms are the same for every zone and constant over a run, so they are computed once
+ * (StepConstants, initialiseModel.ts).
  */
-export function promotionUtilityForZone(state: ModelState): number {
-  const p = state.parameters.promotion;
+export function promotionUtilityForZone(parameters: Parameters): number {
+  const p = parameters.promotion;
   if (!p.enabled) return 0;
-  return promotionAwarenessUtility(state) - (p.approvalCoefficient * p.zoneApprovalMonths) / 12;
+  return promotionAwarenessUtility(parameters) - (p.approvalCoefficient * p.zoneApprovalMonths) / 12;
 }
 
 /** The awareness term ln(a) of a zone's utility (0 when promotion is off). */
-export function promotionAwarenessUtility(state: ModelState): number {
-  const p = state.parameters.promotion;
+export function promotionAwarenessUtility(parameters: Parameters): number {
+  const p = parameters.promotion;
   if (!p.enabled) return 0;
   return log(p.baseAwareness + (1 - p.baseAwareness) * (1 - exp(-p.effort)));
 }
 
 /** Approval-time utility of the outside option. */
-export function promotionUtilityForOutside(state: ModelState): number {
-  const p = state.parameters.promotion;
+export function promotionUtilityForOutside(parameters: Parameters): number {
+  const p = parameters.promotion;
   if (!p.enabled) return 0;
   return -(p.approvalCoefficient * p.outsideApprovalMonths) / 12;
 }

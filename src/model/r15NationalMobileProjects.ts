@@ -39,7 +39,10 @@ import { CounterPurpose, counterUniform } from './randomStreams.ts';
  * reference flow: zones then cannot attract a single extra project.
  */
 
-/** x(t), the gap between the province's inclusive value and that of its scattered sites (see above). */
+/**
+ * x(t), the gap between the province's inclusive value and that of its scattered sites (see above),
+ * from the cached choice weights (O(Z·K) multiply-adds, once a step; no exponential).
+ */
 export function inclusiveValueGap(state: ModelState): number {
   const zones = state.zones;
   const k = state.industries.count;
@@ -94,12 +97,12 @@ export function mobileArrivalFactorFor(gap: number, elasticity: number, province
 }
 
 /**
- * Mechanism (after the zone utilities are refreshed, before arrivals): this step's gap x and factor F.
- * Off or with ρ = 0, F stays exactly 1 and nothing is computed.
+ * Mechanism (after the zone utilities are refreshed, before arrivals): this step's gap x (reported
+ * whenever the pool is on) and factor F (which stays exactly 1 with ρ = 0). Off: nothing is computed.
  */
 export function updateMobileArrivalFactor(state: ModelState): void {
   const m = state.parameters.investment.mobile;
-  if (!m.enabled || m.elasticity === 0) return;
+  if (!m.enabled) return;
   state.mobileInclusiveGap = inclusiveValueGap(state);
   state.mobileArrivalFactor = mobileArrivalFactorFor(state.mobileInclusiveGap, m.elasticity, m.provinceShare);
 }

@@ -34,3 +34,36 @@ export function agglomerationTerm(
       return 1 - exp(-firmCount / saturation);
   }
 }
+
+/**
+ * g(n) for whole firm counts from a table filled on demand, so the location choice computes each
+ * ln(n + offset) or 1 − e^(−n/saturation) once per replication instead of once per zone refresh (the
+ * same fdlibm values, hence bit-identical results). The table grows by doubling.
+ */
+export interface AgglomerationTable {
+  values: Float64Array;
+  /** Entries 0 … filled − 1 are computed. */
+  filled: number;
+}
+
+/** An empty table. */
+export function createAgglomerationTable(): AgglomerationTable {
+  return { values: new Float64Array(64), filled: 0 };
+}
+
+/** g(n) of the scenario's form for a whole count n ≥ 0 (see {@link agglomerationTerm}). */
+export function agglomerationOfCount(table: AgglomerationTable, parameters: Parameters, count: number): number {
+  const agg = parameters.choice.agglomeration;
+  if (agg.form === 'linear') return count;
+  if (count < table.filled) return table.values[count];
+  if (count >= table.values.length) {
+    let size = table.values.length;
+    while (size <= count) size *= 2;
+    const grown = new Float64Array(size);
+    grown.set(table.values.subarray(0, table.filled));
+    table.values = grown;
+  }
+  for (let n = table.filled; n <= count; n++) table.values[n] = agglomerationTerm(agg.form, n, agg.offset, agg.saturation);
+  table.filled = count + 1;
+  return table.values[count];
+}

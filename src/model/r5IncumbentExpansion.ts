@@ -1,6 +1,5 @@
 import { exp } from './deterministicMath.ts';
 import type { ModelState } from './modelState.ts';
-import { promotionAwarenessUtility } from './r15InvestmentPromotion.ts';
 
 /**
  * R5 growth pole (培育增长极) — expansion investment by firms already there, the bulk of real
@@ -36,7 +35,7 @@ export function expansionGrowthFactors(state: ModelState): Float64Array | null {
   const zones = state.zones;
   const k = state.industries.count;
   const out = state.expansionScratch;
-  const awareness = promotionAwarenessUtility(state);
+  const awareness = state.constants.awarenessUtility;
   const outside = zones.baseUtility[zones.count];
   for (let z = 0; z < zones.count; z++) {
     const base = zones.baseUtility[z] - awareness - outside;

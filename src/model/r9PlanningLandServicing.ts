@@ -1,4 +1,5 @@
 import type { ModelState } from './modelState.ts';
+import type { Parameters } from './parameterSpecification.ts';
 import { financeLandServicing } from './r12FinancingPlatforms.ts';
 import { landQuotaScale } from './r11LandMarket.ts';
 
@@ -40,8 +41,8 @@ export function serviceLandByPlan(state: ModelState): void {
   }
 }
 
-/** Utility of market access for a zone from plan coordination (0 when planning is off). */
-export function planningAccessUtility(state: ModelState): number {
-  const p = state.parameters.planning;
+/** Utility of market access for a zone from plan coordination (0 when planning is off; constant over a run). */
+export function planningAccessUtility(parameters: Parameters): number {
+  const p = parameters.planning;
   return p.enabled ? p.accessCoefficient * p.coordination : 0;
 }

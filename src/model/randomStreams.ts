@@ -90,6 +90,11 @@ export const CounterPurpose = {
   /** The industrial base of a zone's county (keyed by zone index): two draws for a normal. */
   zoneBaseA: 11,
   zoneBaseB: 12,
+  /** A redraw of the tree sampler after a rejected pick, and its fallback draw for the exact scan
+   *  (keyed by project id and step × (attempts + 1) + attempt). */
+  choiceRedraw: 13,
+  /** The tree sampler's acceptance draw of a pick (keyed like the redraw of the same attempt). */
+  choiceAccept: 14,
 } as const;
 
 /**

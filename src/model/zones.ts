@@ -62,6 +62,10 @@ export function buildZones(
     investmentFlow: new Float64Array(n),
     infrastructureFlow: new Float64Array(n),
     names: layout ? layout.names : null,
+    anchorUtility: new Float64Array(n * k),
+    baseWeight: new Float64Array(n),
+    industryWeight: new Float64Array(n * k),
+    industryDirty: new Uint8Array(n).fill(1),
   };
   const order = new Int32Array(k);
   for (let z = 0; z < zoneCount; z++) {

@@ -1,7 +1,6 @@
 import { pow } from '../model/deterministicMath.ts';
 import { provinceCapital, provinceEmployment, provinceOutput } from '../model/firmDynamics.ts';
 import { firmEmployment, type ModelState } from '../model/modelState.ts';
-import { inclusiveValueGap } from '../model/r15NationalMobileProjects.ts';
 import { peopleDrawnIntoTowns, urbanDemandAdded, urbanisationRate } from '../model/r6Urbanisation.ts';
 import { pollutionOfZone } from '../model/r8CircularEconomy.ts';
 import { borrowingRoom } from '../model/r12FinancingPlatforms.ts';
@@ -249,8 +248,8 @@ export const reporters: readonly Reporter[] = [
   },
   {
     name: 'inclusiveValueGap', scope: 'province', label: 'Zones’ pull on mobile investment', unit: 'log points', rules: ['R15'],
-    description: 'x: the province’s inclusive value (log-sum of its location alternatives) minus that of its scattered sites alone, averaged over industries — what the zones add to its pull on the national pool of mobile projects (0 without zones).',
-    compute: (s) => inclusiveValueGap(s),
+    description: 'x: the province’s inclusive value (log-sum of its location alternatives) minus that of its scattered sites alone, averaged over industries — what the zones add to its pull on the national pool of mobile projects (0 without zones), as the last step’s arrivals saw it; undefined when investment.mobile is off.',
+    compute: (s) => (s.parameters.investment.mobile.enabled ? s.mobileInclusiveGap : null),
   },
   {
     name: 'mobileArrivalFactor', scope: 'province', label: 'Mobile arrivals vs no zones', unit: 'ratio', rules: ['R15'],

@@ -21,13 +21,15 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
 
 /**
  * Today's parameters holding `stored` (a complete parameter object of commit 4c7d987), with every leaf
- * added since at the setting that reproduces that commit: plain logit without size variables, uniform
+ * added since at the setting that reproduces that commit: the scan sampler (one uniform per decision),
+ * plain logit without size variables, uniform
  * initial placement, no zone file, relatedness on, no national mobile pool, no expansion premium.
  */
 export function withLegacySettings(stored: unknown): Parameters {
   const p = defaultParameters();
   mergeInto(p as unknown as Record<string, unknown>, stored as Record<string, unknown>);
   p.choice.sizeVariable = 'none';
+  p.choice.sampler = 'scan';
   p.choice.relatedness.enabled = true;
   p.firms.initialPlacement = 'uniform';
   p.zones.dataFile = null;
