@@ -1,18 +1,33 @@
 /**
- * Files of a run folder, written from the run store and the report data — never from what happens to
- * be in memory — so that they are byte-identical whatever the worker count and however often the run
- * was interrupted and resumed. Order everywhere: scenarios in command-line order, replications
- * 0 … R − 1, then recording order (step, metric declaration order, zone, industry).
+ * The data files of a comparison's run folder, written from the run store and the report data —
+ * never from what happens to be in memory — so that they are byte-identical whatever the worker
+ * count, however often the run was interrupted and resumed, and however it was sharded. Order
+ * everywhere: scenarios in command-line order, replications 0 … R − 1, then recorded step, then zone
+ * or industry.
  *
- * Numbers are written in JavaScript's shortest round-trip form (every double reproduced bit for bit);
- * an empty field means "not applicable" (zone / industry) or "undefined" (an effect size or p-value).
+ * Layout: wide and tidy (Wickham 2014) — one row per observation (scenario × replication × year, or
+ * × zone, or × industry), one column per outcome — the form R (`readr::read_csv`), Stata
+ * (`import delimited`) and pandas (`read_csv`) read directly. Numbers are written in JavaScript's
+ * shortest round-trip form (every double reproduced bit for bit); an empty field means "undefined"
+ * (a reporter without a value at that recording, an effect size or p-value without one).
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { reporters } from '../outcomes/reporters.ts';
 import type { ReportInput } from '../report/reportInput.ts';
-import type { RunStore, StoredScenario } from './runStore.ts';
-import { csvField, formatYear, TIDY_CSV_HEADER } from './tidyCsv.ts';
+import { scopeValueIndex, type ScopeRecording } from '../runner/recording.ts';
+import { INDUSTRY_ATTRIBUTE_COLUMNS, ZONE_LAYOUT_COLUMNS, type TaskRecord } from '../runner/recordTask.ts';
+import type { RunStore } from '../runner/runStore.ts';
+import { csvField, formatYear } from '../runner/tidyCsv.ts';
+import type { LocatedComparison } from './comparisonSpec.ts';
+
+/** First columns of results.csv; one column per province reporter follows. */
+export const RESULTS_CSV_KEY_COLUMNS = ['scenario', 'replication', 'seed', 'step', 'year'] as const;
+/** First columns of zones.csv; one column per zone reporter (its value at the last recorded step) follows. */
+export const ZONES_CSV_KEY_COLUMNS = ['scenario', 'replication', 'seed', 'step', 'year', 'zone', ...ZONE_LAYOUT_COLUMNS, 'leading_industries'] as const;
+/** First columns of industries.csv; one column per industry reporter (at the last recorded step) follows. */
+export const INDUSTRIES_CSV_KEY_COLUMNS = ['scenario', 'replication', 'seed', 'step', 'year', 'industry', 'name', ...INDUSTRY_ATTRIBUTE_COLUMNS] as const;
+/** First columns of zone-series.csv and industry-series.csv (`zone` or `industry` last). */
+export const SERIES_CSV_KEY_COLUMNS = ['scenario', 'replication', 'seed', 'step', 'year'] as const;
 
 /** Header of summary.csv: one row per scenario × province metric × recorded step. */
 export const SUMMARY_CSV_HEADER = 'scenario,metric,step,year,n,mean,sd,lower,upper';
@@ -20,18 +35,6 @@ export const SUMMARY_CSV_HEADER = 'scenario,metric,step,year,n,mean,sd,lower,upp
 export const PAIRED_CSV_HEADER = 'scenario,baseline,metric,n,mean_difference,lower,upper,effect_size,p_value,direction';
 /** Header of end-state.csv: one row per scenario × province metric, at the last recorded step. */
 export const END_STATE_CSV_HEADER = 'scenario,metric,step,year,n,mean,sd,lower,upper,min,q05,q25,median,q75,q95,max';
-/** Header of zones.csv (final zone layout per scenario and replication). */
-export const ZONES_CSV_HEADER = 'scenario,replication,seed,zone,x_km,y_km,planned_ha,leading_industries';
-/** Header of industries.csv (industry attributes per scenario and replication). */
-export const INDUSTRIES_CSV_HEADER =
-  'scenario,replication,seed,industry,name,chain,growth_per_year,land_ha_per_mcny,jobs_per_mcny,capital_output_ratio,pollution_t_per_mcny,credit_dependence';
-
-/**
- * Which tidy rows results.csv gets: 'all' = every recorded value (as results.sqlite); 'final' = every
- * province value, but zone- and industry-scope values only at the last recorded step (a much smaller
- * file for Henan-size runs; the store still holds everything).
- */
-export type ResultsDetail = 'all' | 'final';
 
 /** Buffered synchronous writer (the main thread has nothing else to do while exporting). */
 class FileWriter {
@@ -66,97 +69,133 @@ function num(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-/** Options of {@link exportRun}. */
-export interface ExportRunOptions {
-  readonly outDir: string;
-  /** Scenario names in command-line order. */
-  readonly scenarios: readonly string[];
-  readonly replications: number;
-  readonly detail: ResultsDetail;
+/** A stored value as a CSV field: empty for NaN (undefined). */
+function valueField(value: number): string {
+  return Number.isNaN(value) ? '' : String(value);
 }
 
-/** The stored scenarios of the run, in order. */
-function storedScenarios(store: RunStore, names: readonly string[]): StoredScenario[] {
-  return names.map((name) => {
-    const s = store.scenarioByName(name);
-    if (!s) throw new Error(`scenario "${name}" is not in the run store`);
-    return s;
-  });
+/** The values of reporters 0 … M − 1 of one zone (or industry) at one step index, as `,v1,v2,…`. */
+function scopeFields(values: Float64Array, stepIndex: number, unit: number, units: number, reporterCount: number): string {
+  let out = '';
+  for (let m = 0; m < reporterCount; m++) out += `,${valueField(values[scopeValueIndex(stepIndex, m, unit, units, reporterCount)])}`;
+  return out;
+}
+
+/** The step indices at which a scope's values were kept (the last recorded step only, or every one). */
+function scopeStepIndices(record: TaskRecord, scope: ScopeRecording): number[] {
+  const S = record.steps.length;
+  return scope.steps === 'every' ? Array.from({ length: S }, (_, s) => s) : [S - 1];
 }
 
 /**
- * Write results.csv, zones.csv, industries.csv and scenarios/<name>.yaml from the store.
+ * Write results.csv, zones.csv, industries.csv (and zone-series.csv / industry-series.csv when their
+ * series were recorded) and scenarios/<name>.yaml from the store.
+ *
+ * - results.csv: one row per scenario × replication × recorded step, one column per province reporter;
+ * - zones.csv: one row per scenario × replication × zone: the zone's layout and every zone reporter
+ *   at the last recorded step;
+ * - industries.csv: one row per scenario × replication × industry: its attributes and every industry
+ *   reporter at the last recorded step;
+ * - zone-series.csv / industry-series.csv (`--record zones` / `industries` / `all`): one row per
+ *   scenario × replication × recorded step × zone (industry), one column per reporter.
  *
  * @returns the files written (relative to outDir) with their sizes in bytes.
  */
-export function exportStoreFiles(store: RunStore, options: ExportRunOptions): { file: string; bytes: number }[] {
-  const scenarios = storedScenarios(store, options.scenarios);
-  const metricNames = reporters.map((r) => r.name);
-  const written: { file: string; bytes: number }[] = [];
+export function exportComparisonFiles(store: RunStore, comparison: LocatedComparison, outDir: string): { file: string; bytes: number }[] {
+  const { recording } = comparison;
+  const zone = recording.zone;
+  const industry = recording.industry;
+  const P = recording.province.length;
+  const header = (columns: readonly string[], reporters: readonly string[]): string => `${[...columns, ...reporters].join(',')}\n`;
 
-  const results = new FileWriter(path.join(options.outDir, 'results.csv'));
-  results.write(`${TIDY_CSV_HEADER}\n`);
-  for (const scenario of scenarios) {
-    const steps = store.recordedSteps(scenario.id);
-    const yearText = new Map(steps.map((s) => [s.step, formatYear(s.year)]));
-    const finalStep = steps.length > 0 ? steps[steps.length - 1].step : 0;
-    const name = csvField(scenario.name);
-    for (const rep of store.replicationsOf(scenario.id)) {
-      if (rep.replication >= options.replications) continue;
-      const head = `${name},${rep.replication},${rep.seed},`;
-      let prefixStep = -1;
-      let prefix = '';
-      let chunk = '';
-      const rows = store.valuesOf(rep, options.detail === 'final' ? { zoneAndIndustryAtStep: finalStep } : 'all');
-      for (const [step, zone, industry, metricId, value] of rows) {
-        if (step !== prefixStep) {
-          prefixStep = step;
-          prefix = `${head}${step},${yearText.get(step)},`;
-        }
-        chunk += `${prefix}${zone === null ? '' : zone},${industry === null ? '' : industry},${metricNames[metricId]},${value}\n`;
-        if (chunk.length > 1 << 16) {
-          results.write(chunk);
-          chunk = '';
-        }
-      }
-      results.write(chunk);
-    }
-  }
-  results.close();
-  written.push({ file: 'results.csv', bytes: results.bytes });
+  const results = new FileWriter(path.join(outDir, 'results.csv'));
+  results.write(header(RESULTS_CSV_KEY_COLUMNS, recording.province));
+  const zones = new FileWriter(path.join(outDir, 'zones.csv'));
+  zones.write(header(ZONES_CSV_KEY_COLUMNS, zone?.reporters ?? []));
+  const industries = new FileWriter(path.join(outDir, 'industries.csv'));
+  industries.write(header(INDUSTRIES_CSV_KEY_COLUMNS, industry?.reporters ?? []));
+  const zoneSeries = zone?.steps === 'every' ? new FileWriter(path.join(outDir, 'zone-series.csv')) : null;
+  zoneSeries?.write(header([...SERIES_CSV_KEY_COLUMNS, 'zone'], zone?.reporters ?? []));
+  const industrySeries = industry?.steps === 'every' ? new FileWriter(path.join(outDir, 'industry-series.csv')) : null;
+  industrySeries?.write(header([...SERIES_CSV_KEY_COLUMNS, 'industry'], industry?.reporters ?? []));
 
-  const zones = new FileWriter(path.join(options.outDir, 'zones.csv'));
-  const industries = new FileWriter(path.join(options.outDir, 'industries.csv'));
-  zones.write(`${ZONES_CSV_HEADER}\n`);
-  industries.write(`${INDUSTRIES_CSV_HEADER}\n`);
-  for (const scenario of scenarios) {
-    const name = csvField(scenario.name);
-    for (const rep of store.replicationsOf(scenario.id)) {
-      if (rep.replication >= options.replications) continue;
-      const head = `${name},${rep.replication},${rep.seed},`;
+  for (const scenario of comparison.scenarios) {
+    const name = csvField(scenario.stored.name);
+    scenario.taskIds.forEach((id, replication) => {
+      const task = store.task(id);
+      if (task === null) throw new Error(`task ${id} of scenario "${scenario.stored.name}" is not in the run store`);
+      const record = task.record;
+      const head = `${name},${replication},${task.seed},`;
+      const S = record.steps.length;
+      const stepText = Array.from(record.steps, (step, s) => `${step},${formatYear(record.years[s])}`);
       let text = '';
-      for (const z of store.zonesOf(scenario.id, rep.replication)) {
-        text += `${head}${z.zone},${z.x_km},${z.y_km},${z.planned_ha},${csvField(z.leading_industries)}\n`;
+      for (let s = 0; s < S; s++) {
+        text += `${head}${stepText[s]}`;
+        for (let p = 0; p < P; p++) text += `,${valueField(record.province[s * P + p])}`;
+        text += '\n';
       }
-      zones.write(text);
-      text = '';
-      for (const j of store.industriesOf(scenario.id, rep.replication)) {
-        text +=
-          `${head}${j.industry},${csvField(j.name)},${j.chain},${j.growth_per_year},${j.land_ha_per_mcny},${j.jobs_per_mcny},` +
-          `${j.capital_output_ratio},${j.pollution_t_per_mcny},${j.credit_dependence}\n`;
-      }
-      industries.write(text);
-    }
-  }
-  zones.close();
-  industries.close();
-  written.push({ file: 'zones.csv', bytes: zones.bytes }, { file: 'industries.csv', bytes: industries.bytes });
+      results.write(text);
 
-  mkdirSync(path.join(options.outDir, 'scenarios'), { recursive: true });
-  for (const scenario of scenarios) {
-    const file = path.posix.join('scenarios', `${scenario.name}.yaml`);
-    writeFileSync(path.join(options.outDir, file), scenario.sourceText);
-    written.push({ file, bytes: Buffer.byteLength(scenario.sourceText) });
+      const Z = record.zoneCount;
+      if (zone !== null && Z > 0) {
+        const M = zone.reporters.length;
+        const steps = scopeStepIndices(record, zone);
+        const final = steps.length - 1;
+        text = '';
+        for (let z = 0; z < Z; z++) {
+          const leading: string[] = [];
+          for (let j = 0; j < record.industryCount; j++) if (record.zoneLeading[z * record.industryCount + j] === 1) leading.push(record.industryNames[j]);
+          text +=
+            `${head}${stepText[S - 1]},${z},${record.zoneLayout[z * 3]},${record.zoneLayout[z * 3 + 1]},${record.zoneLayout[z * 3 + 2]},` +
+            `${csvField(leading.join(';'))}${scopeFields(record.zone, final, z, Z, M)}\n`;
+        }
+        zones.write(text);
+        if (zoneSeries !== null) {
+          text = '';
+          for (const s of steps) for (let z = 0; z < Z; z++) text += `${head}${stepText[s]},${z}${scopeFields(record.zone, s, z, Z, M)}\n`;
+          zoneSeries.write(text);
+        }
+      }
+
+      const K = record.industryCount;
+      if (industry !== null && K > 0) {
+        const M = industry.reporters.length;
+        const A = INDUSTRY_ATTRIBUTE_COLUMNS.length;
+        const steps = scopeStepIndices(record, industry);
+        const final = steps.length - 1;
+        text = '';
+        for (let j = 0; j < K; j++) {
+          let attributes = '';
+          for (let a = 0; a < A; a++) attributes += `,${record.industryAttributes[j * A + a]}`;
+          text += `${head}${stepText[S - 1]},${j},${csvField(record.industryNames[j] ?? '')}${attributes}${scopeFields(record.industry, final, j, K, M)}\n`;
+        }
+        industries.write(text);
+        if (industrySeries !== null) {
+          text = '';
+          for (const s of steps) for (let j = 0; j < K; j++) text += `${head}${stepText[s]},${j}${scopeFields(record.industry, s, j, K, M)}\n`;
+          industrySeries.write(text);
+        }
+      }
+    });
+  }
+  const written: { file: string; bytes: number }[] = [];
+  for (const [file, writer] of [
+    ['results.csv', results],
+    ['zones.csv', zones],
+    ['industries.csv', industries],
+    ['zone-series.csv', zoneSeries],
+    ['industry-series.csv', industrySeries],
+  ] as const) {
+    if (writer === null) continue;
+    writer.close();
+    written.push({ file, bytes: writer.bytes });
+  }
+
+  mkdirSync(path.join(outDir, 'scenarios'), { recursive: true });
+  for (const { stored } of comparison.scenarios) {
+    const file = path.posix.join('scenarios', `${stored.name}.yaml`);
+    writeFileSync(path.join(outDir, file), stored.sourceText);
+    written.push({ file, bytes: Buffer.byteLength(stored.sourceText) });
   }
   return written;
 }

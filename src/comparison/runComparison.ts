@@ -1,59 +1,73 @@
 /**
- * The scenario runner: N seeded replications of each scenario on a pool of worker threads, each
- * committed to the run store (results.sqlite) as it finishes; then the summaries, the CSV exports,
- * report-data.json, manifest.json and (when src/report/renderReport.ts is there) the HTML report.
+ * A comparison of scenarios: N seeded replications of each scenario run as tasks of one run
+ * (src/runner/runTasks.ts: one worker pool, one resumable store), then — an analysis over the stored
+ * tasks — the summaries, paired differences against the baseline, CSV exports, report-data.json,
+ * manifest.json and the HTML report.
  *
- * Seeds: replication r of every scenario uses replicationSeed(baseSeed, r) — a function of the two
- * numbers only — so every scenario faces the same draws (common random numbers) and adding or
- * removing a scenario changes no other scenario's results.
- *
- * Resume: running the same command again (same --out folder) reuses every replication already stored
- * for the same scenario name, content hash, replication index and seed under the same model code,
- * and computes only the rest. The files are then byte-identical to an uninterrupted run's (only the
- * timing and session fields of manifest.json differ).
+ * Resume: running the same command again (same --out folder) reuses every task already stored for the
+ * same parameters, replication, seed and recording under the same code, and computes only the rest;
+ * the files are then byte-identical to an uninterrupted run's (only the timing and session fields of
+ * manifest.json differ). When every task is stored and nothing the outputs depend on changed, the
+ * outputs are left as they are (src/runner/finishedOutputs.ts). A shard (`shard: { index, count }`)
+ * computes only its tasks and writes only its store; `zonesim merge` finishes the comparison.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { replicationSeed } from '../model/randomStreams.ts';
-import { reporters } from '../outcomes/reporters.ts';
+import type { RenderReportOptions } from '../report/renderReport.ts';
 import type { ReportInput, ReportManifest } from '../report/reportInput.ts';
 import type { LoadedScenario } from '../scenario/loadScenarioFile.ts';
-import { exportStoreFiles, exportSummaryFiles, type ResultsDetail } from './exportRun.ts';
-import { modelFingerprint } from './modelFingerprint.ts';
-import { RunStore, STORE_FILE_NAME, STORE_FORMAT_VERSION } from './runStore.ts';
-import { chooseBaseline, summariseRun } from './summariseRun.ts';
-import { TIDY_CSV_HEADER } from './tidyCsv.ts';
-import { defaultWorkerCount, runReplicationsOnWorkers, type ReplicationJob } from './workerPool.ts';
+import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../runner/finishedOutputs.ts';
+import { modelFingerprint } from '../runner/modelFingerprint.ts';
+import { modelInputHash, parameterSetHash } from '../runner/parameterSets.ts';
+import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordingHash, type RecordOption } from '../runner/recording.ts';
+import { RunStore, STORE_FILE_NAME, STORE_FORMAT_VERSION, taskIdsKey } from '../runner/runStore.ts';
+import { registerRun, RunInterruptedError, runTasks, type RunDefinition, type RunModel, type RunParameterSet, type RunTask } from '../runner/runTasks.ts';
+import { formatShard, type Shard } from '../runner/shards.ts';
+import { comparisonSeeds, comparisonSpecHash, comparisonSpecJson, locateComparison, type ComparisonSpec } from './comparisonSpec.ts';
+import { exportComparisonFiles, exportSummaryFiles, RESULTS_CSV_KEY_COLUMNS } from './exportComparison.ts';
+import { chooseBaseline, summariseComparison } from './summariseComparison.ts';
 
-/** What {@link runExperiment} needs. */
-export interface RunExperimentOptions {
+/** Which charts of the report get PNG/SVG files (the page always draws every chart). */
+export type ReportImages = NonNullable<RenderReportOptions['images']>;
+
+/** Facts for the manifest that the caller knows (version, commit, command line). */
+export interface ComparisonProvenance {
+  readonly zonesimVersion: string;
+  readonly gitCommit: string | null;
+  readonly command: string;
+}
+
+/** What {@link runComparison} needs. */
+export interface RunComparisonOptions {
   /** Scenarios in display order (names unique). */
   readonly scenarios: readonly LoadedScenario[];
   /** Replications per scenario (≥ 1). */
   readonly replications: number;
   /** Base seed; replication r uses replicationSeed(baseSeed, r) in every scenario. */
   readonly baseSeed: number;
-  /** Run folder (created if needed); results.sqlite in it is created or resumed. */
+  /** Run folder (created if needed); run.sqlite in it is created or resumed. */
   readonly outDir: string;
-  /** Worker threads (default: {@link defaultWorkerCount}). */
+  /** Worker threads (default: the number of cores). */
   readonly workers?: number;
   /** Baseline scenario for the paired comparisons (default: `baseline` if run, else the first). */
   readonly baseline?: string | null;
   /**
-   * Rows of results.csv (default 'final': zone and industry values at the last recorded step only,
-   * which keeps the bundled run's CSV near 60 MB instead of ~400 MB); see {@link ResultsDetail}.
-   * results.sqlite always holds every value.
+   * Which zone and industry series to keep (default: none — zone and industry values at the last
+   * recorded step only; province series are always kept).
    */
-  readonly resultsDetail?: ResultsDetail;
+  readonly record?: RecordOption;
+  /** Compute only this slice of the tasks and write no outputs (default: every task, then the outputs). */
+  readonly shard?: Shard | null;
   /** Render the HTML report after the exports (default true). */
   readonly renderReport?: boolean;
-  /** Facts for the manifest that the caller knows (version, commit, command line). */
-  readonly provenance: { zonesimVersion: string; gitCommit: string | null; command: string };
-  /** Stop: no more replications are started, the store stays consistent, a {@link RunInterruptedError} is thrown. */
+  /** Charts written as PNG/SVG files (default 'key': the key outcomes' charts, forest plots and maps). */
+  readonly images?: ReportImages;
+  readonly provenance: ComparisonProvenance;
+  /** Stop: no more tasks are started, the store stays consistent, a {@link RunInterruptedError} is thrown. */
   readonly signal?: AbortSignal;
   /** Called once the plan is known: replications in total, to compute now, and reused from the store. */
-  readonly onPlan?: (plan: RunPlan) => void;
+  readonly onPlan?: (plan: ComparisonPlan) => void;
   /** Called after each replication computed (and committed) in this run: done of toRun. */
   readonly onReplicationDone?: (done: number, toRun: number) => void;
   /** Things the user should know (a changed scenario recomputed, values left out). */
@@ -62,19 +76,21 @@ export interface RunExperimentOptions {
   readonly onPhase?: (phase: 'summarise' | 'export' | 'report') => void;
 }
 
-/** How many replications a run needs, computes now and reuses. */
-export interface RunPlan {
+/** How many replications a comparison needs, computes now and reuses. */
+export interface ComparisonPlan {
   readonly outDir: string;
+  /** Replications of this invocation (the shard's, or all). */
   readonly total: number;
   readonly toRun: number;
   readonly reused: number;
   readonly workers: number;
+  readonly shard: Shard | null;
 }
 
 /** Summary returned to the caller (the manifest has more). */
-export interface RunSummary {
+export interface ComparisonSummary {
   readonly outDir: string;
-  /** Files written, relative to outDir (results.sqlite first). */
+  /** Files written, relative to outDir (run.sqlite first). */
   readonly files: readonly string[];
   /** Replications computed in this run. */
   readonly replicationsRun: number;
@@ -87,23 +103,9 @@ export interface RunSummary {
   readonly reportNote: string | null;
   /** Sizes of the exported files in bytes, by file name. */
   readonly fileSizes: Readonly<Record<string, number>>;
-}
-
-/** The run was stopped (signal) before every replication finished; finished ones are stored. */
-export class RunInterruptedError extends Error {
-  /**
-   * @param outDir the run folder (run the same command again to resume).
-   * @param stored replications stored for this run's scenarios.
-   * @param total replications the run needs.
-   */
-  constructor(
-    readonly outDir: string,
-    readonly stored: number,
-    readonly total: number,
-  ) {
-    super(`interrupted: ${stored} of ${total} replications are stored in ${path.join(outDir, STORE_FILE_NAME)}`);
-    this.name = 'RunInterruptedError';
-  }
+  /** True when every output was already up to date and nothing was rewritten. */
+  readonly outputsUnchanged: boolean;
+  readonly shard: Shard | null;
 }
 
 /** Timing and session fields of the manifest: they differ between otherwise identical runs. */
@@ -111,194 +113,134 @@ export const MANIFEST_SESSION_FIELDS = ['command', 'workers', 'startedAt', 'fini
 
 const RENDER_REPORT_FILE = fileURLToPath(new URL('../report/renderReport.ts', import.meta.url));
 
+/** The run definition of a comparison: one parameter set per scenario, replication-major tasks. */
+function comparisonRun(scenarios: readonly LoadedScenario[], seeds: readonly number[], record: RecordOption): { definition: RunDefinition; spec: Omit<ComparisonSpec, 'baseline' | 'replications' | 'baseSeed'> } {
+  const models: RunModel[] = [];
+  const modelIndex = new Map<string, number>();
+  const parameterSets: RunParameterSet[] = [];
+  const parameterSetIndex = new Map<string, number>();
+  const scenarioParameterSet: number[] = [];
+  for (const s of scenarios) {
+    const hash = modelInputHash(s.modelInput);
+    let model = modelIndex.get(hash);
+    if (model === undefined) {
+      model = models.push({ hash, input: s.modelInput }) - 1;
+      modelIndex.set(hash, model);
+    }
+    const psHash = parameterSetHash(hash, []);
+    let ps = parameterSetIndex.get(psHash);
+    if (ps === undefined) {
+      ps = parameterSets.push({ hash: psHash, model, overrides: [] }) - 1;
+      parameterSetIndex.set(psHash, ps);
+    }
+    scenarioParameterSet.push(ps);
+  }
+  const recording = comparisonRecording(record);
+  // Replication-major order: early results cover every scenario, and the ETA is steadier.
+  const tasks: RunTask[] = [];
+  seeds.forEach((seed, replication) => {
+    for (const parameterSet of scenarioParameterSet) tasks.push({ parameterSet, replication, seed, recording: 0 });
+  });
+  return {
+    definition: { models, parameterSets, recordings: [{ hash: recordingHash(recording), recording }], tasks },
+    spec: {
+      scenarios: scenarios.map((s, i) => ({ name: s.name, parameterSetHash: parameterSets[scenarioParameterSet[i]].hash })),
+      record,
+      recordingHash: recordingHash(recording),
+    },
+  };
+}
+
 /**
  * Run every scenario for `replications` replications (resuming what the store already has), then
- * write into `outDir`: results.sqlite, results.csv, summary.csv, end-state.csv, paired.csv,
- * zones.csv, industries.csv, scenarios/<name>.yaml, report-data.json, manifest.json and the HTML
- * report. Memory is bounded: only in-flight replications (one per worker) are held.
+ * write into `outDir`: results.csv, zones.csv, industries.csv, summary.csv, end-state.csv,
+ * paired.csv, scenarios/<name>.yaml, report-data.json, manifest.json and the HTML report — unless
+ * they are already up to date. Memory is bounded: only tasks in flight are held while simulating.
  *
  * @throws {RunInterruptedError} when `signal` aborts before all replications are stored.
  * @throws {UnknownBaselineError} when `baseline` names no scenario (checked before any work).
- * @throws {ReplicationFailedError} when the model fails in a worker.
+ * @throws {TaskFailedError} when the model fails in a worker.
+ * @throws {RunStoreError} when the folder holds another format or an experiment.
  */
-export async function runExperiment(options: RunExperimentOptions): Promise<RunSummary> {
+export async function runComparison(options: RunComparisonOptions): Promise<ComparisonSummary> {
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const names = options.scenarios.map((s) => s.name);
   const baseline = chooseBaseline(names, options.baseline);
   const notice = options.onNotice ?? (() => {});
-  const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
-  const fingerprint = modelFingerprint();
+  const record = options.record ?? DEFAULT_RECORD_OPTION;
+  const shard = options.shard ?? null;
+  const seeds = comparisonSeeds(options.baseSeed, options.replications);
+  const { definition, spec: partial } = comparisonRun(options.scenarios, seeds, record);
+  const spec: ComparisonSpec = { ...partial, replications: options.replications, baseSeed: options.baseSeed, baseline };
 
   mkdirSync(options.outDir, { recursive: true });
-  const store = new RunStore(path.join(options.outDir, STORE_FILE_NAME));
+  const store = RunStore.openFolder(options.outDir);
   try {
-    const deleted = store.beginRun(
-      { zonesimVersion: options.provenance.zonesimVersion, modelFingerprint: fingerprint, baseSeed: options.baseSeed, replications: options.replications },
-      reporters.map((r) => ({ name: r.name, scope: r.scope })),
-    );
-    if (deleted > 0) notice(`the model code changed since ${options.outDir} was written: its ${deleted} stored replications are recomputed`);
-
-    const scenarioIds: number[] = [];
-    for (const s of options.scenarios) {
-      const prepared = store.prepareScenario({
-        name: s.name,
-        contentHash: s.contentHash,
-        file: s.file,
-        description: s.description,
-        sourceText: s.sourceText,
-        overridesJson: JSON.stringify(s.overrides),
-        parametersJson: JSON.stringify(s.modelInput.parameters),
-      });
-      scenarioIds.push(prepared.scenario.id);
-      if (prepared.status === 'changed') {
-        notice(
-          `scenario "${s.name}" (${s.file}) changed since its results were stored` +
-            (prepared.deletedReplications > 0 ? `: its ${prepared.deletedReplications} stored replications are recomputed` : ''),
-        );
-      }
-    }
-
-    // Replication-major order: early results cover every scenario, and the ETA is steadier.
-    const seeds = Array.from({ length: options.replications }, (_, r) => replicationSeed(options.baseSeed, r));
-    const jobs: ReplicationJob[] = [];
-    let reseeded = 0;
-    for (let r = 0; r < options.replications; r++) {
-      options.scenarios.forEach((_, index) => {
-        const stored = store.replication(scenarioIds[index], r);
-        if (stored && stored.seed === seeds[r]) return;
-        if (stored && store.deleteReplication(scenarioIds[index], r)) reseeded++;
-        jobs.push({ scenarioIndex: index, replication: r, seed: seeds[r] });
-      });
-    }
-    if (reseeded > 0) notice(`${reseeded} stored replications had another base seed and are recomputed`);
-    const total = options.scenarios.length * options.replications;
-    const usedWorkers = Math.min(workers, jobs.length);
-    options.onPlan?.({ outDir: options.outDir, total, toRun: jobs.length, reused: total - jobs.length, workers: usedWorkers });
-
-    let done = 0;
-    const simulateStarted = Date.now();
-    const outcome = await runReplicationsOnWorkers({
-      scenarios: options.scenarios.map((s) => ({ name: s.name, modelInput: s.modelInput })),
-      jobs,
-      workers: usedWorkers,
-      signal: options.signal,
-      onResult: ({ job, record, wallMs }) => {
-        store.commitReplication(scenarioIds[job.scenarioIndex], job.replication, job.seed, wallMs, record);
-        done++;
-        options.onReplicationDone?.(done, jobs.length);
-      },
-    });
-    const simulateSeconds = (Date.now() - simulateStarted) / 1000;
-    if (outcome.aborted) throw new RunInterruptedError(options.outDir, total - jobs.length + done, total);
-
-    options.onPhase?.('summarise');
-    const summariseStarted = Date.now();
-    let nonFinite = 0;
-    const scenarioTimings = options.scenarios.map((s, index) => {
-      const reps = store.replicationsOf(scenarioIds[index]).filter((r) => r.replication < options.replications);
-      const ms = reps.reduce((sum, r) => sum + r.wallMs, 0);
-      for (const r of reps) nonFinite += r.nonFiniteCount;
-      return { name: s.name, replicationSeconds: ms / 1000, meanReplicationMs: reps.length > 0 ? ms / reps.length : 0 };
-    });
-    if (nonFinite > 0) notice(`${nonFinite} values were NaN or infinite and were left out of the results (a model defect; please report it)`);
-    const manifestBase = {
+    const { deletedForCode } = store.beginRun({
       zonesimVersion: options.provenance.zonesimVersion,
-      gitCommit: options.provenance.gitCommit,
-      command: options.provenance.command,
-      nodeVersion: process.version,
-      platform: `${process.platform}-${process.arch}`,
-      modelFingerprint: fingerprint,
-      storeFormat: STORE_FORMAT_VERSION,
-      baseSeed: options.baseSeed,
-      replications: options.replications,
-      workers: usedWorkers,
-      baseline,
-      seeds: seeds.map((seed, replication) => ({ replication, seed })),
-      scenarios: options.scenarios.map((s) => ({ name: s.name, description: s.description, file: s.file, contentHash: s.contentHash })),
-      resultsDetail: options.resultsDetail ?? 'final',
-      startedAt,
-    };
-    const timings = {
-      replicationsComputed: done,
-      replicationsReused: total - jobs.length,
-      simulateSeconds,
-      scenarios: scenarioTimings,
-    };
-    const reportManifest: ReportManifest = {
-      ...manifestBase,
-      wallTimeSeconds: (Date.now() - started) / 1000,
-      timings,
-    };
-    const input: ReportInput = summariseRun(store, {
-      scenarios: names,
-      replications: options.replications,
-      baseline,
-      manifest: reportManifest,
+      codeFingerprint: modelFingerprint(),
+      analysis: 'comparison',
+      analysisHash: comparisonSpecHash(spec),
+      analysisJson: comparisonSpecJson(spec),
+      shard: shard === null ? null : formatShard(shard),
     });
-    const summariseSeconds = (Date.now() - summariseStarted) / 1000;
+    if (deletedForCode > 0) notice(`the model code changed since ${options.outDir} was written: its ${deletedForCode} stored replications are recomputed`);
+    const registered = registerRun(store, definition);
+    forgetStaleTasks(store, options, spec, registered.recordingIds[0], notice);
 
-    options.onPhase?.('export');
-    const exportStarted = Date.now();
-    const exported = [
-      ...exportStoreFiles(store, {
-        outDir: options.outDir,
-        scenarios: names,
-        replications: options.replications,
-        detail: options.resultsDetail ?? 'final',
-      }),
-      ...exportSummaryFiles(input, options.outDir),
-    ];
-    const exportSeconds = (Date.now() - exportStarted) / 1000;
-    store.close();
-
-    let reportPath: string | null = null;
-    let reportNote: string | null = null;
-    const reportFiles: string[] = [];
-    const reportStarted = Date.now();
-    if (options.renderReport === false) {
-      reportNote = 'HTML report not rendered (--no-report)';
-    } else {
-      options.onPhase?.('report');
-      const rendered = await renderHtmlReport(input, options.outDir);
-      reportPath = rendered.htmlPath;
-      reportNote = rendered.note;
-      reportFiles.push(...rendered.files);
-    }
-    const reportSeconds = (Date.now() - reportStarted) / 1000;
-
-    const wallTimeSeconds = (Date.now() - started) / 1000;
-    const fileSizes: Record<string, number> = {};
-    for (const f of exported) fileSizes[f.file] = f.bytes;
-    const manifest = {
-      ...manifestBase,
-      finishedAt: new Date().toISOString(),
-      wallTimeSeconds,
-      timings: { ...timings, summariseSeconds, exportSeconds, reportSeconds },
-      files: {
-        [STORE_FILE_NAME]: 'every finished replication (SQLite; view tidy_results has the columns of results.csv)',
-        'results.csv':
-          `tidy long results: ${TIDY_CSV_HEADER}` +
-          ((options.resultsDetail ?? 'final') === 'final' ? ' (zone and industry values at the last recorded step only; all steps in results.sqlite)' : ''),
-        'summary.csv': 'mean, sd and 95% t-interval per scenario, province metric and recorded step',
-        'end-state.csv': 'distribution of each province metric at the last recorded step',
-        'paired.csv': `paired differences scenario − baseline (${baseline ?? 'none'}) of the end state`,
-        'zones.csv': 'zone layout per scenario and replication',
-        'industries.csv': 'industry attributes per scenario and replication',
-        'report-data.json': 'the data the HTML report is rendered from',
-        ...(reportPath ? { [path.relative(options.outDir, reportPath)]: 'the HTML report' } : {}),
+    const taskScenario = new Map<number, string>();
+    options.scenarios.forEach((s, i) => taskScenario.set(definition.tasks[i].parameterSet, s.name));
+    let total = 0;
+    const outcome = await runTasks({
+      store,
+      run: registered,
+      shard,
+      workers: options.workers,
+      signal: options.signal,
+      describeTask: (task) => `replication ${task.replication} (seed ${task.seed}) of scenario "${taskScenario.get(task.parameterSet)}"`,
+      onPlan: (plan) => {
+        total = plan.tasksInRun;
+        options.onPlan?.({ outDir: options.outDir, total: plan.tasksInRun, toRun: plan.toRun, reused: plan.reused, workers: plan.workers, shard });
       },
-    };
-    writeFileSync(path.join(options.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    return {
+      onTaskDone: options.onReplicationDone,
+    });
+    if (outcome.aborted) throw new RunInterruptedError(options.outDir, outcome.reused + outcome.computed, total);
+    const storeFiles = [STORE_FILE_NAME];
+    if (shard !== null) {
+      return {
+        outDir: options.outDir,
+        files: storeFiles,
+        replicationsRun: outcome.computed,
+        replicationsReused: outcome.reused,
+        wallTimeSeconds: (Date.now() - started) / 1000,
+        reportPath: null,
+        reportNote: `shard ${formatShard(shard)}: no outputs (merge the shards with zonesim merge)`,
+        fileSizes: {},
+        outputsUnchanged: false,
+        shard,
+      };
+    }
+    const written = await writeComparisonOutputs(store, spec, {
       outDir: options.outDir,
-      files: [STORE_FILE_NAME, ...exported.map((f) => f.file), 'manifest.json', ...reportFiles],
-      replicationsRun: done,
-      replicationsReused: total - jobs.length,
-      wallTimeSeconds,
-      reportPath,
-      reportNote,
-      fileSizes,
+      provenance: options.provenance,
+      renderReport: options.renderReport,
+      images: options.images,
+      session: {
+        workers: outcome.workers,
+        startedAt,
+        started,
+        timings: { replicationsComputed: outcome.computed, replicationsReused: outcome.reused, simulateSeconds: outcome.simulateSeconds },
+      },
+      onNotice: notice,
+      onPhase: options.onPhase,
+    });
+    return {
+      ...written,
+      replicationsRun: outcome.computed,
+      replicationsReused: outcome.reused,
+      wallTimeSeconds: (Date.now() - started) / 1000,
+      shard: null,
     };
   } finally {
     store.close();
@@ -306,25 +248,200 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunS
 }
 
 /**
- * Call `renderReport(input, outDir)` from src/report/renderReport.ts when that module exists (it is
- * written separately); otherwise skip with a note.
+ * Delete stored tasks this comparison would otherwise mistake for its own or never use again: those of
+ * a scenario (by name) whose parameters changed since they were stored, and replications 0 … R − 1
+ * stored with another seed or another recording (`--seed`, `--record`). Tasks of scenarios not in
+ * this comparison, and replications ≥ R, are kept (running them again reuses them).
  */
-async function renderHtmlReport(input: ReportInput, outDir: string): Promise<{ htmlPath: string | null; note: string | null; files: string[] }> {
-  if (!existsSync(RENDER_REPORT_FILE)) {
-    return { htmlPath: null, note: 'HTML report skipped: src/report/renderReport.ts is not available yet', files: [] };
+function forgetStaleTasks(store: RunStore, options: RunComparisonOptions, spec: ComparisonSpec, recordingId: number, notice: (message: string) => void): void {
+  const idByHash = store.parameterSetIds();
+  const current = new Map(spec.scenarios.map((s) => [s.name, idByHash.get(s.parameterSetHash) as number]));
+  const inUse = new Set(current.values());
+  const facts = store.taskFacts();
+  const seeds = comparisonSeeds(spec.baseSeed, spec.replications);
+  const stale: number[] = [];
+  options.scenarios.forEach((s) => {
+    const previous = store.scenario(s.name);
+    const id = current.get(s.name) as number;
+    if (previous !== null && previous.parameterSetId !== id && !inUse.has(previous.parameterSetId)) {
+      const old = facts.filter((t) => t.parameterSetId === previous.parameterSetId).map((t) => t.id);
+      stale.push(...old);
+      notice(`scenario "${s.name}" (${s.file}) changed since its results were stored` + (old.length > 0 ? `: its ${old.length} stored replications are recomputed` : ''));
+    }
+    store.putScenario({
+      name: s.name,
+      parameterSetId: id,
+      file: s.file,
+      description: s.description,
+      contentHash: s.contentHash,
+      sourceText: s.sourceText,
+      overridesJson: JSON.stringify(s.overrides),
+    });
+  });
+  const wanted = new Set<string>();
+  for (const id of inUse) seeds.forEach((seed, replication) => wanted.add(taskIdsKey({ parameterSetId: id, replication, seed, recordingId })));
+  const reseeded = facts.filter((t) => inUse.has(t.parameterSetId) && t.replication < spec.replications && !wanted.has(taskIdsKey(t)));
+  if (reseeded.length > 0) notice(`${reseeded.length} stored replications had another base seed or another --record and are recomputed`);
+  store.deleteTasks([...stale, ...reseeded.map((t) => t.id)]);
+}
+
+/** Session facts of the invocation that writes a comparison's outputs (manifest only). */
+export interface ComparisonSession {
+  readonly workers: number;
+  readonly startedAt: string;
+  /** Date.now() at the start (for wall times). */
+  readonly started: number;
+  readonly timings: Readonly<Record<string, unknown>>;
+}
+
+/** Options of {@link writeComparisonOutputs}. */
+export interface WriteComparisonOutputsOptions {
+  readonly outDir: string;
+  readonly provenance: ComparisonProvenance;
+  readonly renderReport?: boolean;
+  readonly images?: ReportImages;
+  readonly session: ComparisonSession;
+  readonly onNotice?: (message: string) => void;
+  readonly onPhase?: (phase: 'summarise' | 'export' | 'report') => void;
+}
+
+/** What {@link writeComparisonOutputs} wrote. */
+export interface WrittenComparisonOutputs {
+  readonly outDir: string;
+  readonly files: readonly string[];
+  readonly reportPath: string | null;
+  readonly reportNote: string | null;
+  readonly fileSizes: Readonly<Record<string, number>>;
+  readonly outputsUnchanged: boolean;
+}
+
+/**
+ * Write a comparison's outputs from its stored tasks (every one must be stored), unless the files of
+ * the same key are already there unchanged. Used by {@link runComparison} and by `zonesim merge`.
+ *
+ * @throws Error when a task of the comparison is not stored.
+ */
+export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSpec, options: WriteComparisonOutputsOptions): Promise<WrittenComparisonOutputs> {
+  const { outDir, provenance, session } = options;
+  const renderReport = options.renderReport !== false;
+  const images: ReportImages = options.images ?? 'key';
+  const located = locateComparison(store, spec);
+  const key = outputsKey({
+    analysis: 'comparison',
+    spec: comparisonSpecJson(spec),
+    scenarios: located.scenarios.map(({ stored }) => [stored.name, stored.file, stored.description, stored.contentHash, stored.overridesJson]),
+    renderReport,
+    images,
+    zonesimVersion: provenance.zonesimVersion,
+    gitCommit: provenance.gitCommit,
+  });
+  const reportFile = path.join(outDir, 'report.html');
+  if (outputsUpToDate(store, outDir, key)) {
+    return {
+      outDir,
+      files: [STORE_FILE_NAME],
+      reportPath: renderReport && existsSync(reportFile) ? reportFile : null,
+      reportNote: 'outputs unchanged (every replication and everything the files depend on is as when they were written)',
+      fileSizes: {},
+      outputsUnchanged: true,
+    };
   }
-  const module = (await import(pathToFileURL(RENDER_REPORT_FILE).href)) as {
-    renderReport?: (input: ReportInput, outDir: string) => Promise<string[]>;
+  forgetOutputs(store);
+
+  options.onPhase?.('summarise');
+  const summariseStarted = Date.now();
+  let nonFinite = 0;
+  const scenarioTimings = located.scenarios.map(({ stored, taskIds: ids }) => {
+    let ms = 0;
+    for (const id of ids) {
+      const facts = store.task(id);
+      ms += facts?.wallMs ?? 0;
+      nonFinite += facts?.nonFiniteCount ?? 0;
+    }
+    return { name: stored.name, replicationSeconds: ms / 1000, meanReplicationMs: ids.length > 0 ? ms / ids.length : 0 };
+  });
+  if (nonFinite > 0) options.onNotice?.(`${nonFinite} values were NaN or infinite and were left out of the results (a model defect; please report it)`);
+  const recordText = formatRecordOption(spec.record);
+  const manifestBase = {
+    zonesimVersion: provenance.zonesimVersion,
+    gitCommit: provenance.gitCommit,
+    command: provenance.command,
+    nodeVersion: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    modelFingerprint: modelFingerprint(),
+    storeFormat: STORE_FORMAT_VERSION,
+    baseSeed: spec.baseSeed,
+    replications: spec.replications,
+    workers: session.workers,
+    baseline: spec.baseline,
+    seeds: located.seeds.map((seed, replication) => ({ replication, seed })),
+    scenarios: located.scenarios.map(({ stored }) => ({ name: stored.name, description: stored.description, file: stored.file, contentHash: stored.contentHash })),
+    record: recordText,
+    startedAt: session.startedAt,
   };
-  if (typeof module.renderReport !== 'function') {
-    return { htmlPath: null, note: 'HTML report skipped: src/report/renderReport.ts exports no renderReport function', files: [] };
+  const timings = { ...session.timings, scenarios: scenarioTimings };
+  const reportManifest: ReportManifest = { ...manifestBase, wallTimeSeconds: (Date.now() - session.started) / 1000, timings };
+  const input: ReportInput = summariseComparison(store, located, { manifest: reportManifest });
+  const summariseSeconds = (Date.now() - summariseStarted) / 1000;
+
+  options.onPhase?.('export');
+  const exportStarted = Date.now();
+  const exported = [...exportComparisonFiles(store, located, outDir), ...exportSummaryFiles(input, outDir)];
+  const exportSeconds = (Date.now() - exportStarted) / 1000;
+
+  let reportPath: string | null = null;
+  let reportNote: string | null = null;
+  const reportFiles: string[] = [];
+  const reportStarted = Date.now();
+  if (!renderReport) {
+    reportNote = 'HTML report not rendered (--no-report)';
+  } else {
+    options.onPhase?.('report');
+    const rendered = await renderHtmlReport(input, outDir, { images });
+    reportPath = rendered.htmlPath;
+    reportNote = rendered.note;
+    reportFiles.push(...rendered.files);
   }
-  const files = await module.renderReport(input, outDir);
-  const resolved = files.map((f) => (path.isAbsolute(f) || !existsSync(path.join(outDir, f)) ? f : path.join(outDir, f)));
-  const htmlPath = resolved.find((f) => path.basename(f) === 'index.html') ?? resolved.find((f) => f.endsWith('.html')) ?? null;
-  return {
-    htmlPath,
-    note: htmlPath ? null : 'the report renderer wrote no .html file',
-    files: resolved.map((f) => path.relative(outDir, f)),
+  const reportSeconds = (Date.now() - reportStarted) / 1000;
+
+  const fileSizes: Record<string, number> = {};
+  for (const f of exported) fileSizes[f.file] = f.bytes;
+  const manifest = {
+    ...manifestBase,
+    finishedAt: new Date().toISOString(),
+    wallTimeSeconds: (Date.now() - session.started) / 1000,
+    timings: { ...timings, summariseSeconds, exportSeconds, reportSeconds },
+    files: {
+      [STORE_FILE_NAME]: 'the run store: every finished task (SQLite; values as BLOBs of little-endian doubles, see docs/runner-and-reports.md)',
+      'results.csv': `one row per scenario, replication and recorded step: ${RESULTS_CSV_KEY_COLUMNS.join(',')} and one column per province outcome`,
+      'zones.csv': 'one row per scenario, replication and zone: its layout and every zone outcome at the last recorded step',
+      'industries.csv': 'one row per scenario, replication and industry: its attributes and every industry outcome at the last recorded step',
+      ...(spec.record.zoneSeries ? { 'zone-series.csv': 'one row per scenario, replication, recorded step and zone: every zone outcome' } : {}),
+      ...(spec.record.industrySeries ? { 'industry-series.csv': 'one row per scenario, replication, recorded step and industry: every industry outcome' } : {}),
+      'summary.csv': 'mean, sd and 95% t-interval per scenario, province metric and recorded step',
+      'end-state.csv': 'distribution of each province metric at the last recorded step',
+      'paired.csv': `paired differences scenario − baseline (${spec.baseline ?? 'none'}) of the end state`,
+      'report-data.json': 'the data the HTML report is rendered from',
+      ...(reportPath ? { [path.relative(outDir, reportPath)]: 'the HTML report' } : {}),
+    },
   };
+  writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const files = [...exported.map((f) => f.file), 'manifest.json', ...reportFiles];
+  recordOutputs(store, outDir, key, files);
+  return { outDir, files: [STORE_FILE_NAME, ...files], reportPath, reportNote, fileSizes, outputsUnchanged: false };
+}
+
+/**
+ * Call `renderReport(input, outDir)` from src/report/renderReport.ts (imported only when a report is
+ * rendered: chart.js and the canvas library take a while to load).
+ */
+async function renderHtmlReport(
+  input: ReportInput,
+  outDir: string,
+  options: RenderReportOptions,
+): Promise<{ htmlPath: string | null; note: string | null; files: string[] }> {
+  const module = (await import(pathToFileURL(RENDER_REPORT_FILE).href)) as typeof import('../report/renderReport.ts');
+  const files = await module.renderReport(input, outDir, options);
+  const htmlPath = files.find((f) => path.basename(f) === 'report.html') ?? null;
+  return { htmlPath, note: htmlPath ? null : 'the report renderer wrote no .html file', files: files.map((f) => path.relative(outDir, f)) };
 }

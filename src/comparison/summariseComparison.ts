@@ -1,12 +1,13 @@
 /**
- * From the run store to the report's data ({@link ReportInput}): per-step means with 95% t-intervals,
- * end-state distributions, paired differences against the baseline, zone maps and the levers table.
- * Every statistic is computed by src/statistics (meanConfidenceInterval, summariseEndState,
- * pairedDifference); this file only gathers the values, in replication order, so the result is the
- * same however the replications were computed (worker count, completion order, interruptions).
+ * The comparison's statistics, from its tasks in the run store to the report's data
+ * ({@link ReportInput}): per-step means with 95% t-intervals, end-state distributions, paired
+ * differences against the baseline, zone maps and the levers table. Every statistic is computed by
+ * src/statistics (meanConfidenceInterval, summariseEndState, pairedDifference); this file only gathers
+ * the values, in replication order, so the result is the same however the tasks were computed (worker
+ * count, completion order, interruptions, shards).
  */
 import { meanConfidenceInterval, pairedDifference, summariseEndState } from '../statistics/index.ts';
-import { reporters } from '../outcomes/reporters.ts';
+import { reporterByName } from '../outcomes/reporters.ts';
 import type {
   EndStateSummary,
   MapZone,
@@ -19,16 +20,12 @@ import type {
   ScenarioSeries,
   SeriesPoint,
 } from '../report/reportInput.ts';
-import type { RunStore, StoredReplication, StoredScenario } from './runStore.ts';
+import { scopeValueIndex, type Recording } from '../runner/recording.ts';
+import type { RunStore } from '../runner/runStore.ts';
+import type { LocatedComparison, LocatedScenario } from './comparisonSpec.ts';
 
-/** Options of {@link summariseRun}. */
-export interface SummariseRunOptions {
-  /** Scenario names in display order (the order of the command line). */
-  readonly scenarios: readonly string[];
-  /** Replications 0 … replications − 1 of each scenario are summarised (all must be stored). */
-  readonly replications: number;
-  /** Baseline scenario name; null or undefined picks one with {@link chooseBaseline}. */
-  readonly baseline?: string | null;
+/** Options of {@link summariseComparison}. */
+export interface SummariseComparisonOptions {
   readonly manifest: ReportManifest;
   /** Report title; a default naming the scenario and replication counts otherwise. */
   readonly title?: string;
@@ -76,59 +73,47 @@ export function flattenOverrides(overrides: unknown, prefix = ''): Record<string
   return out;
 }
 
-/** Province-scope reporters with their metric ids (index in `reporters`), in declaration order. */
-function provinceMetrics(): { id: number; metric: ReportMetric }[] {
-  const out: { id: number; metric: ReportMetric }[] = [];
-  reporters.forEach((r, id) => {
-    if (r.scope !== 'province') return;
-    out.push({ id, metric: { name: r.name, label: r.label, unit: r.unit, rules: [...r.rules], description: r.description, scope: r.scope } });
-  });
-  return out;
+/** The report's description of a province reporter. */
+function reportMetric(name: string): ReportMetric {
+  const r = reporterByName(name);
+  return { name: r.name, label: r.label, unit: r.unit, rules: [...r.rules], description: r.description, scope: r.scope };
 }
 
-/** The province values of one scenario: metric id → step → value per replication (undefined = not defined). */
+/** The province values of one scenario: per reporter (recording order), per recorded step, the value of each replication (NaN = undefined). */
 interface ScenarioValues {
-  readonly scenario: StoredScenario;
+  readonly scenario: LocatedScenario;
   readonly steps: readonly { step: number; year: number }[];
-  readonly finalStep: number;
-  /** metric id → (step → values indexed by replication). */
-  readonly byMetric: Map<number, Map<number, (number | undefined)[]>>;
-  readonly replications: readonly StoredReplication[];
+  /** values[p][s][r]: reporter p, step index s, replication r. */
+  readonly values: readonly (readonly Float64Array[])[];
 }
 
-function loadScenarioValues(store: RunStore, name: string, replications: number): ScenarioValues {
-  const scenario = store.scenarioByName(name);
-  if (!scenario) throw new Error(`scenario "${name}" is not in the run store`);
-  const stored = store.replicationsOf(scenario.id).filter((r) => r.replication < replications);
-  if (stored.length !== replications) {
-    const have = new Set(stored.map((r) => r.replication));
-    const missing = Array.from({ length: replications }, (_, r) => r).filter((r) => !have.has(r));
-    throw new Error(`scenario "${name}" has no stored result for replication(s) ${missing.slice(0, 10).join(', ')}`);
-  }
-  const steps = store.recordedSteps(scenario.id);
-  const finalStep = steps.length > 0 ? steps[steps.length - 1].step : 0;
-  const byMetric = new Map<number, Map<number, (number | undefined)[]>>();
-  for (const rep of stored) {
-    for (const [step, , , metricId, value] of store.valuesOf(rep, 'province')) {
-      let perStep = byMetric.get(metricId);
-      if (!perStep) byMetric.set(metricId, (perStep = new Map()));
-      let values = perStep.get(step);
-      if (!values) perStep.set(step, (values = new Array<number | undefined>(replications)));
-      values[rep.replication] = value;
+function loadScenarioValues(store: RunStore, scenario: LocatedScenario, reporterCount: number): ScenarioValues {
+  const R = scenario.taskIds.length;
+  let steps: { step: number; year: number }[] = [];
+  let values: Float64Array[][] = [];
+  scenario.taskIds.forEach((id, r) => {
+    const task = store.task(id);
+    if (task === null) throw new Error(`task ${id} of scenario "${scenario.stored.name}" is not in the run store`);
+    const { record } = task;
+    if (r === 0) {
+      steps = Array.from(record.steps, (step, i) => ({ step, year: record.years[i] }));
+      values = Array.from({ length: reporterCount }, () => Array.from({ length: steps.length }, () => new Float64Array(R).fill(Number.NaN)));
     }
-  }
-  return { scenario, steps, finalStep, byMetric, replications: stored };
+    const S = Math.min(steps.length, record.steps.length);
+    for (let s = 0; s < S; s++) for (let p = 0; p < reporterCount; p++) values[p][s][r] = record.province[s * reporterCount + p];
+  });
+  return { scenario, steps, values };
 }
 
-/** The defined values of a per-replication array, in replication order. */
-function defined(values: readonly (number | undefined)[] | undefined): number[] {
+/** The defined (non-NaN) values of a per-replication array, in replication order. */
+function defined(values: Float64Array | undefined): number[] {
   const out: number[] = [];
-  if (values) for (const v of values) if (v !== undefined) out.push(v);
+  if (values) for (const v of values) if (!Number.isNaN(v)) out.push(v);
   return out;
 }
 
 /**
- * Build the report's data from the run store.
+ * Build the report's data from the located comparison.
  *
  * - series: for every scenario × province metric × recorded step with at least one defined value:
  *   n, mean, sd and the 95% t-interval over replications (meanConfidenceInterval);
@@ -140,40 +125,43 @@ function defined(values: readonly (number | undefined)[] | undefined): number[] 
  *   year differs from the baseline's are not compared (their end states are at different dates);
  * - maps: each scenario's zones in replication 0 — location, final output, firms and top industry;
  * - levers: the overrides of each scenario flattened to dotted paths.
- * Entries without any defined value (n = 0) are left out.
+ * Entries without any defined value (n = 0) are left out; metrics without any defined value too.
  *
- * @throws Error when a scenario or one of its replications 0 … replications − 1 is not stored.
- * @throws {UnknownBaselineError} when `options.baseline` names no scenario of the run.
+ * @throws Error when a task of the comparison cannot be read.
  */
-export function summariseRun(store: RunStore, options: SummariseRunOptions): ReportInput {
-  const names = options.scenarios;
-  const baseline = chooseBaseline(names, options.baseline);
-  const metrics = provinceMetrics();
-  const data = names.map((name) => loadScenarioValues(store, name, options.replications));
+export function summariseComparison(store: RunStore, comparison: LocatedComparison, options: SummariseComparisonOptions): ReportInput {
+  const names = comparison.spec.scenarios.map((s) => s.name);
+  const baseline = comparison.spec.baseline;
+  const replications = comparison.spec.replications;
+  const metricNames = comparison.recording.province;
+  const P = metricNames.length;
+  const data = comparison.scenarios.map((scenario) => loadScenarioValues(store, scenario, P));
 
   const series: ScenarioSeries[] = [];
   const endStates: EndStateSummary[] = [];
   const usedMetrics = new Set<number>();
   for (const d of data) {
-    for (const { id, metric } of metrics) {
-      const perStep = d.byMetric.get(id);
-      if (!perStep) continue;
-      usedMetrics.add(id);
+    const last = d.steps.length - 1;
+    for (let p = 0; p < P; p++) {
+      const perStep = d.values[p];
+      if (perStep === undefined || !perStep.some((values) => values.some((v) => !Number.isNaN(v)))) continue;
+      usedMetrics.add(p);
       const points: SeriesPoint[] = [];
-      for (const { step, year } of d.steps) {
-        const values = defined(perStep.get(step));
-        if (values.length === 0) continue;
+      d.steps.forEach(({ step, year }, i) => {
+        const values = defined(perStep[i]);
+        if (values.length === 0) return;
         const ci = meanConfidenceInterval(values);
         points.push({ step, year, n: ci.n, mean: ci.mean, standardDeviation: ci.standardDeviation, lower: ci.lower, upper: ci.upper });
-      }
-      if (points.length > 0) series.push({ scenario: d.scenario.name, metric: metric.name, points });
-      const finals = defined(perStep.get(d.finalStep));
+      });
+      const metric = metricNames[p];
+      if (points.length > 0) series.push({ scenario: d.scenario.stored.name, metric, points });
+      const finals = defined(perStep[last]);
       if (finals.length > 0) {
         const ci = meanConfidenceInterval(finals);
         const q = summariseEndState(finals);
         endStates.push({
-          scenario: d.scenario.name,
-          metric: metric.name,
+          scenario: d.scenario.stored.name,
+          metric,
           n: ci.n,
           mean: ci.mean,
           standardDeviation: ci.standardDeviation,
@@ -192,65 +180,66 @@ export function summariseRun(store: RunStore, options: SummariseRunOptions): Rep
   }
 
   const paired: PairedComparison[] = [];
-  const base = data.find((d) => d.scenario.name === baseline);
+  const base = data.find((d) => d.scenario.stored.name === baseline);
   if (base) {
-    const finalYear = (d: (typeof data)[number]): number | undefined => d.steps.find((s) => s.step === d.finalStep)?.year;
+    const finalYear = (d: ScenarioValues): number | undefined => d.steps[d.steps.length - 1]?.year;
     for (const d of data) {
       if (d === base) continue;
       // End states are compared at the same date only: a scenario with another horizon (e.g. the
       // limiting cases, which end in 2029) has no paired comparison with the baseline.
       if (finalYear(d) !== finalYear(base)) continue;
-      for (const { id, metric } of metrics) {
-        const treatmentValues = d.byMetric.get(id)?.get(d.finalStep);
-        const controlValues = base.byMetric.get(id)?.get(base.finalStep);
+      for (let p = 0; p < P; p++) {
+        const treatmentValues = d.values[p]?.[d.steps.length - 1];
+        const controlValues = base.values[p]?.[base.steps.length - 1];
         if (!treatmentValues || !controlValues) continue;
         const treatment: number[] = [];
         const control: number[] = [];
-        for (let r = 0; r < options.replications; r++) {
+        for (let r = 0; r < replications; r++) {
           const t = treatmentValues[r];
           const c = controlValues[r];
-          if (t !== undefined && c !== undefined) {
+          if (!Number.isNaN(t) && !Number.isNaN(c)) {
             treatment.push(t);
             control.push(c);
           }
         }
         if (treatment.length === 0) continue;
-        const p = pairedDifference(treatment, control);
+        const result = pairedDifference(treatment, control);
         paired.push({
-          scenario: d.scenario.name,
-          baseline: base.scenario.name,
-          metric: metric.name,
-          n: p.n,
-          meanDifference: p.meanDifference,
-          lower: p.lower,
-          upper: p.upper,
-          effectSize: p.cohensDz,
-          pValue: p.pValue,
-          direction: p.direction,
+          scenario: d.scenario.stored.name,
+          baseline: base.scenario.stored.name,
+          metric: metricNames[p],
+          n: result.n,
+          meanDifference: result.meanDifference,
+          lower: result.lower,
+          upper: result.upper,
+          effectSize: result.cohensDz,
+          pValue: result.pValue,
+          direction: result.direction,
         });
       }
     }
   }
 
-  const scenarios: ReportScenario[] = data.map(({ scenario }) => ({
-    name: scenario.name,
-    description: scenario.description,
-    file: scenario.file,
-    contentHash: scenario.contentHash,
-    sourceText: scenario.sourceText,
-    overrides: flattenOverrides(JSON.parse(scenario.overridesJson)),
+  const scenarios: ReportScenario[] = comparison.scenarios.map(({ stored }) => ({
+    name: stored.name,
+    description: stored.description,
+    file: stored.file,
+    contentHash: stored.contentHash,
+    sourceText: stored.sourceText,
+    overrides: flattenOverrides(JSON.parse(stored.overridesJson)),
   }));
 
-  const first = data[0];
-  const industryNames = first ? store.industriesOf(first.scenario.id, 0).map((row) => row.name) : [];
-  const maps = data.map((d) => scenarioMap(store, d));
+  const first = comparison.scenarios[0];
+  const firstTask = first ? store.task(first.taskIds[0]) : null;
+  const industryNames = firstTask ? [...firstTask.record.industryNames] : [];
+  const maps = comparison.scenarios.map((scenario) => scenarioMap(store, comparison.recording, scenario));
 
   return {
-    title: options.title ?? defaultTitle(names.length, options.replications),
+    title: options.title ?? defaultTitle(names.length, replications),
     manifest: options.manifest,
     scenarios,
-    baseline: base ? base.scenario.name : null,
-    metrics: metrics.filter((m) => usedMetrics.has(m.id)).map((m) => m.metric),
+    baseline: base ? base.scenario.stored.name : null,
+    metrics: metricNames.filter((_, p) => usedMetrics.has(p)).map(reportMetric),
     series,
     endStates,
     paired,
@@ -263,38 +252,34 @@ function defaultTitle(scenarios: number, replications: number): string {
   return `zonesim: ${scenarios} scenario${scenarios === 1 ? '' : 's'} × ${replications} replication${replications === 1 ? '' : 's'}`;
 }
 
-const METRIC_ID = new Map(reporters.map((r, i) => [r.name, i]));
-
 /** Zones of replication 0 at the last recorded step: location, output, firms, top industry. */
-function scenarioMap(store: RunStore, d: ScenarioValues): ScenarioMap {
-  const parameters = JSON.parse(d.scenario.parametersJson) as { zones?: { regionSizeKm?: number } };
-  const regionSizeKm = parameters.zones?.regionSizeKm ?? 0;
-  const rep0 = d.replications.find((r) => r.replication === 0);
-  if (!rep0) return { scenario: d.scenario.name, replication: 0, regionSizeKm, zones: [] };
-  const outputId = METRIC_ID.get('zoneOutput');
-  const firmsId = METRIC_ID.get('zoneFirms');
-  const topId = METRIC_ID.get('zoneTopIndustry');
-  const output = new Map<number, number>();
-  const firms = new Map<number, number>();
-  const top = new Map<number, number>();
-  for (const [step, zone, , metricId, value] of store.valuesOf(rep0)) {
-    if (step !== d.finalStep || zone === null) continue;
-    if (metricId === outputId) output.set(zone, value);
-    else if (metricId === firmsId) firms.set(zone, value);
-    else if (metricId === topId) top.set(zone, value);
-  }
-  const names = store.industriesOf(d.scenario.id, 0).map((row) => row.name);
-  const zones: MapZone[] = store.zonesOf(d.scenario.id, 0).map((row) => {
-    const topIndustry = top.get(row.zone) ?? null;
-    return {
-      zone: row.zone,
-      xKm: row.x_km,
-      yKm: row.y_km,
-      output: output.get(row.zone) ?? 0,
-      firms: firms.get(row.zone) ?? 0,
+function scenarioMap(store: RunStore, recording: Recording, scenario: LocatedScenario): ScenarioMap {
+  const name = scenario.stored.name;
+  const regionSizeKm = scenario.parameters.zones?.regionSizeKm ?? 0;
+  const task = scenario.taskIds.length > 0 ? store.task(scenario.taskIds[0]) : null;
+  if (task === null || recording.zone === null) return { scenario: name, replication: 0, regionSizeKm, zones: [] };
+  const { record } = task;
+  const Z = record.zoneCount;
+  const M = recording.zone.reporters.length;
+  const lastStep = record.zone.length / (M * Z) - 1;
+  const valueOf = (reporter: string, z: number): number | null => {
+    const m = recording.zone?.reporters.indexOf(reporter) ?? -1;
+    if (m < 0 || Z === 0) return null;
+    const v = record.zone[scopeValueIndex(lastStep, m, z, Z, M)];
+    return Number.isNaN(v) ? null : v;
+  };
+  const zones: MapZone[] = [];
+  for (let z = 0; z < Z; z++) {
+    const topIndustry = valueOf('zoneTopIndustry', z);
+    zones.push({
+      zone: z,
+      xKm: record.zoneLayout[z * 3],
+      yKm: record.zoneLayout[z * 3 + 1],
+      output: valueOf('zoneOutput', z) ?? 0,
+      firms: valueOf('zoneFirms', z) ?? 0,
       topIndustry,
-      topIndustryName: topIndustry === null ? null : (names[topIndustry] ?? null),
-    };
-  });
-  return { scenario: d.scenario.name, replication: 0, regionSizeKm, zones };
+      topIndustryName: topIndustry === null ? null : (record.industryNames[topIndustry] ?? null),
+    });
+  }
+  return { scenario: name, replication: 0, regionSizeKm, zones };
 }

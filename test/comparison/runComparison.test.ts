@@ -1,28 +1,43 @@
 /**
- * The runner's guarantees, on small runs (2–3 small scenarios, 4 replications, 3 simulated years):
- * exports byte-identical for 1 and 2 workers and for an interrupted-then-resumed run; no replication
- * duplicated or lost in the store; adding a scenario leaves the others' rows unchanged; a scenario
- * whose file changed is recomputed (and only it).
+ * The comparison's guarantees, on small runs (2–3 small scenarios, 4 replications, 3 simulated years):
+ * exports byte-identical for 1 and 2 workers, for an interrupted-then-resumed run and for shards
+ * merged; no task duplicated or lost in the store; a finished run rerun rewrites nothing (and
+ * rewrites what was changed on disk); adding a scenario leaves the others' rows unchanged; a scenario
+ * whose parameters changed is recomputed (and only it); zone and industry values at the last step by
+ * default, their series with --record.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunInterruptedError, runExperiment, type RunExperimentOptions } from '../../src/runner/runExperiment.ts';
+import { runComparison, type RunComparisonOptions } from '../../src/comparison/runComparison.ts';
+import { mergeShards } from '../../src/cli/mergeShards.ts';
+import { RunInterruptedError } from '../../src/runner/runTasks.ts';
 import { loadScenarioFiles } from '../../src/scenario/loadScenarioFile.ts';
-import { COMPARED_FILES, expectSameExports, readExports, rowsOf, removeScratchDirs, scratchDir, smallScenarioText, testProvenance, writeSmallScenarios } from './runnerHelpers.ts';
+import {
+  COMPARED_FILES,
+  expectSameExports,
+  readExports,
+  rowsOf,
+  removeScratchDirs,
+  scratchDir,
+  smallScenarioText,
+  testProvenance,
+  writeSmallScenarios,
+} from '../runner/runnerHelpers.ts';
 
 const REPS = 4;
+const ALL = { zoneSeries: true, industrySeries: true };
 
-async function run(files: string[], outDir: string, extra: Partial<RunExperimentOptions> = {}) {
+async function run(files: string[], outDir: string, extra: Partial<RunComparisonOptions> = {}) {
   const notices: string[] = [];
-  const summary = await runExperiment({
+  const summary = await runComparison({
     scenarios: await loadScenarioFiles(files),
     replications: REPS,
     baseSeed: 11,
     outDir,
     workers: 2,
-    resultsDetail: 'all',
+    record: ALL,
     renderReport: false,
     provenance: testProvenance,
     onNotice: (m) => notices.push(m),
@@ -31,23 +46,17 @@ async function run(files: string[], outDir: string, extra: Partial<RunExperiment
   return { summary, notices };
 }
 
-/** Store facts: replications per scenario, rows in results, sum of result_count, duplicated keys. */
+/** Store facts: tasks per scenario, distinct task identities, the value array lengths of each task. */
 function storeFacts(outDir: string) {
-  const db = new Database(path.join(outDir, 'results.sqlite'), { readonly: true });
+  const db = new Database(path.join(outDir, 'run.sqlite'), { readonly: true });
   try {
-    const replications = db
-      .prepare('SELECT s.name AS scenario, count(*) AS n FROM replications r JOIN scenarios s ON s.id = r.scenario_id GROUP BY s.name ORDER BY s.name')
-      .all() as { scenario: string; n: number }[];
-    const rows = (db.prepare('SELECT count(*) AS n FROM results').get() as { n: number }).n;
-    const declared = (db.prepare('SELECT sum(result_count) AS n FROM replications').get() as { n: number }).n;
-    const duplicates = (
-      db
-        .prepare(
-          `SELECT count(*) AS n FROM (SELECT 1 FROM results GROUP BY scenario_id, replication, step, metric_id, zone, industry HAVING count(*) > 1)`,
-        )
-        .get() as { n: number }
-    ).n;
-    return { replications, rows, declared, duplicates };
+    const tasks = db.prepare('SELECT scenario, count(*) AS n FROM task_labels GROUP BY scenario ORDER BY scenario').all() as { scenario: string; n: number }[];
+    const count = (db.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n;
+    const distinct = (db.prepare('SELECT count(*) AS n FROM (SELECT DISTINCT parameter_set_id, replication, seed, recording_id FROM tasks)').get() as { n: number }).n;
+    const sizes = db
+      .prepare('SELECT length(steps) / 4 AS steps, length(province) / 8 AS province, length(zone) / 8 AS zone, zone_count AS zones FROM tasks')
+      .all() as { steps: number; province: number; zone: number; zones: number }[];
+    return { tasks, count, duplicates: count - distinct, sizes };
   } finally {
     db.close();
   }
@@ -55,7 +64,7 @@ function storeFacts(outDir: string) {
 
 afterAll(removeScratchDirs);
 
-describe('runExperiment', () => {
+describe('runComparison', () => {
   let files: string[];
   let reference: string;
   let referenceExports: Record<string, string>;
@@ -75,40 +84,28 @@ describe('runExperiment', () => {
     expect(summary.replicationsRun).toBe(2 * REPS);
     const exports = readExports(one);
     expectSameExports(exports, referenceExports);
-    // Sanity: the files hold what they should.
-    expect(exports['results.csv'].split('\n')[0]).toBe('scenario,replication,seed,step,year,zone,industry,metric,value');
-    expect(rowsOf(exports['results.csv'], ['more-zones']).some((line) => /^more-zones,3,\d+,36,2012,7,,zoneFirms,/.test(line))).toBe(true);
+    // Sanity: the files hold what they should (3 years: steps 0, 12, 24, 36).
+    expect(exports['results.csv'].split('\n')[0]).toMatch(/^scenario,replication,seed,step,year,firms,entries,exits,/);
+    expect(rowsOf(exports['results.csv'], ['more-zones'])).toHaveLength(REPS * 4);
+    expect(rowsOf(exports['zones.csv'], ['more-zones']).some((line) => /^more-zones,3,\d+,36,2012,7,/.test(line))).toBe(true);
+    expect(rowsOf(exports['zone-series.csv'], ['more-zones'])).toHaveLength(REPS * 4 * 8);
     expect(exports['paired.csv']).toMatch(/^more-zones,baseline,zoneFirmShare,4,/m);
   });
 
-  it('stores each replication once, with its rows contiguous and in recording order', () => {
+  it('stores each replication once, as one task of the recorded size', () => {
     const facts = storeFacts(reference);
-    expect(facts.replications).toEqual([
+    expect(facts.tasks).toEqual([
       { scenario: 'baseline', n: REPS },
       { scenario: 'more-zones', n: REPS },
     ]);
-    expect(facts.rows).toBe(facts.declared);
     expect(facts.duplicates).toBe(0);
-    const db = new Database(path.join(reference, 'results.sqlite'), { readonly: true });
-    try {
-      const ranges = db.prepare('SELECT first_result_id AS a, last_result_id AS b, result_count AS n FROM replications').all() as {
-        a: number;
-        b: number;
-        n: number;
-      }[];
-      for (const r of ranges) expect(r.b - r.a + 1).toBe(r.n);
-      // Within a replication, id order = (step, metric id, zone, industry) order.
-      const rows = db
-        .prepare('SELECT step, metric_id AS m, coalesce(zone, -1) AS z, coalesce(industry, -1) AS j FROM results WHERE id BETWEEN ? AND ? ORDER BY id')
-        .raw(true)
-        .all(ranges[0].a, ranges[0].b) as number[][];
-      const sorted = [...rows].sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3]);
-      expect(rows).toEqual(sorted);
-      // The tidy view has the CSV's columns.
-      const tidy = db.prepare("SELECT * FROM tidy_results WHERE scenario = 'baseline' AND replication = 0 AND step = 0 AND metric = 'firms'").get();
-      expect(tidy).toEqual({ scenario: 'baseline', replication: 0, seed: expect.any(Number), step: 0, year: 2009, zone: null, industry: null, metric: 'firms', value: 60 });
-    } finally {
-      db.close();
+    const header = referenceExports['results.csv'].split('\n')[0].split(',');
+    const provinceReporters = header.length - 5;
+    const zoneReporters = referenceExports['zone-series.csv'].split('\n')[0].split(',').length - 6;
+    for (const s of facts.sizes) {
+      expect(s.steps).toBe(4);
+      expect(s.province).toBe(4 * provinceReporters);
+      expect(s.zone).toBe(4 * zoneReporters * s.zones);
     }
   });
 
@@ -124,24 +121,54 @@ describe('runExperiment', () => {
     });
     await expect(interrupted).rejects.toBeInstanceOf(RunInterruptedError);
     await expect(interrupted).rejects.toMatchObject({ stored: 3, total: 2 * REPS });
-    const partial = storeFacts(outDir);
-    expect(partial.replications.reduce((sum, r) => sum + r.n, 0)).toBe(3);
-    expect(partial.rows).toBe(partial.declared);
+    expect(storeFacts(outDir).count).toBe(3);
 
     const { summary } = await run(files, outDir, { workers: 1 });
     expect(summary.replicationsReused).toBe(3);
     expect(summary.replicationsRun).toBe(2 * REPS - 3);
     const facts = storeFacts(outDir);
-    const referenceFacts = storeFacts(reference);
-    expect(facts.replications).toEqual(referenceFacts.replications);
-    expect(facts.rows).toBe(referenceFacts.rows);
+    expect(facts.tasks).toEqual(storeFacts(reference).tasks);
     expect(facts.duplicates).toBe(0);
     expectSameExports(readExports(outDir), referenceExports);
+  });
 
-    // Running the finished command again computes nothing and rewrites the same files.
-    const again = await run(files, outDir, { workers: 2 });
-    expect(again.summary.replicationsRun).toBe(0);
+  it('rerunning a finished run computes and rewrites nothing; a changed or deleted output is written again', async () => {
+    const outDir = path.join(scratchDir(), 'finished');
+    await run(files, outDir);
+    const written = statSync(path.join(outDir, 'summary.csv')).mtimeMs;
+    const again = await run(files, outDir, { workers: 1 });
+    expect(again.summary).toMatchObject({ replicationsRun: 0, replicationsReused: 2 * REPS, outputsUnchanged: true });
+    expect(statSync(path.join(outDir, 'summary.csv')).mtimeMs).toBe(written);
     expectSameExports(readExports(outDir), referenceExports);
+
+    writeFileSync(path.join(outDir, 'paired.csv'), 'edited by hand\n');
+    unlinkSync(path.join(outDir, 'zones.csv'));
+    const repaired = await run(files, outDir);
+    expect(repaired.summary).toMatchObject({ replicationsRun: 0, outputsUnchanged: false });
+    expectSameExports(readExports(outDir), referenceExports);
+    // Other options rewrite the outputs too: another baseline changes paired.csv.
+    const other = await run(files, outDir, { baseline: 'more-zones' });
+    expect(other.summary.outputsUnchanged).toBe(false);
+    expect(readFileSync(path.join(outDir, 'paired.csv'), 'utf8')).toMatch(/^baseline,more-zones,/m);
+  });
+
+  it('shards merged write the same files as one run', async () => {
+    const root = scratchDir();
+    const shards: string[] = [];
+    for (const index of [1, 2, 3]) {
+      const dir = path.join(root, `shard-${index}`);
+      const { summary } = await run(files, dir, { shard: { index, count: 3 }, workers: 1 });
+      expect(summary.reportPath).toBeNull();
+      expect(summary.replicationsRun).toBe(index === 3 ? 2 : 3); // 8 tasks: positions 0,3,6 / 1,4,7 / 2,5
+      shards.push(dir);
+    }
+    const merged = path.join(root, 'merged');
+    const summary = await mergeShards({ shardDirs: [shards[2], shards[0], shards[1]], outDir: merged, provenance: testProvenance, renderReport: false });
+    expect(summary).toMatchObject({ analysis: 'comparison', shards: 3, tasksAdded: 2 * REPS, taskCount: 2 * REPS });
+    expectSameExports(readExports(merged), referenceExports);
+    await expect(mergeShards({ shardDirs: shards.slice(0, 2), outDir: path.join(root, 'm2'), provenance: testProvenance, renderReport: false })).rejects.toThrow(
+      /expected all 8 tasks of "baseline, more-zones × 4 replications", found 6 \(2 missing, the first task 2: scenario "baseline", replication 1\); no folder given for shard 3\/3$/,
+    );
   });
 
   it('adding a scenario leaves the other scenarios’ rows unchanged', async () => {
@@ -157,7 +184,7 @@ describe('runExperiment', () => {
     expect(rowsOf(exports['results.csv'], ['no-zones']).length).toBeGreaterThan(0);
   });
 
-  it('recomputes a scenario whose file changed on resume, and only that one', async () => {
+  it('recomputes a scenario whose parameters changed on resume, and only that one', async () => {
     const dir = scratchDir();
     const copies = files.map((f) => {
       const to = path.join(dir, path.basename(f));
@@ -166,6 +193,9 @@ describe('runExperiment', () => {
     });
     const outDir = path.join(dir, 'out');
     await run(copies, outDir);
+    // A comment changes the file but not its parameters: nothing is recomputed.
+    writeFileSync(copies[1], `# a comment\n${readFileSync(copies[1], 'utf8')}`);
+    expect((await run(copies, outDir)).summary.replicationsRun).toBe(0);
     writeFileSync(copies[1], smallScenarioText('more-zones', 9));
     const { summary, notices } = await run(copies, outDir);
     expect(summary.replicationsRun).toBe(REPS);
@@ -179,24 +209,35 @@ describe('runExperiment', () => {
     const fresh = path.join(dir, 'fresh');
     await run(copies, fresh);
     expectSameExports(readExports(fresh), resumed);
-    expect(storeFacts(outDir).rows).toBe(storeFacts(fresh).rows);
+    expect(storeFacts(outDir).count).toBe(storeFacts(fresh).count);
   });
 
-  it('writes zone and industry values only at the last step with resultsDetail "final"', async () => {
+  it('keeps zone and industry values at the last step only by default; another --record recomputes', async () => {
     const outDir = path.join(scratchDir(), 'final');
-    await run(files, outDir, { resultsDetail: 'final' });
-    const csv = readFileSync(path.join(outDir, 'results.csv'), 'utf8');
-    const all = referenceExports['results.csv'];
-    const expected = all
+    const { notices } = await run(files, outDir, { record: { zoneSeries: false, industrySeries: false } });
+    const exports = readExports(outDir);
+    expect(exports['zone-series.csv']).toBeUndefined();
+    expect(exports['industry-series.csv']).toBeUndefined();
+    // Everything else is what the run with every series wrote.
+    for (const file of COMPARED_FILES) expect(exports[file], file).toBe(referenceExports[file]);
+    // zones.csv holds the last step of zone-series.csv: the zone reporters' columns of its rows at step 36.
+    const zoneHeader = exports['zones.csv'].split('\n')[0].split(',');
+    const M = zoneHeader.length - zoneHeader.indexOf('leading_industries') - 1;
+    expect(M).toBe(referenceExports['zone-series.csv'].split('\n')[0].split(',').length - 6);
+    const lastColumns = (line: string) => line.split(',').slice(-M).join(',');
+    const lastOfSeries = referenceExports['zone-series.csv']
       .split('\n')
-      .filter((line, i) => {
-        if (i === 0 || line === '') return true;
-        const f = line.split(',');
-        return (f[5] === '' && f[6] === '') || f[3] === '36';
-      })
-      .join('\n');
-    expect(csv).toBe(expected);
-    const manifest = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8'));
-    expect(manifest.resultsDetail).toBe('final');
+      .slice(1)
+      .filter((line) => line.split(',')[3] === '36')
+      .map(lastColumns);
+    expect(exports['zones.csv'].split('\n').slice(1, -1).map(lastColumns)).toEqual(lastOfSeries);
+    // The store keeps one step of zone values per task.
+    for (const size of storeFacts(outDir).sizes) expect(size.zone).toBe(M * size.zones);
+    expect(JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')).record).toBe('final');
+    expect(notices).toEqual([]);
+
+    const again = await run(files, outDir, { record: { zoneSeries: true, industrySeries: false } });
+    expect(again.summary.replicationsRun).toBe(2 * REPS);
+    expect(again.notices.join('\n')).toContain('8 stored replications had another base seed or another --record and are recomputed');
   });
 });
