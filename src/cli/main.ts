@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runComparison, type ReportImages } from '../comparison/runComparison.ts';
+import { DEFAULT_COMPARISON_IMAGE_FORMATS, runComparison, type ReportImages } from '../comparison/runComparison.ts';
+import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import { UnknownBaselineError } from '../comparison/summariseComparison.ts';
 import { MergeError } from '../runner/mergeRuns.ts';
 import { DEFAULT_RECORD_OPTION, parseRecordOption, type RecordOption } from '../runner/recording.ts';
@@ -85,9 +86,18 @@ interface CompareOptions {
   baseline?: string;
   record: RecordOption;
   images: ReportImages;
+  imageFormats: ChartImageFormat[];
   shard?: Shard;
   report: boolean;
   quiet?: boolean;
+}
+
+function parseImageFormats(value: string): ChartImageFormat[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase());
+  if (formats.length === 0 || formats.some((f) => f !== 'png' && f !== 'svg') || new Set(formats).size !== formats.length) {
+    throw new InvalidArgumentError(`expected svg, png or png,svg for --image-formats, found "${value}"`);
+  }
+  return formats as ChartImageFormat[];
 }
 
 function parseRecord(value: string): RecordOption {
@@ -111,10 +121,14 @@ function addCompareOptions(command: Command, outHelp: string, outDefault?: strin
       DEFAULT_RECORD_OPTION,
     )
     .addOption(
-      new Option('--images <which>', 'charts written as PNG and SVG files: key = the key outcomes, forest plots and maps; all = every chart; none (the HTML report draws every chart in any case)')
+      new Option(
+        '--images <which>',
+        'charts written as image files in charts/: key = the key outcomes’ charts, the forest plots and the baseline’s map; all = every chart; none (report.html draws every chart in any case)',
+      )
         .choices(['key', 'all', 'none'])
         .default('key'),
     )
+    .option('--image-formats <list>', 'formats of the image files: svg, png or png,svg', parseImageFormats, [...DEFAULT_COMPARISON_IMAGE_FORMATS])
     .option('--shard <i/n>', 'run only tasks t with t mod n = i − 1 into the run folder, without outputs (combine the shards with zonesim merge)', parseShardOption)
     .option('--no-report', 'write the data files but not the HTML report')
     .option('-q, --quiet', 'no progress bar and no plan line (the bar is also off when CI=true)');
@@ -147,6 +161,7 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
       baseline: opts.baseline ?? null,
       record: opts.record,
       images: opts.images,
+      imageFormats: opts.imageFormats,
       shard: opts.shard ?? null,
       renderReport: opts.report,
       provenance: { zonesimVersion: packageVersion(), gitCommit: gitCommit(), command },
@@ -404,12 +419,16 @@ export function buildProgram(output: CliOutput): Command {
     .argument('<shards...>', `shard folders, each with a ${STORE_FILE_NAME}`)
     .requiredOption('-o, --out <dir>', 'merged run folder')
     .option('--no-report', 'write the data files but not the HTML report')
+    .addOption(new Option('--images <which>', 'comparisons: charts written as image files (key, all or none; see zonesim compare --help)').choices(['key', 'all', 'none']).default('key'))
+    .option('--image-formats <list>', 'comparisons: formats of the image files (svg, png or png,svg)', parseImageFormats, [...DEFAULT_COMPARISON_IMAGE_FORMATS])
     .option('-q, --quiet', 'no progress lines')
-    .action(async (dirs: string[], opts: { out: string; report: boolean; quiet?: boolean }) => {
+    .action(async (dirs: string[], opts: { out: string; report: boolean; images: ReportImages; imageFormats: ChartImageFormat[]; quiet?: boolean }) => {
       const summary = await mergeShards({
         shardDirs: dirs,
         outDir: opts.out,
         renderReport: opts.report,
+        images: opts.images,
+        imageFormats: opts.imageFormats,
         provenance: { zonesimVersion: packageVersion(), gitCommit: gitCommit(), command: `zonesim ${process.argv.slice(2).join(' ')}` },
         onPhase: (phase) => {
           if (opts.quiet === true) return;

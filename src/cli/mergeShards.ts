@@ -11,6 +11,7 @@ import { comparisonMerge } from '../comparison/mergeComparison.ts';
 import { writeComparisonOutputs, type ReportImages } from '../comparison/runComparison.ts';
 import { experimentMerge, storedExperiment } from '../experiment/mergeExperiment.ts';
 import { writeExperimentOutputs, type ExperimentProvenance } from '../experiment/writeExperimentOutputs.ts';
+import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import { mergeRuns } from '../runner/mergeRuns.ts';
 import { STORE_FILE_NAME } from '../runner/runStore.ts';
 
@@ -25,6 +26,8 @@ export interface MergeShardsOptions {
   readonly renderReport?: boolean;
   /** Which charts of a comparison report get image files (default 'key'). */
   readonly images?: ReportImages;
+  /** Formats of a comparison report's image files (default SVG). */
+  readonly imageFormats?: readonly ChartImageFormat[];
   /** Called when the work after merging starts. */
   readonly onPhase?: (phase: 'analyse' | 'summarise' | 'export' | 'report') => void;
 }
@@ -75,6 +78,7 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSum
         provenance: options.provenance,
         renderReport: options.renderReport,
         images: options.images,
+        imageFormats: options.imageFormats,
         session: { workers: 0, startedAt: new Date(started).toISOString(), started, timings: { merged: merged.shards } },
         onPhase: options.onPhase,
       });

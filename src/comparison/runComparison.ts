@@ -14,6 +14,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import type { RenderReportOptions } from '../report/renderReport.ts';
 import type { ReportInput, ReportManifest } from '../report/reportInput.ts';
 import type { LoadedScenario } from '../scenario/loadScenarioFile.ts';
@@ -28,8 +29,14 @@ import { comparisonSeeds, comparisonSpecHash, comparisonSpecJson, locateComparis
 import { exportComparisonFiles, exportSummaryFiles, RESULTS_CSV_KEY_COLUMNS } from './exportComparison.ts';
 import { chooseBaseline, summariseComparison } from './summariseComparison.ts';
 
-/** Which charts of the report get PNG/SVG files (the page always draws every chart). */
+/** Which charts of the report get image files (the page always draws every chart). */
 export type ReportImages = NonNullable<RenderReportOptions['images']>;
+
+/**
+ * Image formats of a comparison's chart files by default: SVG only (vector, editable, and the cheaper
+ * of the two to draw; PNG with `--image-formats png` or `png,svg`).
+ */
+export const DEFAULT_COMPARISON_IMAGE_FORMATS: readonly ChartImageFormat[] = ['svg'];
 
 /** Facts for the manifest that the caller knows (version, commit, command line). */
 export interface ComparisonProvenance {
@@ -61,8 +68,10 @@ export interface RunComparisonOptions {
   readonly shard?: Shard | null;
   /** Render the HTML report after the exports (default true). */
   readonly renderReport?: boolean;
-  /** Charts written as PNG/SVG files (default 'key': the key outcomes' charts, forest plots and maps). */
+  /** Charts written as image files (default 'key': the key outcomes' charts, the forest plots and the baseline's map). */
   readonly images?: ReportImages;
+  /** Formats of the image files (default SVG only). */
+  readonly imageFormats?: readonly ChartImageFormat[];
   readonly provenance: ComparisonProvenance;
   /** Stop: no more tasks are started, the store stays consistent, a {@link RunInterruptedError} is thrown. */
   readonly signal?: AbortSignal;
@@ -226,6 +235,7 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
       provenance: options.provenance,
       renderReport: options.renderReport,
       images: options.images,
+      imageFormats: options.imageFormats,
       session: {
         workers: outcome.workers,
         startedAt,
@@ -300,6 +310,7 @@ export interface WriteComparisonOutputsOptions {
   readonly provenance: ComparisonProvenance;
   readonly renderReport?: boolean;
   readonly images?: ReportImages;
+  readonly imageFormats?: readonly ChartImageFormat[];
   readonly session: ComparisonSession;
   readonly onNotice?: (message: string) => void;
   readonly onPhase?: (phase: 'summarise' | 'export' | 'report') => void;
@@ -325,6 +336,7 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
   const { outDir, provenance, session } = options;
   const renderReport = options.renderReport !== false;
   const images: ReportImages = options.images ?? 'key';
+  const imageFormats = options.imageFormats ?? DEFAULT_COMPARISON_IMAGE_FORMATS;
   const located = locateComparison(store, spec);
   const key = outputsKey({
     analysis: 'comparison',
@@ -332,6 +344,7 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
     scenarios: located.scenarios.map(({ stored }) => [stored.name, stored.file, stored.description, stored.contentHash, stored.overridesJson]),
     renderReport,
     images,
+    imageFormats,
     zonesimVersion: provenance.zonesimVersion,
     gitCommit: provenance.gitCommit,
   });
@@ -351,12 +364,12 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
   options.onPhase?.('summarise');
   const summariseStarted = Date.now();
   let nonFinite = 0;
+  const facts = new Map(store.taskFacts().map((t) => [t.id, t]));
   const scenarioTimings = located.scenarios.map(({ stored, taskIds: ids }) => {
     let ms = 0;
     for (const id of ids) {
-      const facts = store.task(id);
-      ms += facts?.wallMs ?? 0;
-      nonFinite += facts?.nonFiniteCount ?? 0;
+      ms += facts.get(id)?.wallMs ?? 0;
+      nonFinite += facts.get(id)?.nonFiniteCount ?? 0;
     }
     return { name: stored.name, replicationSeconds: ms / 1000, meanReplicationMs: ids.length > 0 ? ms / ids.length : 0 };
   });
@@ -397,7 +410,7 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
     reportNote = 'HTML report not rendered (--no-report)';
   } else {
     options.onPhase?.('report');
-    const rendered = await renderHtmlReport(input, outDir, { images });
+    const rendered = await renderHtmlReport(input, outDir, { images, imageFormats });
     reportPath = rendered.htmlPath;
     reportNote = rendered.note;
     reportFiles.push(...rendered.files);

@@ -92,9 +92,8 @@ function loadScenarioValues(store: RunStore, scenario: LocatedScenario, reporter
   let steps: { step: number; year: number }[] = [];
   let values: Float64Array[][] = [];
   scenario.taskIds.forEach((id, r) => {
-    const task = store.task(id);
-    if (task === null) throw new Error(`task ${id} of scenario "${scenario.stored.name}" is not in the run store`);
-    const { record } = task;
+    const record = store.taskProvince(id);
+    if (record === null) throw new Error(`task ${id} of scenario "${scenario.stored.name}" is not in the run store`);
     if (r === 0) {
       steps = Array.from(record.steps, (step, i) => ({ step, year: record.years[i] }));
       values = Array.from({ length: reporterCount }, () => Array.from({ length: steps.length }, () => new Float64Array(R).fill(Number.NaN)));

@@ -270,6 +270,7 @@ export class RunStore {
   readonly db: Database.Database;
   readonly #insertTask: Database.Statement;
   readonly #readTask: Database.Statement;
+  readonly #readProvince: Database.Statement;
   #closed = false;
 
   /**
@@ -329,6 +330,7 @@ export class RunStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#readTask = this.db.prepare('SELECT * FROM tasks WHERE id = ?');
+    this.#readProvince = this.db.prepare('SELECT steps, years, province FROM tasks WHERE id = ?');
   }
 
   /** The `run` row, or null for a new store. */
@@ -509,6 +511,12 @@ export class RunStore {
   task(id: number): StoredTask | null {
     const row = this.#readTask.get(id) as TaskRow | undefined;
     return row ? toStoredTask(row) : null;
+  }
+
+  /** A task's recorded steps, years and province series only (cheaper than {@link task}), or null. */
+  taskProvince(id: number): Pick<TaskRecord, 'steps' | 'years' | 'province'> | null {
+    const row = this.#readProvince.get(id) as { steps: Buffer; years: Buffer; province: Buffer } | undefined;
+    return row ? { steps: decodeInt32(row.steps), years: decodeFloat64(row.years), province: decodeFloat64(row.province) } : null;
   }
 
   /** The raw row of a task (BLOBs undecoded), for copying between stores; null when unknown. */
