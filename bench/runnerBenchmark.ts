@@ -15,7 +15,7 @@
  * - simulate: replications / time from dispatching the first job to storing the last one, including
  *   worker start-up and JIT warm-up. With 2 workers on 2 cores the warm-up costs more than with 1,
  *   because V8's background compiler threads then have no idle core to run on;
- * - end to end: replications / whole runExperiment (adds summaries and CSV exports, which do not
+ * - end to end: replications / whole runComparison (adds summaries and CSV exports, which do not
  *   depend on the worker count).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -10,7 +10,8 @@ import type { ComparisonSpec } from '../comparison/comparisonSpec.ts';
 import { comparisonMerge } from '../comparison/mergeComparison.ts';
 import { writeComparisonOutputs, type ReportImages } from '../comparison/runComparison.ts';
 import { experimentMerge, storedExperiment } from '../experiment/mergeExperiment.ts';
-import { writeExperimentOutputs, type ExperimentProvenance } from '../experiment/writeExperimentOutputs.ts';
+import { writeExperimentOutputs } from '../experiment/writeExperimentOutputs.ts';
+import type { RunProvenance } from '../runner/analysisRunOptions.ts';
 import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import { mergeRuns } from '../runner/mergeRuns.ts';
 import { STORE_FILE_NAME } from '../runner/runStore.ts';
@@ -21,7 +22,7 @@ export interface MergeShardsOptions {
   readonly shardDirs: readonly string[];
   /** The merged run folder (created if needed; must not be one of the shard folders). */
   readonly outDir: string;
-  readonly provenance: ExperimentProvenance;
+  readonly provenance: RunProvenance;
   /** Render the HTML report and chart images (default true). */
   readonly renderReport?: boolean;
   /** Which charts of a comparison report get image files (default 'key'). */

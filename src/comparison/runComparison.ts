@@ -18,6 +18,7 @@ import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import type { RenderReportOptions } from '../report/renderReport.ts';
 import type { ReportInput, ReportManifest } from '../report/reportInput.ts';
 import type { LoadedScenario } from '../scenario/loadScenarioFile.ts';
+import type { AnalysisRunOptions, RunProvenance } from '../runner/analysisRunOptions.ts';
 import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../runner/finishedOutputs.ts';
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { modelInputHash, parameterSetHash } from '../runner/parameterSets.ts';
@@ -38,25 +39,14 @@ export type ReportImages = NonNullable<RenderReportOptions['images']>;
  */
 export const DEFAULT_COMPARISON_IMAGE_FORMATS: readonly ChartImageFormat[] = ['svg'];
 
-/** Facts for the manifest that the caller knows (version, commit, command line). */
-export interface ComparisonProvenance {
-  readonly zonesimVersion: string;
-  readonly gitCommit: string | null;
-  readonly command: string;
-}
-
 /** What {@link runComparison} needs. */
-export interface RunComparisonOptions {
+export interface RunComparisonOptions extends AnalysisRunOptions {
   /** Scenarios in display order (names unique). */
   readonly scenarios: readonly LoadedScenario[];
   /** Replications per scenario (≥ 1). */
   readonly replications: number;
   /** Base seed; replication r uses replicationSeed(baseSeed, r) in every scenario. */
   readonly baseSeed: number;
-  /** Run folder (created if needed); run.sqlite in it is created or resumed. */
-  readonly outDir: string;
-  /** Worker threads (default: the number of cores). */
-  readonly workers?: number;
   /** Baseline scenario for the paired comparisons (default: `baseline` if run, else the first). */
   readonly baseline?: string | null;
   /**
@@ -64,23 +54,12 @@ export interface RunComparisonOptions {
    * recorded step only; province series are always kept).
    */
   readonly record?: RecordOption;
-  /** Compute only this slice of the tasks and write no outputs (default: every task, then the outputs). */
-  readonly shard?: Shard | null;
-  /** Render the HTML report after the exports (default true). */
-  readonly renderReport?: boolean;
   /** Charts written as image files (default 'key': the key outcomes' charts, the forest plots and the baseline's map). */
   readonly images?: ReportImages;
-  /** Formats of the image files (default SVG only). */
-  readonly imageFormats?: readonly ChartImageFormat[];
-  readonly provenance: ComparisonProvenance;
-  /** Stop: no more tasks are started, the store stays consistent, a {@link RunInterruptedError} is thrown. */
-  readonly signal?: AbortSignal;
   /** Called once the plan is known: replications in total, to compute now, and reused from the store. */
   readonly onPlan?: (plan: ComparisonPlan) => void;
   /** Called after each replication computed (and committed) in this run: done of toRun. */
   readonly onReplicationDone?: (done: number, toRun: number) => void;
-  /** Things the user should know (a changed scenario recomputed, values left out). */
-  readonly onNotice?: (message: string) => void;
   /** Called when the work after the replications starts: summaries, exports, the HTML report. */
   readonly onPhase?: (phase: 'summarise' | 'export' | 'report') => void;
 }
@@ -307,7 +286,7 @@ export interface ComparisonSession {
 /** Options of {@link writeComparisonOutputs}. */
 export interface WriteComparisonOutputsOptions {
   readonly outDir: string;
-  readonly provenance: ComparisonProvenance;
+  readonly provenance: RunProvenance;
   readonly renderReport?: boolean;
   readonly images?: ReportImages;
   readonly imageFormats?: readonly ChartImageFormat[];

@@ -22,8 +22,8 @@ import type { TaskRecord } from '../runner/recordTask.ts';
 import { experimentSpecJson } from './experimentSpec.ts';
 import { experimentRun, taskIndex, type ExperimentTask } from './experimentTasks.ts';
 import type { LoadedExperiment } from './loadExperimentFile.ts';
-import { writeExperimentOutputs, type ExperimentProvenance } from './writeExperimentOutputs.ts';
-import type { ChartImageFormat } from '../report/renderChartImages.ts';
+import { writeExperimentOutputs } from './writeExperimentOutputs.ts';
+import type { AnalysisRunOptions } from '../runner/analysisRunOptions.ts';
 
 /**
  * Computes one task in this thread instead of the model on the worker pool: for tests and for using
@@ -32,29 +32,14 @@ import type { ChartImageFormat } from '../report/renderChartImages.ts';
 export type ExperimentEvaluator = (values: readonly FactorValue[], task: ExperimentTask) => ArrayLike<number>;
 
 /** What {@link runExperimentFile} needs. */
-export interface RunExperimentFileOptions {
+export interface RunExperimentFileOptions extends AnalysisRunOptions {
   readonly experiment: LoadedExperiment;
-  /** Output folder (created if needed); run.sqlite in it is created or resumed. */
-  readonly outDir: string;
-  /** Worker threads (default: {@link defaultWorkerCount}). */
-  readonly workers?: number;
-  /** Compute only this slice of the tasks, and no analysis (default: every task, then the analysis). */
-  readonly shard?: Shard | null;
-  /** Render experiment.html and the chart images (default true). */
-  readonly renderReport?: boolean;
-  /** Image formats of the charts (default PNG and SVG). */
-  readonly imageFormats?: readonly ChartImageFormat[];
-  readonly provenance: ExperimentProvenance;
-  /** Stop: no more tasks are started, the store stays consistent, a {@link RunInterruptedError} is thrown. */
-  readonly signal?: AbortSignal;
   /** Run tasks in this thread with this function instead of the model on workers. */
   readonly evaluator?: ExperimentEvaluator;
   /** Called once the plan is known. */
   readonly onPlan?: (plan: ExperimentRunPlan) => void;
   /** Called after each task computed and stored in this run: done of toRun. */
   readonly onTaskDone?: (done: number, toRun: number) => void;
-  /** Things the user should know (stored tasks deleted because the experiment or the model code changed). */
-  readonly onNotice?: (message: string) => void;
   /** Called when the work after the tasks starts. */
   readonly onPhase?: (phase: 'analyse' | 'export' | 'report') => void;
 }

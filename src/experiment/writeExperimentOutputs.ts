@@ -25,6 +25,7 @@ import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import { csvField } from '../runner/tidyCsv.ts';
 import { analyseExperiment, BOOTSTRAP_RESAMPLES, INTERVAL_LEVEL, type ExperimentAnalysis, type PrimBoxSummary } from './analyseExperiment.ts';
 import { describeDistribution, type ExperimentDefinition } from './experimentDefinition.ts';
+import type { RunProvenance } from '../runner/analysisRunOptions.ts';
 import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../runner/finishedOutputs.ts';
 import { STORE_FILE_NAME, STORE_FORMAT_VERSION, type RunStore } from '../runner/runStore.ts';
 import { experimentTaskValues } from './experimentSpec.ts';
@@ -40,13 +41,8 @@ export const PRIM_CSV_HEADER = 'part,box,coverage,density,support,points,cases,f
 /** The files every finished experiment folder gets (besides the report and its images). */
 export const EXPERIMENT_EXPORTS = ['experiment.csv', 'points.csv', 'sensitivity.csv', 'prim.csv', 'manifest.json'] as const;
 
-/** Facts of the process that writes the files (the same on every machine of one checkout). */
-export interface ExperimentProvenance {
-  readonly zonesimVersion: string;
-  readonly gitCommit: string | null;
-  /** The command line (recorded in timings.json only). */
-  readonly command: string;
-}
+/** Facts of the process that writes the files (the command line is recorded in timings.json only). */
+export type ExperimentProvenance = RunProvenance;
 
 /** Options of {@link writeExperimentOutputs}. */
 export interface WriteExperimentOutputsOptions {
