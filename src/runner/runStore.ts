@@ -11,7 +11,7 @@
  *
  * Compact: a task's values are BLOBs of little-endian doubles (see src/runner/recording.ts for their
  * layout), one row per task; a Henan-size comparison task with zone values at the final step takes
- * about 35 kB, where one row per value took ~3 MB. Values are stored bit for bit (NaN = undefined).
+ * about 45 kB, where one row per value took ~2.7 MB. Values are stored bit for bit (NaN = undefined).
  *
  * Tables (see {@link STORE_SCHEMA}):
  * - `run`: one row: store format, zonesim version, code fingerprint, the analysis that owns the folder
