@@ -23,6 +23,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runComparison } from '../src/comparison/runComparison.ts';
+import { comparisonRecording, DEFAULT_RECORD_OPTION } from '../src/runner/recording.ts';
+import { recordTask } from '../src/runner/recordTask.ts';
+import { RunStore } from '../src/runner/runStore.ts';
 import { loadScenarioFile } from '../src/scenario/loadScenarioFile.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,6 +70,21 @@ export interface RunnerBenchmark {
   /** Simulate rate (whole run, start-up and warm-up included) with 2 workers / with 1 worker. */
   readonly simulateSpeedUp: number;
   readonly endToEndSpeedUp: number;
+  /** What storing a task costs the main thread, against computing it (see {@link measureMainThreadShare}). */
+  readonly mainThread: MainThreadShare;
+}
+
+/** CPU of the main thread's work per task against the task's own CPU (one thread, interleaved, medians). */
+export interface MainThreadShare {
+  readonly tasks: number;
+  /** Median CPU ms of computing one Henan-size comparison task (simulation and recording). */
+  readonly taskCpuMs: number;
+  /** Median CPU ms of committing its record to a run store (what the main thread does per task). */
+  readonly commitCpuMs: number;
+  /** commitCpuMs / taskCpuMs. */
+  readonly share: number;
+  /** The 2-worker speed-up this share allows on 2 cores, 2 / (1 + share), before start-up and warm-up. */
+  readonly speedUpBound: number;
 }
 
 /** Run `replications` Henan-size replications with `workers` workers into a scratch folder and time it. */
@@ -113,6 +131,48 @@ async function measure(scenarioFile: string, workers: number, replications: numb
   }
 }
 
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * The main thread's cost per task, measured where load from other processes cannot distort it: CPU
+ * time (not wall time) in this one thread, each task computed and then committed, alternately. The old
+ * store (one row per value) cost 8–14 % of a worker's CPU per Henan replication, which capped 2
+ * workers at about 1.8×.
+ */
+export async function measureMainThreadShare(tasks = 6): Promise<MainThreadShare> {
+  const scenario = await loadScenarioFile(path.join(ROOT, 'scenarios/henan-180.yaml'));
+  const recording = comparisonRecording(DEFAULT_RECORD_OPTION);
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'zonesim-runner-bench-commit-'));
+  const store = RunStore.openFolder(outDir);
+  try {
+    store.beginRun({ zonesimVersion: 'bench', codeFingerprint: 'bench', analysis: 'comparison', analysisHash: 'bench', analysisJson: '{}', shard: null });
+    const modelId = store.registerModel('henan', scenario.modelInput);
+    const parameterSetId = store.registerParameterSet('henan', modelId, '[]');
+    const recordingId = store.registerRecording('comparison', '{}');
+    const taskCpu: number[] = [];
+    const commitCpu: number[] = [];
+    for (let r = 0; r < tasks; r++) {
+      const seed = 1000 + r;
+      let start = cpuMs();
+      const record = recordTask(scenario.modelInput, seed, recording);
+      taskCpu.push(cpuMs() - start);
+      start = cpuMs();
+      store.commitTask({ parameterSetId, replication: r, seed, recordingId }, 0, record);
+      commitCpu.push(cpuMs() - start);
+    }
+    const taskCpuMs = median(taskCpu);
+    const commitCpuMs = median(commitCpu);
+    const share = commitCpuMs / taskCpuMs;
+    return { tasks, taskCpuMs, commitCpuMs, share, speedUpBound: 2 / (1 + share) };
+  } finally {
+    store.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
   const mid = Math.floor(sorted.length / 2);
@@ -144,6 +204,8 @@ export async function measureRunner(replications = RUNNER_BENCH_REPLICATIONS, pr
     rounds.get(workers)!.push(await measure(file, workers, replications));
   }
   const rate = (workers: number, pick: (m: RunnerMeasurement) => number): number => median(rounds.get(workers)!.map(pick));
+  progress('runner: the main thread’s CPU per task (commit) against the task’s own CPU');
+  const mainThread = await measureMainThreadShare();
   const one = medianMeasurement(rounds.get(1)!);
   const two = medianMeasurement(rounds.get(2)!);
   return {
@@ -154,6 +216,7 @@ export async function measureRunner(replications = RUNNER_BENCH_REPLICATIONS, pr
     speedUp: rate(2, (m) => m.steadyReplicationsPerSecond) / rate(1, (m) => m.steadyReplicationsPerSecond),
     simulateSpeedUp: rate(2, (m) => m.simulateReplicationsPerSecond) / rate(1, (m) => m.simulateReplicationsPerSecond),
     endToEndSpeedUp: rate(2, (m) => m.endToEndReplicationsPerSecond) / rate(1, (m) => m.endToEndReplicationsPerSecond),
+    mainThread,
   };
 }
 
@@ -179,10 +242,16 @@ export function renderRunnerMarkdown(b: RunnerBenchmark): string {
       'Medians of three interleaved rounds per worker count (the rows show the median round); ' +
       'a load average near or above the core count before a run means other processes shared the cores.',
     '',
+    `Main thread per task (CPU time in one thread, median of ${b.mainThread.tasks} Henan-size tasks, unaffected by other load): committing a task costs ` +
+      `${b.mainThread.commitCpuMs.toFixed(2)} ms against ${b.mainThread.taskCpuMs.toFixed(0)} ms to compute it (${(100 * b.mainThread.share).toFixed(2)} %), ` +
+      `which allows 2 workers at most ${b.mainThread.speedUpBound.toFixed(3)}× on 2 cores before start-up and warm-up.`,
+    '',
   ].join('\n');
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href && process.argv[2] === '--main-thread') {
+  process.stdout.write(`${JSON.stringify(await measureMainThreadShare(Number(process.argv[3] ?? 6)))}\n`);
+} else if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const replications = Number(process.argv[2] ?? RUNNER_BENCH_REPLICATIONS);
   const result = await measureRunner(replications, (m) => process.stderr.write(`[bench] ${m}\n`));
   process.stdout.write(`${renderRunnerMarkdown(result)}\n`);
