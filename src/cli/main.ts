@@ -173,8 +173,10 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
       onPlan: (plan) => {
         if (!quiet) {
           const what = describeWork(plan.toRun, plan.total, plan.workers, plan.reused);
-          const slice = plan.shard === null ? '' : ` (shard ${formatShard(plan.shard)}: ${plan.total} of ${scenarios.length * opts.reps} replications)`;
-          output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications${slice} → ${outDir} (${what})\n`);
+          const slice = plan.shard === null ? '' : ` (shard ${formatShard(plan.shard)}: ${plan.total} of ${plan.distinct} replications)`;
+          const shared = scenarios.length * opts.reps - plan.distinct;
+          const sharedText = shared > 0 ? `; ${shared} shared by scenarios with the same parameters` : '';
+          output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications${slice} → ${outDir} (${what}${sharedText})\n`);
         }
         bar = createProgressBar(plan.toRun, 'replications', { quiet: quietBar });
       },

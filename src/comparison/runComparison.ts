@@ -67,8 +67,13 @@ export interface RunComparisonOptions extends AnalysisRunOptions {
 /** How many replications a comparison needs, computes now and reuses. */
 export interface ComparisonPlan {
   readonly outDir: string;
-  /** Replications of this invocation (the shard's, or all). */
+  /** Replications of this invocation (the shard's, or all), each computed once. */
   readonly total: number;
+  /**
+   * Distinct replications of the whole comparison: scenarios × replications, less those shared by
+   * scenarios with identical parameters (computed once, used by each).
+   */
+  readonly distinct: number;
   readonly toRun: number;
   readonly reused: number;
   readonly workers: number;
@@ -189,7 +194,15 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
       describeTask: (task) => `replication ${task.replication} (seed ${task.seed}) of scenario "${taskScenario.get(task.parameterSet)}"`,
       onPlan: (plan) => {
         total = plan.tasksInRun;
-        options.onPlan?.({ outDir: options.outDir, total: plan.tasksInRun, toRun: plan.toRun, reused: plan.reused, workers: plan.workers, shard });
+        options.onPlan?.({
+          outDir: options.outDir,
+          total: plan.tasksInRun,
+          distinct: plan.taskCount,
+          toRun: plan.toRun,
+          reused: plan.reused,
+          workers: plan.workers,
+          shard,
+        });
       },
       onTaskDone: options.onReplicationDone,
     });

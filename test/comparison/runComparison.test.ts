@@ -171,6 +171,22 @@ describe('runComparison', () => {
     );
   });
 
+  it('computes each replication once for scenarios with the same parameters, and reports them under each name', async () => {
+    const dir = scratchDir();
+    const twin = path.join(dir, 'twin.yaml');
+    writeFileSync(twin, smallScenarioText('twin', 5));
+    let distinct = 0;
+    const { summary } = await run([files[0], twin], path.join(dir, 'out'), { onPlan: (plan) => (distinct = plan.distinct) });
+    expect(summary.replicationsRun).toBe(REPS);
+    expect(distinct).toBe(REPS);
+    const exports = readExports(path.join(dir, 'out'));
+    const strip = (rows: string[]) => rows.map((line) => line.slice(line.indexOf(',')));
+    expect(strip(rowsOf(exports['results.csv'], ['twin']))).toEqual(strip(rowsOf(referenceExports['results.csv'], ['baseline'])));
+    const paired = rowsOf(exports['paired.csv'], ['twin']);
+    expect(paired.length).toBeGreaterThan(40);
+    expect(paired.every((line) => line.endsWith(',no-difference'))).toBe(true);
+  });
+
   it('adding a scenario leaves the other scenarios’ rows unchanged', async () => {
     const dir = scratchDir();
     const withThird = writeSmallScenarios(dir, { third: true });
