@@ -114,11 +114,13 @@ function addCompareOptions(command: Command, outHelp: string, outDefault?: strin
     .option('-w, --workers <n>', `worker threads (default: the number of cores, here ${defaultWorkerCount()})`, parsePositiveInteger('--workers', 1024))
     .option('-o, --out <dir>', outHelp, outDefault)
     .option('-b, --baseline <name>', 'scenario the others are compared with (default: "baseline" if run, else the first)')
-    .option(
-      '--record <what>',
-      'what to keep besides the province series: final = zone and industry values at the last recorded step (zones.csv, industries.csv); zones, industries or all = also their series at every recorded step (zone-series.csv, industry-series.csv)',
-      parseRecord,
-      DEFAULT_RECORD_OPTION,
+    .addOption(
+      new Option(
+        '--record <what>',
+        'what to keep besides the province series: final = zone and industry values at the last recorded step (zones.csv, industries.csv); zones, industries or all = also their series at every recorded step (zone-series.csv, industry-series.csv)',
+      )
+        .argParser(parseRecord)
+        .default(DEFAULT_RECORD_OPTION, 'final'),
     )
     .addOption(
       new Option(
@@ -128,8 +130,16 @@ function addCompareOptions(command: Command, outHelp: string, outDefault?: strin
         .choices(['key', 'all', 'none'])
         .default('key'),
     )
-    .option('--image-formats <list>', 'formats of the image files: svg, png or png,svg', parseImageFormats, [...DEFAULT_COMPARISON_IMAGE_FORMATS])
-    .option('--shard <i/n>', 'run only tasks t with t mod n = i − 1 into the run folder, without outputs (combine the shards with zonesim merge)', parseShardOption)
+    .addOption(
+      new Option('--image-formats <list>', 'formats of the image files: svg, png or png,svg')
+        .argParser(parseImageFormats)
+        .default([...DEFAULT_COMPARISON_IMAGE_FORMATS], DEFAULT_COMPARISON_IMAGE_FORMATS.join(',')),
+    )
+    .option(
+      '--shard <i/n>',
+      'run only the replications at positions t with t mod n = i − 1 of the comparison’s task list into the run folder, without outputs (combine the shards with zonesim merge)',
+      parseShardOption,
+    )
     .option('--no-report', 'write the data files but not the HTML report')
     .option('-q, --quiet', 'no progress bar and no plan line (the bar is also off when CI=true)');
   return command;
@@ -422,7 +432,11 @@ export function buildProgram(output: CliOutput): Command {
     .requiredOption('-o, --out <dir>', 'merged run folder')
     .option('--no-report', 'write the data files but not the HTML report')
     .addOption(new Option('--images <which>', 'comparisons: charts written as image files (key, all or none; see zonesim compare --help)').choices(['key', 'all', 'none']).default('key'))
-    .option('--image-formats <list>', 'comparisons: formats of the image files (svg, png or png,svg)', parseImageFormats, [...DEFAULT_COMPARISON_IMAGE_FORMATS])
+    .addOption(
+      new Option('--image-formats <list>', 'comparisons: formats of the image files (svg, png or png,svg)')
+        .argParser(parseImageFormats)
+        .default([...DEFAULT_COMPARISON_IMAGE_FORMATS], DEFAULT_COMPARISON_IMAGE_FORMATS.join(',')),
+    )
     .option('-q, --quiet', 'no progress lines')
     .action(async (dirs: string[], opts: { out: string; report: boolean; images: ReportImages; imageFormats: ChartImageFormat[]; quiet?: boolean }) => {
       const summary = await mergeShards({

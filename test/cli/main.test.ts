@@ -68,6 +68,12 @@ describe('zonesim command line', () => {
     const badReps = await cli('run', path.join(root, 'scenarios', 'baseline.yaml'), '--reps', 'ten');
     expect(badReps.code).toBe(1);
     expect(badReps.err).toContain('expected an integer from 1 to 100000 for --reps, found "ten"');
+    const badRecord = await cli('run', path.join(root, 'scenarios', 'baseline.yaml'), '--record', 'zone');
+    expect(badRecord.code).toBe(1);
+    expect(badRecord.err).toContain('expected final, zones, industries, zones,industries or all for --record, found "zone"');
+    const badFormats = await cli('run', path.join(root, 'scenarios', 'baseline.yaml'), '--image-formats', 'svg,svg');
+    expect(badFormats.code).toBe(1);
+    expect(badFormats.err).toContain('expected svg, png or png,svg for --image-formats, found "svg,svg"');
     const unknown = await cli('frobnicate');
     expect(unknown.code).toBe(2);
   });
