@@ -127,7 +127,7 @@ export function renderExperimentMarkdown(b: ExperimentBenchmark): string {
     ...rows,
     '',
     'Each run is one task: the base scenario with the point’s factor values, only the declared outcomes computed, committed to ' +
-      'experiment.sqlite on the main thread (one transaction per task). Simulate s: first dispatch to last commit, worker start-up included.',
+      'the run store (run.sqlite) on the main thread (one row per task). Simulate s: first dispatch to last commit, worker start-up included.',
     '',
     sobol,
     '',

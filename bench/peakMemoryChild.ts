@@ -1,9 +1,11 @@
 /**
  * Child process of the benchmark's memory measurement: run ONE replication of a scenario (or, with
- * `--load-only`, only load the modules and the scenario) and print one line of JSON with the peak
- * resident set size and the sampled peak V8 heap.
+ * `--load-only`, only load the modules and the scenario; with `--task`, run it as a comparison's task:
+ * every province series, zone and industry values at the last step, the layout — what a task worker
+ * computes and posts) and print one line of JSON with the peak resident set size and the sampled peak
+ * V8 heap.
  *
- * Usage: node --import tsx bench/peakMemoryChild.ts <scenario.yaml> <seed> [--load-only]
+ * Usage: node --import tsx bench/peakMemoryChild.ts <scenario.yaml> <seed> [--load-only | --task]
  *
  * `maxRssKiB` is `process.resourceUsage().maxRSS` (KiB on Linux): the whole process's high-water mark,
  * Node and tsx included. The heap is sampled with `process.memoryUsage()` at every recording step and
@@ -12,11 +14,15 @@
  */
 import { loadScenarioFile } from '../src/scenario/loadScenarioFile.ts';
 import { simulateModel } from '../src/model/simulateModel.ts';
+import { comparisonRecording, DEFAULT_RECORD_OPTION } from '../src/runner/recording.ts';
+import { recordTask } from '../src/runner/recordTask.ts';
 
 /** What the child prints (one JSON line on stdout). */
 export interface PeakMemorySample {
   readonly scenario: string;
   readonly loadOnly: boolean;
+  /** True when the replication ran as a comparison task (recording included). */
+  readonly task: boolean;
   readonly maxRssKiB: number;
   readonly peakHeapUsedBytes: number;
   readonly peakArrayBuffersBytes: number;
@@ -25,8 +31,9 @@ export interface PeakMemorySample {
 
 async function main(): Promise<void> {
   const [file, seedText, flag] = process.argv.slice(2);
-  if (!file || !seedText) throw new Error('usage: peakMemoryChild.ts <scenario.yaml> <seed> [--load-only]');
+  if (!file || !seedText) throw new Error('usage: peakMemoryChild.ts <scenario.yaml> <seed> [--load-only | --task]');
   const loadOnly = flag === '--load-only';
+  const task = flag === '--task';
   const scenario = await loadScenarioFile(file);
   let peakHeapUsed = 0;
   let peakArrayBuffers = 0;
@@ -36,7 +43,12 @@ async function main(): Promise<void> {
     if (usage.arrayBuffers > peakArrayBuffers) peakArrayBuffers = usage.arrayBuffers;
   };
   let finalFirms: number | null = null;
-  if (!loadOnly) {
+  if (task) {
+    // The recorder measures at every recording step; sample around the whole task and its record.
+    const record = recordTask(scenario.modelInput, Number(seedText), comparisonRecording(DEFAULT_RECORD_OPTION));
+    sample();
+    finalFirms = record.province[(record.steps.length - 1) * comparisonRecording(DEFAULT_RECORD_OPTION).province.length];
+  } else if (!loadOnly) {
     const state = simulateModel(scenario.modelInput, Number(seedText), sample);
     sample(); // after the run, with the final state still alive
     finalFirms = state.firms.count;
@@ -46,6 +58,7 @@ async function main(): Promise<void> {
   const result: PeakMemorySample = {
     scenario: file,
     loadOnly,
+    task,
     maxRssKiB: process.resourceUsage().maxRSS,
     peakHeapUsedBytes: peakHeapUsed,
     peakArrayBuffersBytes: peakArrayBuffers,

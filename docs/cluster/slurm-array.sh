@@ -11,7 +11,7 @@
 #   1. the array:  sbatch --array=0-(N-1) slurm-array.sh shard   — task k runs shard k+1 of N into $OUT/shards/k
 #   2. the merge:  sbatch --dependency=afterok:<array> slurm-array.sh merge — writes $OUT/merged
 #
-# Resuming: every shard commits each finished task to $OUT/shards/k/experiment.sqlite. If array tasks
+# Resuming: every shard commits each finished task to $OUT/shards/k/run.sqlite. If array tasks
 # fail or hit their time limit, run the same submit command again: finished shards find all their tasks
 # stored and exit in seconds, interrupted ones compute only what is missing, then the merge runs.
 # `zonesim merge` refuses incomplete shards and names them.

@@ -1,11 +1,12 @@
 /**
- * The page's run as tidy CSV in the command line's `results.csv` format
+ * The page's run as tidy long CSV, one row per value
  * (`scenario,replication,seed,step,year,zone,industry,metric,value`), so a class can open what it
- * saw in a spreadsheet and compare it with `zonesim run`. Pure module.
+ * saw in a spreadsheet and compare it with `zonesim run` (whose results.csv has the same province
+ * values, one column per outcome). Pure module.
  */
 import type { RecordedValue } from '../outcomes/collectReporters.ts';
 
-/** The header line of the command line's results.csv. */
+/** The header line of the long format (src/runner/tidyCsv.ts). */
 export const RESULTS_CSV_HEADER = 'scenario,replication,seed,step,year,zone,industry,metric,value';
 
 /** One recorded step (a subset of the worker's frame). */

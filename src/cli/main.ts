@@ -4,20 +4,23 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { ResultsDetail } from '../runner/exportRun.ts';
-import { RunInterruptedError, runExperiment } from '../runner/runExperiment.ts';
-import { RunStoreError } from '../runner/runStore.ts';
-import { UnknownBaselineError } from '../runner/summariseRun.ts';
+import { DEFAULT_COMPARISON_IMAGE_FORMATS, runComparison, type ReportImages } from '../comparison/runComparison.ts';
+import type { ChartImageFormat } from '../report/renderChartImages.ts';
+import { UnknownBaselineError } from '../comparison/summariseComparison.ts';
+import { MergeError } from '../runner/mergeRuns.ts';
+import { DEFAULT_RECORD_OPTION, parseRecordOption, type RecordOption } from '../runner/recording.ts';
+import { RunStoreError, STORE_FILE_NAME } from '../runner/runStore.ts';
+import { RunInterruptedError } from '../runner/runTasks.ts';
+import { formatShard, parseShard, shardTaskCount, type Shard } from '../runner/shards.ts';
 import { defaultWorkerCount } from '../runner/workerPool.ts';
 import { loadScenarioFiles, type LoadedScenario } from '../scenario/loadScenarioFile.ts';
 import { ScenarioError } from '../scenario/scenarioError.ts';
 import { CliInputError, CliInterruptedError, ExitCode } from './exitCodes.ts';
 import { createProgressBar, type ProgressBar } from './progressBar.ts';
 import { loadExperimentFile } from '../experiment/loadExperimentFile.ts';
-import { MergeError, mergeExperimentShards } from '../experiment/mergeExperimentShards.ts';
-import { ExperimentInterruptedError, runExperimentFile } from '../experiment/runExperimentFile.ts';
+import { runExperimentFile } from '../experiment/runExperimentFile.ts';
 import { describeDesign } from '../experiment/writeExperimentOutputs.ts';
-import { formatShard, parseShard, shardTaskCount, type Shard } from '../experiment/experimentTasks.ts';
+import { mergeShards } from './mergeShards.ts';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The folder of bundled scenarios. */
@@ -81,9 +84,26 @@ interface CompareOptions {
   workers?: number;
   out?: string;
   baseline?: string;
-  results: ResultsDetail;
+  record: RecordOption;
+  images: ReportImages;
+  imageFormats: ChartImageFormat[];
+  shard?: Shard;
   report: boolean;
   quiet?: boolean;
+}
+
+function parseImageFormats(value: string): ChartImageFormat[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase());
+  if (formats.length === 0 || formats.some((f) => f !== 'png' && f !== 'svg') || new Set(formats).size !== formats.length) {
+    throw new InvalidArgumentError(`expected svg, png or png,svg for --image-formats, found "${value}"`);
+  }
+  return formats as ChartImageFormat[];
+}
+
+function parseRecord(value: string): RecordOption {
+  const option = parseRecordOption(value);
+  if (option === null) throw new InvalidArgumentError(`expected final, zones, industries, zones,industries or all for --record, found "${value}"`);
+  return option;
 }
 
 /** Add the options of compare / run / bundled to a command. */
@@ -96,11 +116,29 @@ function addCompareOptions(command: Command, outHelp: string, outDefault?: strin
     .option('-b, --baseline <name>', 'scenario the others are compared with (default: "baseline" if run, else the first)')
     .addOption(
       new Option(
-        '--results <detail>',
-        'rows of results.csv: final = province values at every recorded step, zone and industry values at the last step only; all = every recorded value (results.sqlite always has all)',
+        '--record <what>',
+        'what to keep besides the province series: final = zone and industry values at the last recorded step (zones.csv, industries.csv); zones, industries or all = also their series at every recorded step (zone-series.csv, industry-series.csv)',
       )
-        .choices(['final', 'all'])
-        .default('final'),
+        .argParser(parseRecord)
+        .default(DEFAULT_RECORD_OPTION, 'final'),
+    )
+    .addOption(
+      new Option(
+        '--images <which>',
+        'charts written as image files in charts/: key = the key outcomes’ charts, the forest plots and the baseline’s map; all = every chart; none (report.html draws every chart in any case)',
+      )
+        .choices(['key', 'all', 'none'])
+        .default('key'),
+    )
+    .addOption(
+      new Option('--image-formats <list>', 'formats of the image files: svg, png or png,svg')
+        .argParser(parseImageFormats)
+        .default([...DEFAULT_COMPARISON_IMAGE_FORMATS], DEFAULT_COMPARISON_IMAGE_FORMATS.join(',')),
+    )
+    .option(
+      '--shard <i/n>',
+      'run only the replications at positions t with t mod n = i − 1 of the comparison’s task list into the run folder, without outputs (combine the shards with zonesim merge)',
+      parseShardOption,
     )
     .option('--no-report', 'write the data files but not the HTML report')
     .option('-q, --quiet', 'no progress bar and no plan line (the bar is also off when CI=true)');
@@ -114,8 +152,8 @@ function describeWork(toRun: number, total: number, workers: number, reused: num
 }
 
 /**
- * Run a comparison with the runner, with a progress bar, Ctrl-C / SIGTERM handling and the final
- * line naming the report.
+ * Run a comparison (src/comparison/runComparison.ts), with a progress bar, Ctrl-C / SIGTERM handling
+ * and the final line naming the report.
  */
 async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: CompareOptions, outDir: string): Promise<void> {
   // --quiet: no progress bar and no plan line; CI=true: no progress bar (logs stay short).
@@ -124,14 +162,17 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
   let bar = null as ProgressBar | null;
   const command = `zonesim ${process.argv.slice(2).join(' ')}`;
   const outcome = await withSignals((signal) =>
-    runExperiment({
+    runComparison({
       scenarios,
       replications: opts.reps,
       baseSeed: opts.seed,
       outDir,
       workers: opts.workers,
       baseline: opts.baseline ?? null,
-      resultsDetail: opts.results,
+      record: opts.record,
+      images: opts.images,
+      imageFormats: opts.imageFormats,
+      shard: opts.shard ?? null,
       renderReport: opts.report,
       provenance: { zonesimVersion: packageVersion(), gitCommit: gitCommit(), command },
       signal,
@@ -142,7 +183,10 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
       onPlan: (plan) => {
         if (!quiet) {
           const what = describeWork(plan.toRun, plan.total, plan.workers, plan.reused);
-          output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications → ${outDir} (${what})\n`);
+          const slice = plan.shard === null ? '' : ` (shard ${formatShard(plan.shard)}: ${plan.total} of ${plan.distinct} replications)`;
+          const shared = scenarios.length * opts.reps - plan.distinct;
+          const sharedText = shared > 0 ? `; ${shared} shared by scenarios with the same parameters` : '';
+          output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications${slice} → ${outDir} (${what}${sharedText})\n`);
         }
         bar = createProgressBar(plan.toRun, 'replications', { quiet: quietBar });
       },
@@ -161,7 +205,7 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
     if (error instanceof RunInterruptedError) {
       const how = outcome.signal === 'SIGTERM' ? 'stopped (SIGTERM)' : 'interrupted';
       throw new CliInterruptedError(
-        `${how}: ${error.stored} of ${error.total} replications are saved in ${path.join(outDir, 'results.sqlite')}; run the same command again to resume (${command})`,
+        `${how}: ${error.stored} of ${error.total} replications are saved in ${path.join(outDir, STORE_FILE_NAME)}; run the same command again to resume (${command})`,
         outcome.signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted,
       );
     }
@@ -173,12 +217,21 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
     `zonesim: ran ${summary.replicationsRun} replications${reused} of ${scenarios.length} scenario(s) in ${summary.wallTimeSeconds.toFixed(1)} s; ` +
       `results in ${outDir}${summary.reportNote ? `; ${summary.reportNote}` : ''}\n`,
   );
-  output.out(`report: ${summary.reportPath ?? path.join(outDir, 'report-data.json')}\n`);
+  if (summary.shard !== null) {
+    output.out(`shard: ${path.join(outDir, STORE_FILE_NAME)} (merge the shards with: zonesim merge <shard folders…> --out <folder>)\n`);
+  } else {
+    output.out(`report: ${summary.reportPath ?? path.join(outDir, 'report-data.json')}\n`);
+  }
+}
+
+/** A default run folder for a shard: `<dir>-shard-<i>-of-<n>` (the folder itself without a shard). */
+function withShardSuffix(dir: string, shard: Shard | null): string {
+  return shard === null ? dir : `${dir}-shard-${shard.index}-of-${shard.count}`;
 }
 
 /** The default folder of an experiment: `reports/experiments/<name>`, or `…/<name>-shard-<i>-of-<n>` for a shard. */
 export function defaultExperimentDir(name: string, shard: Shard | null): string {
-  return path.join('reports', 'experiments', shard === null ? name : `${name}-shard-${shard.index}-of-${shard.count}`);
+  return withShardSuffix(path.join('reports', 'experiments', name), shard);
 }
 
 function parseShardOption(value: string): Shard {
@@ -275,10 +328,10 @@ async function experimentCommand(output: CliOutput, file: string, opts: Experime
   bar?.finish();
   if (result.error !== undefined) {
     const error = result.error;
-    if (error instanceof ExperimentInterruptedError) {
+    if (error instanceof RunInterruptedError) {
       const how = result.signal === 'SIGTERM' ? 'stopped (SIGTERM)' : 'interrupted';
       throw new CliInterruptedError(
-        `${how}: ${error.stored} of ${error.total} tasks are saved in ${path.join(outDir, 'experiment.sqlite')}; run the same command again to resume (${command})`,
+        `${how}: ${error.stored} of ${error.total} tasks are saved in ${path.join(outDir, STORE_FILE_NAME)}; run the same command again to resume (${command})`,
         result.signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted,
       );
     }
@@ -287,9 +340,10 @@ async function experimentCommand(output: CliOutput, file: string, opts: Experime
   const summary = result.value!;
   const reused = summary.tasksReused > 0 ? ` (${summary.tasksReused} reused from the store)` : '';
   const rate = summary.tasksRun > 0 ? ` (${summary.runsPerSecond.toFixed(1)} runs/s on ${summary.workers} worker(s))` : '';
-  output.err(`zonesim: ran ${summary.tasksRun} tasks${reused} in ${summary.wallTimeSeconds.toFixed(1)} s${rate}; results in ${outDir}\n`);
+  const unchanged = summary.outputsUnchanged ? '; outputs unchanged' : '';
+  output.err(`zonesim: ran ${summary.tasksRun} tasks${reused} in ${summary.wallTimeSeconds.toFixed(1)} s${rate}; results in ${outDir}${unchanged}\n`);
   if (shard !== null) {
-    output.out(`shard: ${path.join(outDir, 'experiment.sqlite')} (merge the shards with: zonesim merge <shard folders…> --out <folder>)\n`);
+    output.out(`shard: ${path.join(outDir, STORE_FILE_NAME)} (merge the shards with: zonesim merge <shard folders…> --out <folder>)\n`);
   } else {
     output.out(`report: ${summary.reportPath ?? path.join(outDir, 'manifest.json')}\n`);
   }
@@ -310,26 +364,28 @@ export function buildProgram(output: CliOutput): Command {
       '\nExit codes: 0 success; 1 invalid input (scenario, data file or option value); 2 usage error; 70 internal error; 130 interrupted (Ctrl-C) and 143 stopped (SIGTERM): run the same command again to resume.',
     );
 
-  const compareAction = async (files: string[], opts: CompareOptions): Promise<void> => {
+  const compareAction = async (files: string[], opts: CompareOptions, defaultOut?: string): Promise<void> => {
     const scenarios = await loadScenarioFiles(files);
-    const outDir = opts.out ?? defaultCompareDir(scenarios.map((s) => s.name), opts.seed, opts.reps);
+    const shard = opts.shard ?? null;
+    const outDir = opts.out ?? withShardSuffix(defaultOut ?? defaultCompareDir(scenarios.map((s) => s.name), opts.seed, opts.reps), shard);
     await compare(output, scenarios, opts, outDir);
   };
-  const defaultOutHelp = 'run folder (default: reports/compare-<hash of the scenario names, seed and reps>, so the same command resumes)';
+  const defaultOutHelp =
+    'run folder (default: reports/compare-<hash of the scenario names, seed and reps>, so the same command resumes; with --shard i/n, …-shard-<i>-of-<n>)';
   addCompareOptions(
     program
       .command('compare')
       .description('Run scenarios for N seeded replications on worker threads and compare them with the baseline: CSV, summaries, paired differences, HTML report. Interrupted runs resume when the same command is run again.')
       .argument('<scenarios...>', 'scenario YAML files (see `zonesim list` for the bundled ones)'),
     defaultOutHelp,
-  ).action(compareAction);
+  ).action((files: string[], opts: CompareOptions) => compareAction(files, opts));
   addCompareOptions(
     program
       .command('run')
       .description('Same as compare: run scenario files for N seeded replications and write the results, summaries and report.')
       .argument('<scenarios...>', 'scenario YAML files (see `zonesim list` for the bundled ones)'),
     defaultOutHelp,
-  ).action(compareAction);
+  ).action((files: string[], opts: CompareOptions) => compareAction(files, opts));
 
   program
     .command('validate')
@@ -369,35 +425,45 @@ export function buildProgram(output: CliOutput): Command {
 
   program
     .command('merge')
-    .description('Combine the shard folders of an experiment (zonesim experiment … --shard i/n) and write its analysis, CSV files and report, byte-identical to a single-machine run.')
-    .argument('<shards...>', 'shard folders, each with an experiment.sqlite')
-    .requiredOption('-o, --out <dir>', 'merged experiment folder')
+    .description(
+      'Combine the shard folders of a run (zonesim experiment … --shard i/n, or zonesim compare … --shard i/n) and write its analysis, CSV files and report, byte-identical to a single-machine run.',
+    )
+    .argument('<shards...>', `shard folders, each with a ${STORE_FILE_NAME}`)
+    .requiredOption('-o, --out <dir>', 'merged run folder')
     .option('--no-report', 'write the data files but not the HTML report')
+    .addOption(new Option('--images <which>', 'comparisons: charts written as image files (key, all or none; see zonesim compare --help)').choices(['key', 'all', 'none']).default('key'))
+    .addOption(
+      new Option('--image-formats <list>', 'comparisons: formats of the image files (svg, png or png,svg)')
+        .argParser(parseImageFormats)
+        .default([...DEFAULT_COMPARISON_IMAGE_FORMATS], DEFAULT_COMPARISON_IMAGE_FORMATS.join(',')),
+    )
     .option('-q, --quiet', 'no progress lines')
-    .action(async (dirs: string[], opts: { out: string; report: boolean; quiet?: boolean }) => {
-      const summary = await mergeExperimentShards({
+    .action(async (dirs: string[], opts: { out: string; report: boolean; images: ReportImages; imageFormats: ChartImageFormat[]; quiet?: boolean }) => {
+      const summary = await mergeShards({
         shardDirs: dirs,
         outDir: opts.out,
         renderReport: opts.report,
+        images: opts.images,
+        imageFormats: opts.imageFormats,
         provenance: { zonesimVersion: packageVersion(), gitCommit: gitCommit(), command: `zonesim ${process.argv.slice(2).join(' ')}` },
         onPhase: (phase) => {
           if (opts.quiet === true) return;
-          const what = { analyse: 'analysing', export: 'writing the CSV files', report: 'rendering the HTML report' }[phase];
+          const what = { analyse: 'analysing', summarise: 'summarising', export: 'writing the CSV files', report: 'rendering the HTML report' }[phase];
           output.err(`zonesim: ${what}…\n`);
         },
       });
       output.err(
         `zonesim: merged ${summary.shards} shard folder(s) (${summary.tasksAdded} tasks added, ${summary.taskCount} in all) in ${summary.wallTimeSeconds.toFixed(1)} s; results in ${opts.out}\n`,
       );
-      output.out(`report: ${summary.reportPath ?? path.join(opts.out, 'manifest.json')}\n`);
+      const fallback = summary.analysis === 'experiment' ? 'manifest.json' : 'report-data.json';
+      output.out(`report: ${summary.reportPath ?? path.join(opts.out, fallback)}\n`);
     });
 
   addCompareOptions(
     program.command('bundled').description('Run and compare every bundled scenario (the main job; same options as compare).'),
-    'run folder',
-    path.join('reports', 'bundled'),
+    'run folder (default: reports/bundled; with --shard i/n, reports/bundled-shard-<i>-of-<n>)',
   ).action(async (opts: CompareOptions) => {
-    await compareAction(bundledScenarioFiles(), opts);
+    await compareAction(bundledScenarioFiles(), opts, path.join('reports', 'bundled'));
   });
   return program;
 }

@@ -1,14 +1,20 @@
 /**
- * Design points × replications → tasks, and the deterministic slices (`--shard i/n`) a batch
- * scheduler spreads over machines. Pure module.
+ * An experiment's tasks: design points × replications, as tasks of a run (src/runner/runTasks.ts).
  *
  * Task `t` is replication `r = t mod R` of point `p = ⌊t / R⌋` (R = replications per point), so the
- * tasks of a point are consecutive and experiment.csv lists them in task order. Its seed is
+ * tasks of a point are consecutive and experiment.csv lists them in task order. Point p is a parameter
+ * set: the base scenario with the point's factor values as overrides. A task's seed is
  * `replicationSeed(seed, r)`: the same at every point (common random numbers: two points differ only
- * by their factor values, which sharpens every comparison between points) and a function of
- * (seed, r) only, so a task can run on any machine, in any order, any number of times.
+ * by their factor values, which sharpens every comparison between points) and a function of (seed, r)
+ * only, so a task can run on any machine, in any order, any number of times. A task records only the
+ * experiment's outcomes (one number each).
  */
+import type { ModelInput } from '../model/modelInput.ts';
 import { replicationSeed } from '../model/randomStreams.ts';
+import { parameterSetHash, type ParameterOverrides } from '../runner/parameterSets.ts';
+import { outcomeRecording, recordingHash, type Recording } from '../runner/recording.ts';
+import type { RunDefinition, RunTask } from '../runner/runTasks.ts';
+import type { ExperimentPlan } from './loadExperimentFile.ts';
 
 /** One model run of an experiment. */
 export interface ExperimentTask {
@@ -20,13 +26,6 @@ export interface ExperimentTask {
   readonly replication: number;
   /** Model seed: replicationSeed(experiment seed, replication). */
   readonly seed: number;
-}
-
-/** A deterministic slice of an experiment's tasks: shard `index` (1-based) of `count`. */
-export interface Shard {
-  /** 1-based, 1 … count. */
-  readonly index: number;
-  readonly count: number;
 }
 
 /**
@@ -48,56 +47,43 @@ export function taskIndex(point: number, replication: number, replicationsPerPoi
   return point * replicationsPerPoint + replication;
 }
 
-/**
- * Whether task `task` belongs to a shard: tasks `t` with `t mod n = i − 1` (interleaved, so every
- * shard gets a similar mix of cheap and expensive points).
- *
- * @example inShard(4, { index: 2, count: 3 }) // true (4 mod 3 = 1)
- */
-export function inShard(task: number, shard: Shard | null): boolean {
-  return shard === null || task % shard.count === shard.index - 1;
+/** The overrides of design point `point`: each factor's dotted path with the point's value. */
+export function pointOverrides(plan: ExperimentPlan, point: number): ParameterOverrides {
+  const values = plan.design.values[point];
+  return plan.definition.factors.map((f, j) => [f.name, values[j]] as const);
+}
+
+/** What every task of an experiment records: its outcomes only. */
+export function experimentRecording(plan: ExperimentPlan): Recording {
+  return outcomeRecording(plan.definition.outcomes);
 }
 
 /**
- * The tasks of a shard (every task without one), in task order.
+ * The content hash of each design point's parameter set, given the base scenario's model hash.
  *
- * @example shardTasks(10, 1, 2009, { index: 1, count: 3 }).map((t) => t.task) // [0, 3, 6, 9]
+ * @example pointParameterSetHashes(plan, modelInputHash(baseInput))[0].length // 64
  */
-export function shardTasks(taskCount: number, replicationsPerPoint: number, seed: number, shard: Shard | null): ExperimentTask[] {
-  const tasks: ExperimentTask[] = [];
-  const start = shard === null ? 0 : shard.index - 1;
-  const step = shard === null ? 1 : shard.count;
-  for (let t = start; t < taskCount; t += step) tasks.push(experimentTask(t, replicationsPerPoint, seed));
-  return tasks;
+export function pointParameterSetHashes(plan: ExperimentPlan, modelHash: string): string[] {
+  return plan.design.values.map((_, point) => parameterSetHash(modelHash, pointOverrides(plan, point)));
 }
 
 /**
- * Number of tasks of a shard.
- *
- * @example shardTaskCount(10, { index: 2, count: 3 }) // 3 (tasks 1, 4, 7)
+ * The run of an experiment: one model (the base scenario), one parameter set per design point (so a
+ * run task's `parameterSet` is its point), one recording, and the tasks in task order.
  */
-export function shardTaskCount(taskCount: number, shard: Shard | null): number {
-  if (shard === null) return taskCount;
-  const start = shard.index - 1;
-  return start >= taskCount ? 0 : Math.floor((taskCount - 1 - start) / shard.count) + 1;
-}
-
-/**
- * Parse `i/n` (1 ≤ i ≤ n ≤ 100000), as given to `--shard`.
- *
- * @returns the shard, or null when the text is not of that form.
- * @example parseShard('2/8') // { index: 2, count: 8 }
- */
-export function parseShard(text: string): Shard | null {
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (match === null) return null;
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (!(count >= 1 && count <= 100_000 && index >= 1 && index <= count)) return null;
-  return { index, count };
-}
-
-/** `i/n`. */
-export function formatShard(shard: Shard): string {
-  return `${shard.index}/${shard.count}`;
+export function experimentRun(plan: ExperimentPlan, baseInput: ModelInput, modelHash: string): RunDefinition {
+  const hashes = pointParameterSetHashes(plan, modelHash);
+  const recording = experimentRecording(plan);
+  const R = plan.definition.replicationsPerPoint;
+  const tasks: RunTask[] = [];
+  for (let t = 0; t < plan.taskCount; t++) {
+    const task = experimentTask(t, R, plan.definition.seed);
+    tasks.push({ parameterSet: task.point, replication: task.replication, seed: task.seed, recording: 0 });
+  }
+  return {
+    models: [{ hash: modelHash, input: baseInput }],
+    parameterSets: hashes.map((hash, point) => ({ hash, model: 0, overrides: pointOverrides(plan, point) })),
+    recordings: [{ hash: recordingHash(recording), recording }],
+    tasks,
+  };
 }

@@ -1,26 +1,29 @@
 /**
- * The experiment runner: the tasks of an experiment (design points × replications, or a shard's
- * slice of them) on the worker pool, each committed to the experiment store as it finishes; then,
- * for a whole experiment, the analysis and every export (src/experiment/writeExperimentOutputs.ts).
+ * An experiment file as an analysis over a run: its tasks (design points × replications, each
+ * recording only the outcomes) run on the one worker pool into the one resumable run store
+ * (src/runner/runTasks.ts); then, for a whole experiment, the analysis and every export
+ * (src/experiment/writeExperimentOutputs.ts) — skipped when the same outputs are already there.
  *
- * Resume: running the same command again (same --out folder) reuses every task already stored for
- * the same experiment (content hash) and model code (fingerprint), computes only the rest, and ends
- * with byte-identical files (timings.json aside). A shard (`shard: { index, count }`) computes only
- * its tasks and writes only its store; `zonesim merge` analyses the shards together.
+ * Resume: running the same command again (same --out folder) reuses every task already stored for the
+ * same parameters (point), replication, seed and outcomes under the same code, computes only the rest,
+ * and ends with byte-identical files (timings.json aside). A shard (`shard: { index, count }`)
+ * computes only its tasks and writes only its store; `zonesim merge` analyses the shards together.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultWorkerCount, runJobsOnWorkers } from '../runner/workerPool.ts';
 import type { FactorValue } from '../analysis/designs/factorDistributions.ts';
-import type { TaskModel } from './evaluateExperimentTask.ts';
-import { experimentCodeFingerprint } from './experimentFingerprint.ts';
-import { EXPERIMENT_STORE_FILE, ExperimentStore } from './experimentStore.ts';
-import { formatShard, shardTasks, type ExperimentTask, type Shard } from './experimentTasks.ts';
-import type { ExperimentWorkerData, ExperimentWorkerDone, ExperimentWorkerJob } from './experimentWorkerProtocol.ts';
+import { modelFingerprint } from '../runner/modelFingerprint.ts';
+import { modelInputHash } from '../runner/parameterSets.ts';
+import { RunStore, STORE_FILE_NAME, taskIdsKey } from '../runner/runStore.ts';
+import { registerRun, RunInterruptedError, runTasks, taskIds, type RunTask } from '../runner/runTasks.ts';
+import { formatShard, type Shard } from '../runner/shards.ts';
+import type { TaskRecord } from '../runner/recordTask.ts';
+import { experimentSpecJson } from './experimentSpec.ts';
+import { experimentRun, taskIndex, type ExperimentTask } from './experimentTasks.ts';
 import type { LoadedExperiment } from './loadExperimentFile.ts';
-import { writeExperimentOutputs, type ExperimentProvenance } from './writeExperimentOutputs.ts';
-import type { ChartImageFormat } from '../report/renderChartImages.ts';
+import { writeExperimentOutputs } from './writeExperimentOutputs.ts';
+import type { AnalysisRunOptions } from '../runner/analysisRunOptions.ts';
 
 /**
  * Computes one task in this thread instead of the model on the worker pool: for tests and for using
@@ -29,29 +32,14 @@ import type { ChartImageFormat } from '../report/renderChartImages.ts';
 export type ExperimentEvaluator = (values: readonly FactorValue[], task: ExperimentTask) => ArrayLike<number>;
 
 /** What {@link runExperimentFile} needs. */
-export interface RunExperimentFileOptions {
+export interface RunExperimentFileOptions extends AnalysisRunOptions {
   readonly experiment: LoadedExperiment;
-  /** Output folder (created if needed); experiment.sqlite in it is created or resumed. */
-  readonly outDir: string;
-  /** Worker threads (default: {@link defaultWorkerCount}). */
-  readonly workers?: number;
-  /** Compute only this slice of the tasks, and no analysis (default: every task, then the analysis). */
-  readonly shard?: Shard | null;
-  /** Render experiment.html and the chart images (default true). */
-  readonly renderReport?: boolean;
-  /** Image formats of the charts (default PNG and SVG). */
-  readonly imageFormats?: readonly ChartImageFormat[];
-  readonly provenance: ExperimentProvenance;
-  /** Stop: no more tasks are started, the store stays consistent, an {@link ExperimentInterruptedError} is thrown. */
-  readonly signal?: AbortSignal;
   /** Run tasks in this thread with this function instead of the model on workers. */
   readonly evaluator?: ExperimentEvaluator;
   /** Called once the plan is known. */
   readonly onPlan?: (plan: ExperimentRunPlan) => void;
   /** Called after each task computed and stored in this run: done of toRun. */
   readonly onTaskDone?: (done: number, toRun: number) => void;
-  /** Things the user should know (stored tasks recomputed because the experiment or model changed). */
-  readonly onNotice?: (message: string) => void;
   /** Called when the work after the tasks starts. */
   readonly onPhase?: (phase: 'analyse' | 'export' | 'report') => void;
 }
@@ -61,7 +49,7 @@ export interface ExperimentRunPlan {
   readonly outDir: string;
   readonly points: number;
   readonly replications: number;
-  /** Tasks of the whole experiment. */
+  /** Tasks of the whole experiment (identical tasks counted once). */
   readonly taskCount: number;
   /** Tasks of this run (the shard's slice, or every task). */
   readonly tasksInRun: number;
@@ -78,7 +66,7 @@ export interface ExperimentRunSummary {
   readonly tasksReused: number;
   readonly tasksInRun: number;
   readonly shard: Shard | null;
-  /** Files written, relative to outDir (experiment.sqlite first). */
+  /** Files written, relative to outDir (run.sqlite first). */
   readonly files: readonly string[];
   /** experiment.html, or null (a shard, or no report). */
   readonly reportPath: string | null;
@@ -90,45 +78,9 @@ export interface ExperimentRunSummary {
   /** Mean wall time of one task inside its worker, ms. */
   readonly meanTaskMs: number;
   readonly workers: number;
+  /** True when every output was already up to date and nothing but timings.json was rewritten. */
+  readonly outputsUnchanged: boolean;
 }
-
-/** The run was stopped before every task finished; finished tasks are stored. */
-export class ExperimentInterruptedError extends Error {
-  /**
-   * @param outDir the folder (run the same command again to resume).
-   * @param stored tasks of this run that are stored.
-   * @param total tasks this run needs.
-   */
-  constructor(
-    readonly outDir: string,
-    readonly stored: number,
-    readonly total: number,
-  ) {
-    super(`interrupted: ${stored} of ${total} tasks are stored in ${path.join(outDir, EXPERIMENT_STORE_FILE)}`);
-    this.name = 'ExperimentInterruptedError';
-  }
-}
-
-/** A task failed inside a worker (a model error); names the point and its factor values. */
-export class ExperimentTaskFailedError extends Error {
-  /**
-   * @param task the task that failed.
-   * @param setting the point's factor values in words.
-   * @param message the worker's error message.
-   * @param workerStack the worker's stack trace.
-   */
-  constructor(
-    readonly task: ExperimentTask,
-    setting: string,
-    message: string,
-    readonly workerStack: string,
-  ) {
-    super(`task ${task.task} (point ${task.point}: ${setting}; replication ${task.replication}, seed ${task.seed}) failed: ${message}`);
-    this.name = 'ExperimentTaskFailedError';
-  }
-}
-
-const WORKER_URL = new URL('./experimentWorker.mjs', import.meta.url);
 
 /** Facts written to timings.json: everything about a run that may differ between identical runs. */
 function writeTimings(outDir: string, facts: Record<string, unknown>): void {
@@ -138,11 +90,12 @@ function writeTimings(outDir: string, facts: Record<string, unknown>): void {
 /**
  * Run an experiment (or a shard of it) into `outDir`, resuming what the store already holds; for a
  * whole experiment, then analyse it and write experiment.csv, points.csv, sensitivity.csv, prim.csv,
- * manifest.json, experiment.html with its chart images, and timings.json. Memory is bounded by the
- * design (points' factor values) plus the tasks in flight.
+ * manifest.json, experiment.html with its chart images (unless already up to date), and timings.json.
+ * Memory is bounded by the design (points' factor values) plus the tasks in flight.
  *
- * @throws {ExperimentInterruptedError} when `signal` aborts before every task is stored.
- * @throws {ExperimentTaskFailedError} when the model fails in a worker.
+ * @throws {RunInterruptedError} when `signal` aborts before every task is stored.
+ * @throws {TaskFailedError} when the model fails in a worker.
+ * @throws {RunStoreError} when the folder holds another format or a comparison.
  * @example await runExperimentFile({ experiment: await loadExperimentFile(file), outDir, provenance })
  */
 export async function runExperimentFile(options: RunExperimentFileOptions): Promise<ExperimentRunSummary> {
@@ -152,119 +105,102 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
   const definition = plan.definition;
   const shard = options.shard ?? null;
   const notice = options.onNotice ?? (() => {});
-  const fingerprint = experimentCodeFingerprint();
+  const fingerprint = modelFingerprint();
+  const modelHash = modelInputHash(baseInput);
 
   mkdirSync(options.outDir, { recursive: true });
-  const store = new ExperimentStore(path.join(options.outDir, EXPERIMENT_STORE_FILE));
+  const store = RunStore.openFolder(options.outDir);
   try {
-    const { deleted, reason } = store.begin(plan, { zonesimVersion: options.provenance.zonesimVersion, modelFingerprint: fingerprint, shard });
-    if (deleted > 0) {
-      notice(
-        reason === 'experiment'
-          ? `${options.outDir} held ${deleted} tasks of another version of this experiment (or another experiment); they are deleted and recomputed`
-          : reason === 'design'
-            ? `the design code changed since ${options.outDir} was written (other design points): its ${deleted} stored tasks are recomputed`
-            : `the model code changed since ${options.outDir} was written: its ${deleted} stored tasks are recomputed`,
-      );
-    }
-    const all = shardTasks(plan.taskCount, definition.replicationsPerPoint, definition.seed, shard);
-    const jobs: ExperimentTask[] = [];
-    let reseeded = 0;
-    for (const task of all) {
-      const stored = store.storedSeed(task.task);
-      if (stored === task.seed) continue;
-      if (stored !== null) {
-        store.deleteTask(task.task);
-        reseeded++;
-      }
-      jobs.push(task);
-    }
-    if (reseeded > 0) notice(`${reseeded} stored tasks had another seed and are recomputed`);
-    const workers = Math.max(1, Math.min(Math.floor(options.workers ?? defaultWorkerCount()), Math.max(1, jobs.length)));
-    const usedWorkers = options.evaluator !== undefined ? 1 : workers;
-    options.onPlan?.({
-      outDir: options.outDir,
-      points: plan.design.pointCount,
-      replications: definition.replicationsPerPoint,
-      taskCount: plan.taskCount,
-      tasksInRun: all.length,
-      toRun: jobs.length,
-      reused: all.length - jobs.length,
-      workers: usedWorkers,
-      shard,
+    const { deletedForCode } = store.beginRun({
+      zonesimVersion: options.provenance.zonesimVersion,
+      codeFingerprint: fingerprint,
+      analysis: 'experiment',
+      analysisHash: plan.contentHash,
+      analysisJson: experimentSpecJson(plan, modelHash),
+      shard: shard === null ? null : formatShard(shard),
     });
-
-    let done = 0;
-    let workerMs = 0;
-    const simulateStarted = Date.now();
-    const commit = (task: ExperimentTask, values: ArrayLike<number>, wallMs: number): void => {
-      store.commitTask({ task: task.task, point: task.point, replication: task.replication, seed: task.seed, wallMs, values });
-      done++;
-      workerMs += wallMs;
-      options.onTaskDone?.(done, jobs.length);
-    };
-    let aborted = false;
-    if (options.evaluator !== undefined) {
-      for (const task of jobs) {
-        if (options.signal?.aborted) {
-          aborted = true;
-          break;
-        }
-        const t0 = performance.now();
-        const values = options.evaluator(plan.design.values[task.point], task);
-        commit(task, values, performance.now() - t0);
-      }
-      aborted ||= options.signal?.aborted === true && done < jobs.length;
-    } else if (jobs.length > 0) {
-      const model: TaskModel = {
-        baseInput,
-        factorPaths: definition.factors.map((f) => f.name),
-        outcomes: definition.outcomes.map((o) => ({ reporter: o.reporter, statistic: o.statistic })),
-      };
-      const outcome = await runJobsOnWorkers<ExperimentWorkerJob, ExperimentWorkerDone>({
-        workerUrl: WORKER_URL,
-        workerData: { model } satisfies ExperimentWorkerData,
-        jobs: jobs.map((task) => ({ ...task, values: plan.design.values[task.point] })),
-        workers,
-        jobsInFlightPerWorker: 2,
-        workerLabel: 'experiment worker',
-        signal: options.signal,
-        onDone: ({ values: _values, ...task }, reply) => commit(task, reply.values, reply.wallMs),
-        failure: ({ values: _values, ...task }, message, stack) => {
-          const values = plan.design.values[task.point];
-          const setting = definition.factors.map((f, j) => `${f.name} = ${String(values[j])}`).join(', ');
-          return new ExperimentTaskFailedError(task, setting, message, stack);
-        },
-      });
-      aborted = outcome.aborted;
+    if (deletedForCode > 0) notice(`the model code changed since ${options.outDir} was written: its ${deletedForCode} stored tasks are recomputed`);
+    const registered = registerRun(store, experimentRun(plan, baseInput, modelHash));
+    store.putPoints(registered.parameterSetIds);
+    const used = new Set(registered.uniqueTasks.map((task) => taskIdsKey(taskIds(registered, task))));
+    const unused = store.taskFacts().filter((t) => !used.has(taskIdsKey(t)));
+    if (unused.length > 0) {
+      store.deleteTasks(unused.map((t) => t.id));
+      notice(`${options.outDir} held ${unused.length} tasks this experiment does not use (of another version of it, or of another experiment); they are deleted`);
     }
-    const simulateSeconds = (Date.now() - simulateStarted) / 1000;
-    if (aborted) throw new ExperimentInterruptedError(options.outDir, all.length - jobs.length + done, all.length);
 
+    const R = definition.replicationsPerPoint;
+    const experimentTaskOf = (task: RunTask): ExperimentTask => ({
+      task: taskIndex(task.parameterSet, task.replication, R),
+      point: task.parameterSet,
+      replication: task.replication,
+      seed: task.seed,
+    });
+    const evaluator = options.evaluator;
+    const evaluate =
+      evaluator === undefined
+        ? undefined
+        : (task: RunTask): TaskRecord => outcomesRecord(Float64Array.from(evaluator(plan.design.values[task.parameterSet], experimentTaskOf(task))));
+    let tasksInRun = 0;
+    const outcome = await runTasks({
+      store,
+      run: registered,
+      shard,
+      workers: options.workers,
+      signal: options.signal,
+      evaluate,
+      describeTask: (task) => {
+        const t = experimentTaskOf(task);
+        const values = plan.design.values[t.point];
+        const setting = definition.factors.map((f, j) => `${f.name} = ${String(values[j])}`).join(', ');
+        return `task ${t.task} (point ${t.point}: ${setting}; replication ${t.replication}, seed ${t.seed})`;
+      },
+      onPlan: (p) => {
+        tasksInRun = p.tasksInRun;
+        options.onPlan?.({
+          outDir: options.outDir,
+          points: plan.design.pointCount,
+          replications: R,
+          taskCount: p.taskCount,
+          tasksInRun: p.tasksInRun,
+          toRun: p.toRun,
+          reused: p.reused,
+          workers: p.workers,
+          shard,
+        });
+      },
+      onTaskDone: options.onTaskDone,
+    });
+    if (outcome.aborted) throw new RunInterruptedError(options.outDir, outcome.reused + outcome.computed, tasksInRun);
+
+    const done = outcome.computed;
+    const simulateSeconds = outcome.simulateSeconds;
     const session = {
       command: options.provenance.command,
       shard: shard === null ? null : formatShard(shard),
-      workers: usedWorkers,
+      workers: outcome.workers,
       nodeVersion: process.version,
       platform: `${process.platform}-${process.arch}`,
       cpus: os.cpus().length,
       startedAt,
-      tasksInRun: all.length,
+      tasksInRun: outcome.tasksInRun,
       tasksComputed: done,
-      tasksReused: all.length - jobs.length,
+      tasksReused: outcome.reused,
       simulateSeconds,
       runsPerSecond: done > 0 && simulateSeconds > 0 ? done / simulateSeconds : 0,
-      runsPerSecondPerWorker: done > 0 && simulateSeconds > 0 ? done / simulateSeconds / usedWorkers : 0,
-      meanTaskMs: done > 0 ? workerMs / done : 0,
+      runsPerSecondPerWorker: done > 0 && simulateSeconds > 0 ? done / simulateSeconds / outcome.workers : 0,
+      meanTaskMs: done > 0 ? outcome.workerMs / done : 0,
     };
-    const files = [EXPERIMENT_STORE_FILE];
+    const files = [STORE_FILE_NAME];
     let reportPath: string | null = null;
     let timings: Record<string, number> = {};
+    let outputsUnchanged = false;
     if (shard === null) {
       const written = await writeExperimentOutputs(store, plan, {
         outDir: options.outDir,
         provenance: options.provenance,
         modelFingerprint: fingerprint,
+        modelHash,
         renderReport: options.renderReport,
         imageFormats: options.imageFormats,
         onPhase: options.onPhase,
@@ -272,15 +208,16 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
       files.push(...written.files);
       reportPath = written.reportPath;
       timings = written.timings;
+      outputsUnchanged = written.unchanged;
     }
     const wallTimeSeconds = (Date.now() - started) / 1000;
-    writeTimings(options.outDir, { ...session, ...timings, finishedAt: new Date().toISOString(), wallTimeSeconds });
+    writeTimings(options.outDir, { ...session, ...timings, outputsUnchanged, finishedAt: new Date().toISOString(), wallTimeSeconds });
     files.push('timings.json');
     return {
       outDir: options.outDir,
       tasksRun: done,
-      tasksReused: all.length - jobs.length,
-      tasksInRun: all.length,
+      tasksReused: outcome.reused,
+      tasksInRun: outcome.tasksInRun,
       shard,
       files,
       reportPath,
@@ -288,9 +225,29 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
       simulateSeconds,
       runsPerSecond: session.runsPerSecond,
       meanTaskMs: session.meanTaskMs,
-      workers: usedWorkers,
+      workers: outcome.workers,
+      outputsUnchanged,
     };
   } finally {
     store.close();
   }
+}
+
+/** A task record holding only outcome values (what an in-thread evaluator returns). */
+function outcomesRecord(outcomes: Float64Array): TaskRecord {
+  return {
+    steps: new Int32Array(0),
+    years: new Float64Array(0),
+    zoneCount: 0,
+    industryCount: 0,
+    province: new Float64Array(0),
+    zone: new Float64Array(0),
+    industry: new Float64Array(0),
+    outcomes,
+    zoneLayout: new Float64Array(0),
+    zoneLeading: new Uint8Array(0),
+    industryAttributes: new Float64Array(0),
+    industryNames: [],
+    nonFiniteCount: 0,
+  };
 }

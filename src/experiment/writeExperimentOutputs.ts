@@ -14,18 +14,21 @@
  * Numbers are written in JavaScript's shortest round-trip form (every double reproduced bit for
  * bit); an empty field means "undefined".
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FactorValue } from '../analysis/designs/factorDistributions.ts';
 import { listParameterLeaves } from '../model/parameterSpecification.ts';
 import { reporterByName } from '../outcomes/reporters.ts';
 import type { ExperimentReportInput } from '../report/experimentReportInput.ts';
-import { renderExperimentReport } from '../report/renderExperimentReport.ts';
+
 import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import { csvField } from '../runner/tidyCsv.ts';
 import { analyseExperiment, BOOTSTRAP_RESAMPLES, INTERVAL_LEVEL, type ExperimentAnalysis, type PrimBoxSummary } from './analyseExperiment.ts';
 import { describeDistribution, type ExperimentDefinition } from './experimentDefinition.ts';
-import { EXPERIMENT_STORE_FILE, EXPERIMENT_STORE_FORMAT_VERSION, type ExperimentStore } from './experimentStore.ts';
+import type { RunProvenance } from '../runner/analysisRunOptions.ts';
+import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../runner/finishedOutputs.ts';
+import { STORE_FILE_NAME, STORE_FORMAT_VERSION, type RunStore } from '../runner/runStore.ts';
+import { experimentTaskValues } from './experimentSpec.ts';
 import { experimentTask } from './experimentTasks.ts';
 import type { ExperimentPlan } from './loadExperimentFile.ts';
 
@@ -38,20 +41,17 @@ export const PRIM_CSV_HEADER = 'part,box,coverage,density,support,points,cases,f
 /** The files every finished experiment folder gets (besides the report and its images). */
 export const EXPERIMENT_EXPORTS = ['experiment.csv', 'points.csv', 'sensitivity.csv', 'prim.csv', 'manifest.json'] as const;
 
-/** Facts of the process that writes the files (the same on every machine of one checkout). */
-export interface ExperimentProvenance {
-  readonly zonesimVersion: string;
-  readonly gitCommit: string | null;
-  /** The command line (recorded in timings.json only). */
-  readonly command: string;
-}
+/** Facts of the process that writes the files (the command line is recorded in timings.json only). */
+export type ExperimentProvenance = RunProvenance;
 
 /** Options of {@link writeExperimentOutputs}. */
 export interface WriteExperimentOutputsOptions {
   readonly outDir: string;
   readonly provenance: ExperimentProvenance;
-  /** The code fingerprint the tasks were computed with (as stored; see experimentFingerprint.ts). */
+  /** The code fingerprint the tasks were computed with (as stored; see src/runner/modelFingerprint.ts). */
   readonly modelFingerprint: string;
+  /** The base scenario's model hash (src/runner/parameterSets.ts): with the plan, it locates the tasks. */
+  readonly modelHash: string;
   /** Render experiment.html and the chart images (default true). */
   readonly renderReport?: boolean;
   /** Image formats of the charts (default PNG and SVG; empty: none). */
@@ -66,7 +66,10 @@ export interface WrittenExperimentOutputs {
   readonly files: readonly string[];
   /** Path of experiment.html, or null when the report was not rendered. */
   readonly reportPath: string | null;
-  readonly analysis: ExperimentAnalysis;
+  /** The analysis, or null when the outputs were up to date and not rewritten. */
+  readonly analysis: ExperimentAnalysis | null;
+  /** True when every output was already up to date (nothing was rewritten). */
+  readonly unchanged: boolean;
   /** Seconds spent analysing, exporting and rendering. */
   readonly timings: { readonly analyseSeconds: number; readonly exportSeconds: number; readonly reportSeconds: number };
 }
@@ -142,7 +145,7 @@ export function buildExperimentManifest(
   if (definition.scenarioDiscovery !== null) analyses.push('PRIM scenario discovery');
   const notes = [...analysis.outcomes.map((o) => o.note).filter((n): n is string => n !== null), ...(analysis.prim?.note ? [analysis.prim.note] : [])];
   const files: Record<string, string> = {
-    [EXPERIMENT_STORE_FILE]: 'every finished task’s outcome values (SQLite; view tidy_values)',
+    [STORE_FILE_NAME]: 'the run store: every finished task’s outcome values (SQLite; BLOBs of little-endian doubles, see docs/experiments.md)',
     'experiment.csv': `one row per model run: ${[...EXPERIMENT_CSV_FIXED_COLUMNS, ...definition.factors.map((f) => f.name), ...definition.outcomes.map((o) => o.name)].join(',')}`,
     'points.csv': 'one row per design point: factor values and each outcome’s mean over replications',
     'sensitivity.csv': `${SENSITIVITY_CSV_HEADER}: main-effect swings, Morris or Sobol\u2019 indices with 95% bootstrap intervals`,
@@ -165,7 +168,7 @@ export function buildExperimentManifest(
     zonesimVersion: provenance.zonesimVersion,
     gitCommit: provenance.gitCommit,
     codeFingerprint: modelFingerprint,
-    storeFormat: EXPERIMENT_STORE_FORMAT_VERSION,
+    storeFormat: STORE_FORMAT_VERSION,
     design: designFacts(plan),
     factors: definition.factors.map((f) => ({ name: f.name, role: f.role, distribution: describeDistribution(f.distribution), unit: f.unit })),
     outcomes: definition.outcomes.map((o) => ({ name: o.name, reporter: o.reporter, statistic: o.statistic })),
@@ -321,24 +324,39 @@ export function buildExperimentReportInput(plan: ExperimentPlan, analysis: Exper
 }
 
 /**
- * Analyse a complete experiment store and write every file of the experiment folder (see the
- * module comment).
+ * Analyse a complete experiment's stored tasks and write every file of the experiment folder (see the
+ * module comment), unless the files of the same key are already there unchanged.
  *
  * @throws {Error} when the store does not hold every task of the plan.
- * @example await writeExperimentOutputs(store, plan, { outDir, provenance, modelFingerprint })
+ * @example await writeExperimentOutputs(store, plan, { outDir, provenance, modelFingerprint, modelHash })
  */
-export async function writeExperimentOutputs(
-  store: ExperimentStore,
-  plan: ExperimentPlan,
-  options: WriteExperimentOutputsOptions,
-): Promise<WrittenExperimentOutputs> {
+export async function writeExperimentOutputs(store: RunStore, plan: ExperimentPlan, options: WriteExperimentOutputsOptions): Promise<WrittenExperimentOutputs> {
   const analyseStarted = Date.now();
-  options.onPhase?.('analyse');
-  const tasks = store.tasks(plan.definition.outcomes.length);
-  if (tasks.length !== plan.taskCount || tasks.some((t, i) => t.task !== i)) {
-    throw new Error(`the store holds ${tasks.length} of the ${plan.taskCount} tasks; every task must be stored before the analysis`);
+  const taskValues = experimentTaskValues(store, plan, options.modelHash);
+  const renderReport = options.renderReport !== false;
+  const imageFormats = options.imageFormats ?? ['png', 'svg'];
+  const key = outputsKey({
+    analysis: 'experiment',
+    contentHash: plan.contentHash,
+    modelHash: options.modelHash,
+    modelFingerprint: options.modelFingerprint,
+    renderReport,
+    imageFormats,
+    zonesimVersion: options.provenance.zonesimVersion,
+    gitCommit: options.provenance.gitCommit,
+  });
+  const reportFile = path.join(options.outDir, 'experiment.html');
+  if (outputsUpToDate(store, options.outDir, key)) {
+    return {
+      files: [],
+      reportPath: renderReport && existsSync(reportFile) ? reportFile : null,
+      analysis: null,
+      unchanged: true,
+      timings: { analyseSeconds: 0, exportSeconds: 0, reportSeconds: 0 },
+    };
   }
-  const taskValues = tasks.map((t) => t.values);
+  forgetOutputs(store);
+  options.onPhase?.('analyse');
   const analysis = analyseExperiment(plan, taskValues);
   const analyseSeconds = (Date.now() - analyseStarted) / 1000;
 
@@ -358,11 +376,14 @@ export async function writeExperimentOutputs(
   const files = outputs.map(([file]) => file);
   let reportPath: string | null = null;
   const reportStarted = Date.now();
-  if (options.renderReport !== false) {
+  if (renderReport) {
     options.onPhase?.('report');
-    const written = await renderExperimentReport(buildExperimentReportInput(plan, analysis, manifest), options.outDir, { imageFormats: options.imageFormats });
+    // Imported here: chart.js and the canvas library take a while to load, and most commands never draw.
+    const { renderExperimentReport } = await import('../report/renderExperimentReport.ts');
+    const written = await renderExperimentReport(buildExperimentReportInput(plan, analysis, manifest), options.outDir, { imageFormats });
     reportPath = written[0];
     files.push(...written.map((f) => path.relative(options.outDir, f)));
   }
-  return { files, reportPath, analysis, timings: { analyseSeconds, exportSeconds, reportSeconds: (Date.now() - reportStarted) / 1000 } };
+  recordOutputs(store, options.outDir, key, files);
+  return { files, reportPath, analysis, unchanged: false, timings: { analyseSeconds, exportSeconds, reportSeconds: (Date.now() - reportStarted) / 1000 } };
 }

@@ -70,9 +70,19 @@ export function createReporterCollector(selection: ReporterSelection = {}): (sta
         if (v !== null) values.push({ metric: r.name, zone: null, industry: j, value: v });
       }
     }
-    context.previousOutput = provinceOutput(state);
-    context.previousStep = state.step;
+    rememberRecording(state, context);
     const p = state.parameters.time;
     return { step: state.step, year: p.startYear + state.step / p.stepsPerYear, values };
   };
+}
+
+/**
+ * Remember what the next recording compares with (province output and step, for `outputGrowth`).
+ * Call once after measuring the reporters of a recording step, whichever reporters were measured.
+ *
+ * @example prepareReporterContext(state, context); …measure…; rememberRecording(state, context);
+ */
+export function rememberRecording(state: ModelState, context: ReporterContext): void {
+  context.previousOutput = provinceOutput(state);
+  context.previousStep = state.step;
 }

@@ -9,8 +9,8 @@ import type { ReportInput } from './reportInput.ts';
 import { indexReportInput } from './reportView.ts';
 
 /**
- * Which charts get PNG/SVG files: every chart; only the key metrics' charts plus every forest plot
- * and map; or none.
+ * Which charts get PNG/SVG files: every chart; the key charts (see {@link chartsForImages}); or none.
+ * The page draws every chart whatever the selection.
  */
 export type ChartImageSelection = 'all' | 'key' | 'none';
 
@@ -33,16 +33,26 @@ export const REPORT_HTML_FILE = 'report.html';
 /** Folder of the chart images in the output folder. */
 export const CHARTS_DIR = 'charts';
 
-/** The charts that get image files under a selection (page order). */
-export function chartsForImages(charts: ReportCharts, selection: ChartImageSelection): ChartSpec[] {
+/**
+ * The charts that get image files under a selection (page order). 'key': the key metrics' time
+ * series, end states and paired differences, every scenario's standardised-effects forest plot (each
+ * shows the scenario's effect on every outcome), and one map — the baseline's (else the first) —
+ * rather than one per scenario.
+ *
+ * @param baseline the report's baseline scenario (its map is the one written with 'key').
+ */
+export function chartsForImages(charts: ReportCharts, selection: ChartImageSelection, baseline: string | null = null): ChartSpec[] {
   if (selection === 'none') return [];
   if (selection === 'all') return allCharts(charts);
   const out: ChartSpec[] = [];
   for (const m of charts.metrics) {
-    if (m.key) out.push(m.timeSeries, m.endState);
+    if (!m.key) continue;
+    out.push(m.timeSeries, m.endState);
     if (m.pairedDifferences !== null) out.push(m.pairedDifferences);
   }
-  out.push(...charts.effects.map((c) => c.chart), ...charts.maps.map((c) => c.chart));
+  out.push(...charts.effects.map((c) => c.chart));
+  const map = charts.maps.find((c) => c.scenario === baseline) ?? charts.maps[0];
+  if (map !== undefined) out.push(map.chart);
   return out;
 }
 
@@ -61,7 +71,7 @@ export function chartsForImages(charts: ReportCharts, selection: ChartImageSelec
 export async function renderReport(input: ReportInput, outDir: string, options: RenderReportOptions = {}): Promise<string[]> {
   const view = indexReportInput(input);
   const charts = buildReportCharts(view, options.keyMetrics);
-  const forImages = chartsForImages(charts, options.images ?? 'all');
+  const forImages = chartsForImages(charts, options.images ?? 'all', input.baseline);
   await mkdir(outDir, { recursive: true });
   const chartsDir = path.join(outDir, CHARTS_DIR);
   await rm(chartsDir, { recursive: true, force: true });

@@ -1,9 +1,9 @@
 /**
- * A fingerprint of the code that determines a replication's results: SHA-256 over the path and text
- * of every source file of the model (src/model), the outcomes (src/outcomes), the scenario loader
- * (src/scenario: parameter defaults and validation) and the replication recorder. Stored with the
- * results so that a resumed run never mixes replications computed by different code (a scenario's
- * content hash does not cover the defaults of the parameters it leaves out).
+ * A fingerprint of the code that determines a task's results: SHA-256 over the path and text of every
+ * source file of the model (src/model), the outcomes (src/outcomes), the scenario loader (src/scenario:
+ * parameter defaults and validation) and the task recorder (how parameter overrides are applied and
+ * what is recorded). Stored in the run store so that a resumed run or a merge never mixes tasks
+ * computed by different code.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const SOURCE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Folders (relative to src/) and single files whose text makes up the fingerprint. */
-const FINGERPRINTED = ['model', 'outcomes', 'scenario', 'runner/recordReplication.ts'];
+const FINGERPRINTED = ['model', 'outcomes', 'scenario', 'runner/recordTask.ts', 'runner/recording.ts', 'runner/parameterSets.ts'];
 
 function listSourceFiles(relative: string): string[] {
   const full = path.join(SOURCE_ROOT, relative);

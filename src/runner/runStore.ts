@@ -1,44 +1,54 @@
 /**
- * The run store: one SQLite database (`results.sqlite`, through better-sqlite3) per run folder, holding
- * every finished replication of every scenario run into that folder. The CSV files, the summaries and
- * the report are all produced from it, so an interrupted run that is resumed ends with exactly the
- * files an uninterrupted run writes.
+ * The run store: one SQLite database (`run.sqlite`, through better-sqlite3) per run folder, holding
+ * every finished task of the run — whatever analysis asked for it (a comparison of scenarios, an
+ * experiment file, later claims and calibrations) — so that an interrupted run resumes, shards merge,
+ * and every output file is written from the store, never from memory.
  *
- * Why SQLite: each replication's rows and its 'done' mark are committed in ONE transaction, so after
- * a Ctrl-C, a kill or a power cut a replication is either completely in the store or not at all (WAL
- * journal, `synchronous=FULL`: a committed transaction survives a power cut). One file, no server,
- * readable by R (RSQLite), Stata (odbc), pandas (`sqlite3`) and the `sqlite3` shell.
+ * Why SQLite: each task is one row committed in one transaction, so after a Ctrl-C, a kill or a power
+ * cut a task is either completely in the store or not at all (WAL journal, `synchronous=FULL`: a
+ * committed transaction survives a power cut). One file, no server, readable by R (RSQLite), Stata
+ * (odbc), pandas (`sqlite3`) and the `sqlite3` shell.
+ *
+ * Compact: a task's values are BLOBs of little-endian doubles (see src/runner/recording.ts for their
+ * layout), one row per task; a Henan-size comparison task with zone values at the final step takes
+ * about 45 kB, where one row per value took ~2.7 MB. Values are stored bit for bit (NaN = undefined).
  *
  * Tables (see {@link STORE_SCHEMA}):
- * - `run`: one row: store format, zonesim version, model fingerprint, base seed and replications of
- *   the latest command that used the folder;
- * - `metrics`: reporter names and scopes (id = declaration order in src/outcomes/reporters.ts);
- * - `scenarios`: name, content hash, file, description, source text, overrides and all parameters
- *   (JSON);
- * - `recorded_steps`: the steps recorded for each scenario and their calendar years;
- * - `replications`: one row per FINISHED replication (status 'done'), with its seed, wall time, the
- *   id range of its rows in `results` and their count;
- * - `results`: one row per recorded value: scenario, replication, step, zone (NULL = province),
- *   industry (NULL = not an industry value), metric id, value; a replication's rows are contiguous
- *   and in recording order (step, metric declaration order, zone, industry);
- * - `zones`, `industries`: final zone layout and industry attributes per (scenario, replication);
- * - view `tidy_results`: `results` with names, seeds and years joined in — the columns of results.csv.
+ * - `run`: one row: store format, zonesim version, code fingerprint, the analysis that owns the folder
+ *   ('comparison' or 'experiment') with its definition (JSON) and hash, the shard the folder was run
+ *   as, and the key and file list of the outputs last written (to skip rewriting unchanged outputs);
+ * - `models`: each model input (all parameters and the data files’ contents — relatedness matrix, zone layout — JSON) by content hash;
+ * - `parameter_sets`: a model plus overrides (dotted path → value pairs, JSON) by content hash;
+ * - `recordings`: what tasks record (reporter names per scope, JSON) by hash;
+ * - `tasks`: one row per FINISHED task: parameter set, replication, seed, recording, wall time, and
+ *   the BLOBs `steps` (int32), `years`, `province`, `zone`, `industry`, `outcomes`, `zone_layout`,
+ *   `industry_attributes` (float64), `zone_leading` (uint8) and `industry_names` (JSON text);
+ * - `scenarios`: a comparison's scenarios (name → parameter set, file, description, source text);
+ * - `points`: an experiment's design points (point → parameter set);
+ * - view `task_labels`: each task with its scenario name or design point.
  *
- * Identity of a replication: (scenario name, scenario content hash, replication index, seed), under
- * the same model fingerprint. When a scenario file changes (new content hash) its stored replications
- * are deleted and recomputed; when the model code changes (new fingerprint) every replication is.
+ * Identity of a task: (parameter set hash, replication, seed, recording hash) under the same code
+ * fingerprint; when the fingerprint changes every stored task is deleted and recomputed.
  */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { ReplicationRecord } from './recordReplication.ts';
+import { modelInputDataJson } from './parameterSets.ts';
+import type { ModelInput } from '../model/modelInput.ts';
+import type { TaskRecord } from './recordTask.ts';
 
 /** Version of the store's table layout; a folder written with another version is refused. */
-export const STORE_FORMAT_VERSION = 1;
+export const STORE_FORMAT_VERSION = 2;
 
 /** File name of the store inside a run folder. */
-export const STORE_FILE_NAME = 'results.sqlite';
+export const STORE_FILE_NAME = 'run.sqlite';
 
-/** Rows per multi-row INSERT into `results` (fewer statement executions; 7 × 100 parameters). */
-const ROWS_PER_INSERT = 100;
+/** Store files of earlier zonesim versions (format 1): a folder holding one is refused with a hint. */
+export const OLD_STORE_FILES = ['results.sqlite', 'experiment.sqlite'] as const;
+
+/** The analyses that own a run folder. */
+export type AnalysisKind = 'comparison' | 'experiment';
 
 /** The SQL that creates the store's tables (idempotent). */
 export const STORE_SCHEMA = `
@@ -46,133 +56,125 @@ CREATE TABLE IF NOT EXISTS run (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   format_version INTEGER NOT NULL,
   zonesim_version TEXT NOT NULL,
-  model_fingerprint TEXT NOT NULL,
-  base_seed INTEGER NOT NULL,
-  replications INTEGER NOT NULL,
+  code_fingerprint TEXT NOT NULL,
+  analysis TEXT NOT NULL,
+  analysis_hash TEXT NOT NULL,
+  analysis_json TEXT NOT NULL,
+  shard TEXT,
+  outputs_key TEXT,
+  outputs_json TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS metrics (
+CREATE TABLE IF NOT EXISTS models (
   id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE,
-  scope TEXT NOT NULL CHECK (scope IN ('province', 'zone', 'industry'))
+  hash TEXT NOT NULL UNIQUE,
+  parameters_json TEXT NOT NULL,
+  data_json TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS scenarios (
+CREATE TABLE IF NOT EXISTS parameter_sets (
   id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE,
-  content_hash TEXT NOT NULL,
-  file TEXT NOT NULL,
-  description TEXT NOT NULL,
-  source_text TEXT NOT NULL,
-  overrides_json TEXT NOT NULL,
-  parameters_json TEXT NOT NULL
+  hash TEXT NOT NULL UNIQUE,
+  model_id INTEGER NOT NULL,
+  overrides_json TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS recorded_steps (
-  scenario_id INTEGER NOT NULL,
-  step INTEGER NOT NULL,
-  year REAL NOT NULL,
-  PRIMARY KEY (scenario_id, step)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS replications (
-  scenario_id INTEGER NOT NULL,
+CREATE TABLE IF NOT EXISTS recordings (
+  id INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  recording_json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tasks (
+  id INTEGER PRIMARY KEY,
+  parameter_set_id INTEGER NOT NULL,
   replication INTEGER NOT NULL,
   seed INTEGER NOT NULL,
-  status TEXT NOT NULL CHECK (status = 'done'),
+  recording_id INTEGER NOT NULL,
   wall_ms REAL NOT NULL,
-  first_result_id INTEGER NOT NULL,
-  last_result_id INTEGER NOT NULL,
-  result_count INTEGER NOT NULL,
   non_finite_count INTEGER NOT NULL,
   finished_at TEXT NOT NULL,
-  PRIMARY KEY (scenario_id, replication)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS results (
-  id INTEGER PRIMARY KEY,
-  scenario_id INTEGER NOT NULL,
-  replication INTEGER NOT NULL,
-  step INTEGER NOT NULL,
-  zone INTEGER,
-  industry INTEGER,
-  metric_id INTEGER NOT NULL,
-  value REAL NOT NULL
+  zone_count INTEGER NOT NULL,
+  industry_count INTEGER NOT NULL,
+  steps BLOB NOT NULL,
+  years BLOB NOT NULL,
+  province BLOB NOT NULL,
+  zone BLOB NOT NULL,
+  industry BLOB NOT NULL,
+  outcomes BLOB NOT NULL,
+  zone_layout BLOB NOT NULL,
+  zone_leading BLOB NOT NULL,
+  industry_attributes BLOB NOT NULL,
+  industry_names TEXT NOT NULL,
+  UNIQUE (parameter_set_id, replication, seed, recording_id)
 );
-CREATE TABLE IF NOT EXISTS zones (
-  scenario_id INTEGER NOT NULL,
-  replication INTEGER NOT NULL,
-  zone INTEGER NOT NULL,
-  x_km REAL NOT NULL,
-  y_km REAL NOT NULL,
-  planned_ha REAL NOT NULL,
-  leading_industries TEXT NOT NULL,
-  PRIMARY KEY (scenario_id, replication, zone)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS industries (
-  scenario_id INTEGER NOT NULL,
-  replication INTEGER NOT NULL,
-  industry INTEGER NOT NULL,
-  name TEXT NOT NULL,
-  chain INTEGER NOT NULL,
-  growth_per_year REAL NOT NULL,
-  land_ha_per_mcny REAL NOT NULL,
-  jobs_per_mcny REAL NOT NULL,
-  capital_output_ratio REAL NOT NULL,
-  pollution_t_per_mcny REAL NOT NULL,
-  credit_dependence REAL NOT NULL,
-  PRIMARY KEY (scenario_id, replication, industry)
-) WITHOUT ROWID;
-CREATE VIEW IF NOT EXISTS tidy_results AS
-  SELECT s.name AS scenario, r.replication AS replication, p.seed AS seed, r.step AS step, t.year AS year,
-         r.zone AS zone, r.industry AS industry, m.name AS metric, r.value AS value
-  FROM results r
-  JOIN scenarios s ON s.id = r.scenario_id
-  JOIN replications p ON p.scenario_id = r.scenario_id AND p.replication = r.replication
-  JOIN recorded_steps t ON t.scenario_id = r.scenario_id AND t.step = r.step
-  JOIN metrics m ON m.id = r.metric_id;
+CREATE TABLE IF NOT EXISTS scenarios (
+  name TEXT PRIMARY KEY,
+  parameter_set_id INTEGER NOT NULL,
+  file TEXT NOT NULL,
+  description TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  source_text TEXT NOT NULL,
+  overrides_json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS points (
+  point INTEGER PRIMARY KEY,
+  parameter_set_id INTEGER NOT NULL
+);
+CREATE VIEW IF NOT EXISTS task_labels AS
+  SELECT t.id AS task, s.name AS scenario, p.point AS point, t.replication AS replication, t.seed AS seed,
+         t.recording_id AS recording, t.zone_count AS zones, t.industry_count AS industries
+  FROM tasks t
+  LEFT JOIN scenarios s ON s.parameter_set_id = t.parameter_set_id
+  LEFT JOIN points p ON p.parameter_set_id = t.parameter_set_id;
 `;
 
-/** A scenario as the store keeps it. */
-export interface StoredScenario {
-  readonly id: number;
-  readonly name: string;
-  readonly contentHash: string;
-  readonly file: string;
-  readonly description: string;
-  readonly sourceText: string;
-  readonly overridesJson: string;
-  /** Every parameter the scenario ran with (defaults filled in), as JSON. */
-  readonly parametersJson: string;
+/** The `run` row. */
+export interface RunFacts {
+  readonly formatVersion: number;
+  readonly zonesimVersion: string;
+  readonly codeFingerprint: string;
+  readonly analysis: AnalysisKind;
+  readonly analysisHash: string;
+  readonly analysisJson: string;
+  /** `i/n` when the folder was (last) run as a shard, else null. */
+  readonly shard: string | null;
+  readonly outputsKey: string | null;
+  readonly outputsJson: string | null;
 }
 
-/** A finished replication as the store keeps it. */
-export interface StoredReplication {
-  readonly scenarioId: number;
+/** The identity of a task in one store (ids of its parameter set and recording). */
+export interface TaskIds {
+  readonly parameterSetId: number;
   readonly replication: number;
   readonly seed: number;
+  readonly recordingId: number;
+}
+
+/** A stored task's facts (without its values). */
+export interface StoredTaskFacts extends TaskIds {
+  readonly id: number;
   readonly wallMs: number;
-  readonly firstResultId: number;
-  readonly lastResultId: number;
-  readonly resultCount: number;
   readonly nonFiniteCount: number;
 }
 
-/** Facts about the run that opened the store. */
-export interface RunFacts {
-  readonly zonesimVersion: string;
-  readonly modelFingerprint: string;
-  readonly baseSeed: number;
-  readonly replications: number;
+/** A comparison scenario as the store keeps it (the `scenarios` table). */
+export interface StoredScenario {
+  readonly name: string;
+  readonly parameterSetId: number;
+  readonly file: string;
+  readonly description: string;
+  /** SHA-256 of the scenario file and the data files it names (src/scenario/loadScenarioFile.ts). */
+  readonly contentHash: string;
+  readonly sourceText: string;
+  /** Only the parameters the file sets (JSON). */
+  readonly overridesJson: string;
 }
 
-/** What {@link RunStore.prepareScenario} did with a scenario's stored replications. */
-export interface ScenarioPreparation {
-  readonly scenario: StoredScenario;
-  /** 'new': not in the store before; 'same': same content hash; 'changed': new hash, old results deleted. */
-  readonly status: 'new' | 'same' | 'changed';
-  /** Replications deleted because the scenario file changed. */
-  readonly deletedReplications: number;
+/** A stored task with its values decoded. */
+export interface StoredTask extends StoredTaskFacts {
+  readonly record: TaskRecord;
 }
 
-/** The store's file or its contents cannot be used (another format, a corrupt file). */
+/** The store's file or its contents cannot be used (another format, a corrupt file, another analysis). */
 export class RunStoreError extends Error {
   constructor(message: string) {
     super(message);
@@ -181,334 +183,432 @@ export class RunStoreError extends Error {
 }
 
 /**
- * An open run store. Every write is an IMMEDIATE transaction (it takes SQLite's write lock first,
- * waiting up to 10 s), so two processes on one folder cannot corrupt it, and
- * {@link RunStore.commitReplication} never stores a replication twice.
+ * The key of a task identity within one store (ids), for maps.
+ *
+ * @example taskIdsKey({ parameterSetId: 1, replication: 0, seed: 7, recordingId: 1 }) // '1:0:7:1'
+ */
+export function taskIdsKey(ids: TaskIds): string {
+  return `${ids.parameterSetId}:${ids.replication}:${ids.seed}:${ids.recordingId}`;
+}
+
+/** The bytes of a typed array, as a Buffer over the same memory (no copy). */
+function bytes(array: ArrayBufferView): Buffer {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** A copy of a BLOB as an aligned ArrayBuffer (SQLite's buffers need not be 8-byte aligned). */
+function alignedCopy(blob: Buffer): ArrayBuffer {
+  const copy = new Uint8Array(blob.byteLength);
+  copy.set(blob);
+  return copy.buffer;
+}
+
+/** Decode a float64 BLOB. */
+export function decodeFloat64(blob: Buffer): Float64Array {
+  return new Float64Array(alignedCopy(blob));
+}
+
+/** Decode an int32 BLOB. */
+export function decodeInt32(blob: Buffer): Int32Array {
+  return new Int32Array(alignedCopy(blob));
+}
+
+interface TaskRow {
+  id: number;
+  parameter_set_id: number;
+  replication: number;
+  seed: number;
+  recording_id: number;
+  wall_ms: number;
+  non_finite_count: number;
+  zone_count: number;
+  industry_count: number;
+  steps: Buffer;
+  years: Buffer;
+  province: Buffer;
+  zone: Buffer;
+  industry: Buffer;
+  outcomes: Buffer;
+  zone_layout: Buffer;
+  zone_leading: Buffer;
+  industry_attributes: Buffer;
+  industry_names: string;
+}
+
+function toStoredTask(row: TaskRow): StoredTask {
+  return {
+    id: row.id,
+    parameterSetId: row.parameter_set_id,
+    replication: row.replication,
+    seed: row.seed,
+    recordingId: row.recording_id,
+    wallMs: row.wall_ms,
+    nonFiniteCount: row.non_finite_count,
+    record: {
+      steps: decodeInt32(row.steps),
+      years: decodeFloat64(row.years),
+      zoneCount: row.zone_count,
+      industryCount: row.industry_count,
+      province: decodeFloat64(row.province),
+      zone: decodeFloat64(row.zone),
+      industry: decodeFloat64(row.industry),
+      outcomes: decodeFloat64(row.outcomes),
+      zoneLayout: decodeFloat64(row.zone_layout),
+      zoneLeading: new Uint8Array(row.zone_leading),
+      industryAttributes: decodeFloat64(row.industry_attributes),
+      industryNames: JSON.parse(row.industry_names) as string[],
+      nonFiniteCount: row.non_finite_count,
+    },
+  };
+}
+
+/**
+ * An open run store. Every write is an IMMEDIATE transaction (SQLite's write lock first, waiting up
+ * to 10 s), so two processes on one folder cannot corrupt it, and a task is never stored twice.
  */
 export class RunStore {
   /** The underlying better-sqlite3 connection (read-only use outside this class, please). */
   readonly db: Database.Database;
-  readonly #insertMany: Database.Statement;
-  readonly #insertOne: Database.Statement;
-  readonly #params: unknown[] = new Array(7 * ROWS_PER_INSERT);
+  readonly #insertTask: Database.Statement;
+  readonly #readTask: Database.Statement;
+  readonly #readProvince: Database.Statement;
   #closed = false;
+
+  /**
+   * Open (creating if needed) the store of a run folder. The folder must exist.
+   *
+   * @param options `readonly`: open an existing store without writing (merge reads shards so).
+   * @throws {RunStoreError} when the folder holds a store of an earlier format (results.sqlite or
+   *   experiment.sqlite) or another format version, or the file is not a zonesim run store.
+   */
+  static openFolder(dir: string, options: { readonly?: boolean } = {}): RunStore {
+    for (const old of OLD_STORE_FILES) {
+      if (existsSync(path.join(dir, old))) {
+        throw new RunStoreError(
+          `${dir}: written by an earlier zonesim (${old}, store format 1; this zonesim writes ${STORE_FILE_NAME}, format ${STORE_FORMAT_VERSION}); delete the folder or choose another --out folder, then run the command again`,
+        );
+      }
+    }
+    return new RunStore(path.join(dir, STORE_FILE_NAME), options);
+  }
 
   /**
    * Open (creating if needed) the store at `file`.
    *
-   * @throws {RunStoreError} when the file is not a zonesim store of this format version.
+   * @throws {RunStoreError} when the file is not a zonesim run store of this format version.
    */
-  constructor(readonly file: string) {
-    this.db = new Database(file, { timeout: 10_000 });
+  constructor(
+    readonly file: string,
+    options: { readonly?: boolean } = {},
+  ) {
+    if (os.endianness() !== 'LE') throw new RunStoreError('the run store keeps little-endian doubles; this machine is big-endian');
+    const readonly = options.readonly === true;
     try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.db.exec(STORE_SCHEMA);
+      this.db = new Database(file, { timeout: 10_000, readonly, fileMustExist: readonly });
+    } catch (error) {
+      throw new RunStoreError(`${file}: cannot open the run store (${(error as Error).message})`);
+    }
+    try {
+      if (!readonly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = FULL');
+        this.db.exec(STORE_SCHEMA);
+      }
+      const row = this.db.prepare('SELECT format_version FROM run WHERE id = 1').get() as { format_version: number } | undefined;
+      if (row && row.format_version !== STORE_FORMAT_VERSION) {
+        throw new RunStoreError(
+          `${file}: written by another store format (version ${row.format_version}, this zonesim uses ${STORE_FORMAT_VERSION}); delete the folder or choose another --out folder, then run the command again`,
+        );
+      }
     } catch (error) {
       this.db.close();
+      if (error instanceof RunStoreError) throw error;
       throw new RunStoreError(`${file}: not a usable zonesim run store (${(error as Error).message})`);
     }
-    const row = this.db.prepare('SELECT format_version FROM run WHERE id = 1').get() as { format_version: number } | undefined;
-    if (row && row.format_version !== STORE_FORMAT_VERSION) {
-      this.db.close();
-      throw new RunStoreError(
-        `${file}: written by another store format (version ${row.format_version}, this zonesim uses ${STORE_FORMAT_VERSION}); choose a new --out folder`,
-      );
-    }
-    const tuple = '(?, ?, ?, ?, ?, ?, ?)';
-    const sql = 'INSERT INTO results (scenario_id, replication, step, zone, industry, metric_id, value) VALUES ';
-    this.#insertMany = this.db.prepare(sql + new Array(ROWS_PER_INSERT).fill(tuple).join(', '));
-    this.#insertOne = this.db.prepare(sql + tuple);
+    this.#insertTask = this.db.prepare(
+      `INSERT OR IGNORE INTO tasks (parameter_set_id, replication, seed, recording_id, wall_ms, non_finite_count, finished_at, zone_count,
+         industry_count, steps, years, province, zone, industry, outcomes, zone_layout, zone_leading, industry_attributes, industry_names)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.#readTask = this.db.prepare('SELECT * FROM tasks WHERE id = ?');
+    this.#readProvince = this.db.prepare('SELECT steps, years, province FROM tasks WHERE id = ?');
   }
 
   /** The `run` row, or null for a new store. */
-  runFacts(): (RunFacts & { createdAt: string; updatedAt: string }) | null {
+  runFacts(): RunFacts | null {
     const row = this.db.prepare('SELECT * FROM run WHERE id = 1').get() as
-      | { zonesim_version: string; model_fingerprint: string; base_seed: number; replications: number; created_at: string; updated_at: string }
+      | {
+          format_version: number;
+          zonesim_version: string;
+          code_fingerprint: string;
+          analysis: AnalysisKind;
+          analysis_hash: string;
+          analysis_json: string;
+          shard: string | null;
+          outputs_key: string | null;
+          outputs_json: string | null;
+        }
       | undefined;
     if (!row) return null;
     return {
+      formatVersion: row.format_version,
       zonesimVersion: row.zonesim_version,
-      modelFingerprint: row.model_fingerprint,
-      baseSeed: row.base_seed,
-      replications: row.replications,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
+      codeFingerprint: row.code_fingerprint,
+      analysis: row.analysis,
+      analysisHash: row.analysis_hash,
+      analysisJson: row.analysis_json,
+      shard: row.shard,
+      outputsKey: row.outputs_key,
+      outputsJson: row.outputs_json,
     };
   }
 
   /**
-   * Record the current command's facts and metric list. When the model fingerprint differs from the
-   * stored one, every stored replication is deleted (results of other model code must not be mixed
-   * in) and their number is returned.
+   * Record the analysis that uses the folder now. When the code fingerprint differs from the stored
+   * one, every stored task is deleted (results of other model code must not be mixed in).
    *
-   * @param metrics reporter names and scopes in declaration order (ids are their indices).
-   * @returns replications deleted because the model code changed (0 usually).
-   * @throws {RunStoreError} when a stored metric id names another reporter although the fingerprint
-   *   is the same (a corrupt store).
+   * @returns the previous `run` row (null for a new store) and the tasks deleted because the code changed.
+   * @throws {RunStoreError} when the folder belongs to another kind of analysis.
    */
-  beginRun(facts: RunFacts, metrics: readonly { name: string; scope: string }[], now = new Date().toISOString()): number {
-    return this.db.transaction((): number => {
+  beginRun(
+    facts: { zonesimVersion: string; codeFingerprint: string; analysis: AnalysisKind; analysisHash: string; analysisJson: string; shard: string | null },
+    now = new Date().toISOString(),
+  ): { previous: RunFacts | null; deletedForCode: number } {
+    return this.db.transaction(() => {
       const previous = this.runFacts();
-      let deleted = 0;
-      if (previous && previous.modelFingerprint !== facts.modelFingerprint) {
-        deleted = (this.db.prepare('SELECT count(*) AS n FROM replications').get() as { n: number }).n;
-        for (const table of ['results', 'replications', 'zones', 'industries', 'recorded_steps', 'metrics']) {
-          this.db.exec(`DELETE FROM ${table}`);
-        }
+      if (previous !== null && previous.analysis !== facts.analysis) {
+        throw new RunStoreError(`${path.dirname(this.file)}: holds ${previous.analysis === 'comparison' ? 'a comparison' : 'an experiment'} run; choose another --out folder for this ${facts.analysis}`);
       }
-      const stored = this.db.prepare('SELECT id, name FROM metrics ORDER BY id').all() as { id: number; name: string }[];
-      if (stored.length > 0) {
-        for (const m of stored) {
-          if (metrics[m.id]?.name !== m.name) {
-            throw new RunStoreError(`${this.file}: stored metric ${m.id} is "${m.name}", expected "${metrics[m.id]?.name}"; choose a new --out folder`);
-          }
-        }
+      let deletedForCode = 0;
+      if (previous !== null && previous.codeFingerprint !== facts.codeFingerprint) {
+        deletedForCode = this.taskCount();
+        this.db.exec('DELETE FROM tasks');
       }
-      const insertMetric = this.db.prepare('INSERT OR IGNORE INTO metrics (id, name, scope) VALUES (?, ?, ?)');
-      metrics.forEach((m, id) => insertMetric.run(id, m.name, m.scope));
       this.db
         .prepare(
-          `INSERT INTO run (id, format_version, zonesim_version, model_fingerprint, base_seed, replications, created_at, updated_at)
-           VALUES (1, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET zonesim_version = excluded.zonesim_version, model_fingerprint = excluded.model_fingerprint,
-             base_seed = excluded.base_seed, replications = excluded.replications, updated_at = excluded.updated_at`,
+          `INSERT INTO run (id, format_version, zonesim_version, code_fingerprint, analysis, analysis_hash, analysis_json, shard, outputs_key,
+             outputs_json, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET zonesim_version = excluded.zonesim_version, code_fingerprint = excluded.code_fingerprint,
+             analysis_hash = excluded.analysis_hash, analysis_json = excluded.analysis_json, shard = excluded.shard, updated_at = excluded.updated_at`,
         )
-        .run(STORE_FORMAT_VERSION, facts.zonesimVersion, facts.modelFingerprint, facts.baseSeed, facts.replications, now, now);
-      return deleted;
+        .run(STORE_FORMAT_VERSION, facts.zonesimVersion, facts.codeFingerprint, facts.analysis, facts.analysisHash, facts.analysisJson, facts.shard, now, now);
+      return { previous, deletedForCode };
     }).immediate();
   }
 
-  /**
-   * Make sure a scenario is in the store with this content hash. A scenario stored with another hash
-   * (its file changed) loses its replications, which will then be recomputed.
-   */
-  prepareScenario(scenario: {
-    name: string;
-    contentHash: string;
-    file: string;
-    description: string;
-    sourceText: string;
-    overridesJson: string;
-    parametersJson: string;
-  }): ScenarioPreparation {
-    return this.db.transaction((): ScenarioPreparation => {
-      const existing = this.scenarioByName(scenario.name);
-      let status: ScenarioPreparation['status'] = 'new';
-      let deletedReplications = 0;
-      if (existing) {
-        status = existing.contentHash === scenario.contentHash ? 'same' : 'changed';
-        if (status === 'changed') deletedReplications = this.#deleteScenarioData(existing.id);
-        this.db
-          .prepare(
-            'UPDATE scenarios SET content_hash = ?, file = ?, description = ?, source_text = ?, overrides_json = ?, parameters_json = ? WHERE id = ?',
-          )
-          .run(
-            scenario.contentHash, scenario.file, scenario.description, scenario.sourceText, scenario.overridesJson, scenario.parametersJson,
-            existing.id,
-          );
-      } else {
-        this.db
-          .prepare(
-            'INSERT INTO scenarios (name, content_hash, file, description, source_text, overrides_json, parameters_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          )
-          .run(
-            scenario.name, scenario.contentHash, scenario.file, scenario.description, scenario.sourceText, scenario.overridesJson,
-            scenario.parametersJson,
-          );
-      }
-      const stored = this.scenarioByName(scenario.name);
-      if (!stored) throw new Error(`scenario "${scenario.name}" was not stored`);
-      return { scenario: stored, status, deletedReplications };
-    }).immediate();
+  /** Run `work` in one IMMEDIATE transaction (many small writes at once). */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
   }
 
-  /** Delete every stored replication of a scenario; returns how many there were. */
-  #deleteScenarioData(scenarioId: number): number {
-    const reps = this.replicationsOf(scenarioId);
-    const deleteRange = this.db.prepare('DELETE FROM results WHERE id BETWEEN ? AND ?');
-    for (const r of reps) deleteRange.run(r.firstResultId, r.lastResultId);
-    for (const table of ['replications', 'zones', 'industries', 'recorded_steps']) {
-      this.db.prepare(`DELETE FROM ${table} WHERE scenario_id = ?`).run(scenarioId);
-    }
-    return reps.length;
+  /** The id of a model input, stored under `hash` if it is new. */
+  registerModel(hash: string, input: ModelInput): number {
+    this.db
+      .prepare('INSERT OR IGNORE INTO models (hash, parameters_json, data_json) VALUES (?, ?, ?)')
+      .run(hash, JSON.stringify(input.parameters), modelInputDataJson(input));
+    return (this.db.prepare('SELECT id FROM models WHERE hash = ?').get(hash) as { id: number }).id;
   }
 
-  /**
-   * Delete one stored replication (e.g. stored under another seed). No-op when it is not stored.
-   *
-   * @returns whether a replication was deleted.
-   */
-  deleteReplication(scenarioId: number, replication: number): boolean {
-    return this.db.transaction((): boolean => {
-      const r = this.replication(scenarioId, replication);
-      if (!r) return false;
-      this.db.prepare('DELETE FROM results WHERE id BETWEEN ? AND ?').run(r.firstResultId, r.lastResultId);
-      for (const table of ['replications', 'zones', 'industries']) {
-        this.db.prepare(`DELETE FROM ${table} WHERE scenario_id = ? AND replication = ?`).run(scenarioId, replication);
-      }
-      return true;
-    }).immediate();
+  /** The id of a parameter set, stored under `hash` if it is new. */
+  registerParameterSet(hash: string, modelId: number, overridesJson: string): number {
+    this.db.prepare('INSERT OR IGNORE INTO parameter_sets (hash, model_id, overrides_json) VALUES (?, ?, ?)').run(hash, modelId, overridesJson);
+    return (this.db.prepare('SELECT id FROM parameter_sets WHERE hash = ?').get(hash) as { id: number }).id;
   }
 
-  /** A stored scenario by name, or null. */
-  scenarioByName(name: string): StoredScenario | null {
+  /** The id of a recording, stored under `hash` if it is new. */
+  registerRecording(hash: string, recordingJson: string): number {
+    this.db.prepare('INSERT OR IGNORE INTO recordings (hash, recording_json) VALUES (?, ?)').run(hash, recordingJson);
+    return (this.db.prepare('SELECT id FROM recordings WHERE hash = ?').get(hash) as { id: number }).id;
+  }
+
+  /** Content hash → id of every stored parameter set. */
+  parameterSetIds(): Map<string, number> {
+    const rows = this.db.prepare('SELECT hash, id FROM parameter_sets').raw(true).all() as [string, number][];
+    return new Map(rows);
+  }
+
+  /** The hash and parameters JSON of a parameter set's model, or null when the id is unknown. */
+  modelOfParameterSet(parameterSetId: number): { hash: string; parametersJson: string } | null {
+    const row = this.db
+      .prepare('SELECT m.hash AS hash, m.parameters_json AS parametersJson FROM parameter_sets p JOIN models m ON m.id = p.model_id WHERE p.id = ?')
+      .get(parameterSetId) as { hash: string; parametersJson: string } | undefined;
+    return row ?? null;
+  }
+
+  /** A stored recording (id and JSON) by hash, or null. */
+  recordingByHash(hash: string): { id: number; recordingJson: string } | null {
+    const row = this.db.prepare('SELECT id, recording_json FROM recordings WHERE hash = ?').get(hash) as { id: number; recording_json: string } | undefined;
+    return row ? { id: row.id, recordingJson: row.recording_json } : null;
+  }
+
+  /** A comparison scenario as stored, by name, or null. */
+  scenario(name: string): StoredScenario | null {
     const row = this.db.prepare('SELECT * FROM scenarios WHERE name = ?').get(name) as
-      | {
-          id: number;
-          name: string;
-          content_hash: string;
-          file: string;
-          description: string;
-          source_text: string;
-          overrides_json: string;
-          parameters_json: string;
-        }
+      | { name: string; parameter_set_id: number; file: string; description: string; content_hash: string; source_text: string; overrides_json: string }
       | undefined;
     return row
       ? {
-          id: row.id,
           name: row.name,
-          contentHash: row.content_hash,
+          parameterSetId: row.parameter_set_id,
           file: row.file,
           description: row.description,
+          contentHash: row.content_hash,
           sourceText: row.source_text,
           overridesJson: row.overrides_json,
-          parametersJson: row.parameters_json,
         }
       : null;
   }
 
-  /** Finished replications of a scenario, by replication index. */
-  replicationsOf(scenarioId: number): StoredReplication[] {
-    const rows = this.db.prepare('SELECT * FROM replications WHERE scenario_id = ? ORDER BY replication').all(scenarioId) as ReplicationRow[];
-    return rows.map(toStoredReplication);
+  /** Store (or replace) a comparison scenario's row. */
+  putScenario(scenario: StoredScenario): void {
+    this.db
+      .prepare(
+        `INSERT INTO scenarios (name, parameter_set_id, file, description, content_hash, source_text, overrides_json) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET parameter_set_id = excluded.parameter_set_id, file = excluded.file, description = excluded.description,
+           content_hash = excluded.content_hash, source_text = excluded.source_text, overrides_json = excluded.overrides_json`,
+      )
+      .run(scenario.name, scenario.parameterSetId, scenario.file, scenario.description, scenario.contentHash, scenario.sourceText, scenario.overridesJson);
   }
 
-  /** One finished replication, or null. */
-  replication(scenarioId: number, replication: number): StoredReplication | null {
-    const row = this.db.prepare('SELECT * FROM replications WHERE scenario_id = ? AND replication = ?').get(scenarioId, replication) as
-      | ReplicationRow
-      | undefined;
-    return row ? toStoredReplication(row) : null;
+  /** Replace an experiment's design points: point p uses parameter set `parameterSetIds[p]` (one transaction). */
+  putPoints(parameterSetIds: readonly number[]): void {
+    this.transaction(() => {
+      this.db.exec('DELETE FROM points');
+      const insert = this.db.prepare('INSERT INTO points (point, parameter_set_id) VALUES (?, ?)');
+      parameterSetIds.forEach((id, point) => insert.run(point, id));
+    });
+  }
+
+  /** Number of stored tasks. */
+  taskCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n;
+  }
+
+  /** Every stored task's facts (no values), in id order. */
+  taskFacts(): StoredTaskFacts[] {
+    const rows = this.db
+      .prepare('SELECT id, parameter_set_id, replication, seed, recording_id, wall_ms, non_finite_count FROM tasks ORDER BY id')
+      .raw(true)
+      .all() as [number, number, number, number, number, number, number][];
+    return rows.map(([id, parameterSetId, replication, seed, recordingId, wallMs, nonFiniteCount]) => ({
+      id,
+      parameterSetId,
+      replication,
+      seed,
+      recordingId,
+      wallMs,
+      nonFiniteCount,
+    }));
+  }
+
+  /** Stored task ids by {@link taskIdsKey}. */
+  taskIdIndex(): Map<string, number> {
+    const index = new Map<string, number>();
+    for (const t of this.taskFacts()) index.set(taskIdsKey(t), t.id);
+    return index;
+  }
+
+  /** One stored task with its values decoded, or null. */
+  task(id: number): StoredTask | null {
+    const row = this.#readTask.get(id) as TaskRow | undefined;
+    return row ? toStoredTask(row) : null;
+  }
+
+  /** A task's recorded steps, years and province series only (cheaper than {@link task}), or null. */
+  taskProvince(id: number): Pick<TaskRecord, 'steps' | 'years' | 'province'> | null {
+    const row = this.#readProvince.get(id) as { steps: Buffer; years: Buffer; province: Buffer } | undefined;
+    return row ? { steps: decodeInt32(row.steps), years: decodeFloat64(row.years), province: decodeFloat64(row.province) } : null;
+  }
+
+  /** The raw row of a task (BLOBs undecoded), for copying between stores; null when unknown. */
+  rawTask(id: number): Record<string, unknown> | null {
+    return (this.#readTask.get(id) as Record<string, unknown> | undefined) ?? null;
+  }
+
+  /** Every stored task's outcome values (decoded), by task id (one query). */
+  outcomesByTaskId(): Map<number, Float64Array> {
+    const out = new Map<number, Float64Array>();
+    for (const [id, blob] of this.db.prepare('SELECT id, outcomes FROM tasks').raw(true).iterate() as IterableIterator<[number, Buffer]>) {
+      out.set(id, decodeFloat64(blob));
+    }
+    return out;
   }
 
   /**
-   * Store one finished replication atomically: its recorded steps, every value, its zone layout and
-   * industry attributes, and its 'done' mark, in a single transaction. If the replication is already
-   * stored (e.g. by a concurrent process on the same folder) nothing is written.
+   * Store one finished task (one INSERT: atomic). Nothing is written when the task is already stored
+   * (e.g. by a concurrent process on the same folder).
    *
    * @returns true when stored, false when it was already there.
    */
-  commitReplication(
-    scenarioId: number,
-    replication: number,
-    seed: number,
-    wallMs: number,
-    record: ReplicationRecord,
-    finishedAt = new Date().toISOString(),
-  ): boolean {
-    return this.db.transaction((): boolean => {
-      if (this.replication(scenarioId, replication)) return false;
-      const stepInsert = this.db.prepare('INSERT OR IGNORE INTO recorded_steps (scenario_id, step, year) VALUES (?, ?, ?)');
-      for (let i = 0; i < record.recordedSteps.length; i++) stepInsert.run(scenarioId, record.recordedSteps[i], record.recordedYears[i]);
-
-      const maxRow = this.db.prepare('SELECT coalesce(max(id), 0) AS id FROM results').get() as { id: number };
-      const firstId = maxRow.id + 1;
-      const n = record.rowCount;
-      const params = this.#params;
-      let i = 0;
-      let lastId = maxRow.id;
-      for (; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT) {
-        for (let k = 0; k < ROWS_PER_INSERT; k++) fillRow(params, 7 * k, scenarioId, replication, record, i + k);
-        lastId = Number(this.#insertMany.run(params).lastInsertRowid);
-      }
-      const one = new Array<unknown>(7);
-      for (; i < n; i++) {
-        fillRow(one, 0, scenarioId, replication, record, i);
-        lastId = Number(this.#insertOne.run(one).lastInsertRowid);
-      }
-      if (n > 0 && lastId - firstId + 1 !== n) {
-        throw new Error(`results rows of replication ${replication} are not contiguous (${firstId}..${lastId} for ${n} rows)`);
-      }
-
-      const zoneInsert = this.db.prepare(
-        'INSERT INTO zones (scenario_id, replication, zone, x_km, y_km, planned_ha, leading_industries) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      );
-      const layout = record.layout;
-      for (let z = 0; z < layout.count; z++) {
-        zoneInsert.run(scenarioId, replication, z, layout.xKm[z], layout.yKm[z], layout.plannedHa[z], layout.leadingIndustries[z]);
-      }
-      const industryInsert = this.db.prepare(
-        `INSERT INTO industries (scenario_id, replication, industry, name, chain, growth_per_year, land_ha_per_mcny, jobs_per_mcny,
-           capital_output_ratio, pollution_t_per_mcny, credit_dependence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const ind = record.industryAttributes;
-      for (let j = 0; j < ind.count; j++) {
-        industryInsert.run(
-          scenarioId, replication, j, ind.names[j], ind.chain[j], ind.growthPerYear[j], ind.landHaPerMcny[j], ind.jobsPerMcny[j],
-          ind.capitalOutputRatio[j], ind.pollutionTPerMcny[j], ind.creditDependence[j],
-        );
-      }
-      this.db
-        .prepare(
-          `INSERT INTO replications (scenario_id, replication, seed, status, wall_ms, first_result_id, last_result_id, result_count,
-             non_finite_count, finished_at) VALUES (?, ?, ?, 'done', ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(scenarioId, replication, seed, wallMs, firstId, n > 0 ? lastId : firstId - 1, n, record.nonFiniteCount, finishedAt);
-      return true;
-    }).immediate();
-  }
-
-  /** Recorded steps of a scenario with their years, in step order. */
-  recordedSteps(scenarioId: number): { step: number; year: number }[] {
-    return this.db.prepare('SELECT step, year FROM recorded_steps WHERE scenario_id = ? ORDER BY step').all(scenarioId) as {
-      step: number;
-      year: number;
-    }[];
+  commitTask(ids: TaskIds, wallMs: number, record: TaskRecord, finishedAt = new Date().toISOString()): boolean {
+    const result = this.#insertTask.run(
+      ids.parameterSetId,
+      ids.replication,
+      ids.seed,
+      ids.recordingId,
+      wallMs,
+      record.nonFiniteCount,
+      finishedAt,
+      record.zoneCount,
+      record.industryCount,
+      bytes(record.steps),
+      bytes(record.years),
+      bytes(record.province),
+      bytes(record.zone),
+      bytes(record.industry),
+      bytes(record.outcomes),
+      bytes(record.zoneLayout),
+      bytes(record.zoneLeading),
+      bytes(record.industryAttributes),
+      JSON.stringify(record.industryNames),
+    );
+    return result.changes === 1;
   }
 
   /**
-   * The values of one replication in recording order, as raw rows `[step, zone, industry, metric_id,
-   * value]` (zone / industry null when not applicable).
+   * Copy a raw task row (from {@link rawTask} of another store) under this store's ids.
    *
-   * @param filter 'all'; 'province' for province-scope rows only (zone and industry NULL); or
-   *   `{ zoneAndIndustryAtStep: s }` for every province row plus zone and industry rows at step s only.
+   * @returns true when stored, false when a task of the same identity was already there.
    */
-  valuesOf(
-    replication: StoredReplication,
-    filter: 'all' | 'province' | { zoneAndIndustryAtStep: number } = 'all',
-  ): [number, number | null, number | null, number, number][] {
-    const where =
-      filter === 'all'
-        ? ''
-        : filter === 'province'
-          ? ' AND zone IS NULL AND industry IS NULL'
-          : ' AND ((zone IS NULL AND industry IS NULL) OR step = ?)';
-    const statement = this.db
-      .prepare(`SELECT step, zone, industry, metric_id, value FROM results WHERE id BETWEEN ? AND ?${where} ORDER BY id`)
-      .raw(true);
-    const args: number[] = [replication.firstResultId, replication.lastResultId];
-    if (typeof filter === 'object') args.push(filter.zoneAndIndustryAtStep);
-    return statement.all(...args) as [number, number | null, number | null, number, number][];
+  commitRawTask(ids: TaskIds, row: Record<string, unknown>): boolean {
+    const result = this.#insertTask.run(
+      ids.parameterSetId,
+      ids.replication,
+      ids.seed,
+      ids.recordingId,
+      row.wall_ms,
+      row.non_finite_count,
+      row.finished_at,
+      row.zone_count,
+      row.industry_count,
+      row.steps,
+      row.years,
+      row.province,
+      row.zone,
+      row.industry,
+      row.outcomes,
+      row.zone_layout,
+      row.zone_leading,
+      row.industry_attributes,
+      row.industry_names,
+    );
+    return result.changes === 1;
   }
 
-  /** Zone layout rows of one replication, by zone. */
-  zonesOf(scenarioId: number, replication: number): { zone: number; x_km: number; y_km: number; planned_ha: number; leading_industries: string }[] {
-    return this.db.prepare('SELECT zone, x_km, y_km, planned_ha, leading_industries FROM zones WHERE scenario_id = ? AND replication = ? ORDER BY zone').all(
-      scenarioId,
-      replication,
-    ) as { zone: number; x_km: number; y_km: number; planned_ha: number; leading_industries: string }[];
+  /** Delete stored tasks by id (one transaction); returns how many there were. */
+  deleteTasks(ids: readonly number[]): number {
+    if (ids.length === 0) return 0;
+    return this.transaction(() => {
+      const statement = this.db.prepare('DELETE FROM tasks WHERE id = ?');
+      let n = 0;
+      for (const id of ids) n += statement.run(id).changes;
+      return n;
+    });
   }
 
-  /** Industry attribute rows of one replication, by industry. */
-  industriesOf(scenarioId: number, replication: number): IndustryRow[] {
-    return this.db.prepare('SELECT * FROM industries WHERE scenario_id = ? AND replication = ? ORDER BY industry').all(scenarioId, replication) as IndustryRow[];
-  }
-
-  /** Number of rows in `results` (for checks: equals the sum of result_count over replications). */
-  resultRowCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM results').get() as { n: number }).n;
+  /** Record (or, with null, forget) the key and file list of the outputs written from the store. */
+  setOutputs(key: string | null, filesJson: string | null): void {
+    this.db.prepare('UPDATE run SET outputs_key = ?, outputs_json = ? WHERE id = 1').run(key, filesJson);
   }
 
   /** Close the connection (checkpoints the WAL). Safe to call twice. */
@@ -517,53 +617,4 @@ export class RunStore {
     this.#closed = true;
     this.db.close();
   }
-}
-
-/** A row of the `industries` table. */
-export interface IndustryRow {
-  readonly industry: number;
-  readonly name: string;
-  readonly chain: number;
-  readonly growth_per_year: number;
-  readonly land_ha_per_mcny: number;
-  readonly jobs_per_mcny: number;
-  readonly capital_output_ratio: number;
-  readonly pollution_t_per_mcny: number;
-  readonly credit_dependence: number;
-}
-
-interface ReplicationRow {
-  scenario_id: number;
-  replication: number;
-  seed: number;
-  wall_ms: number;
-  first_result_id: number;
-  last_result_id: number;
-  result_count: number;
-  non_finite_count: number;
-}
-
-function toStoredReplication(row: ReplicationRow): StoredReplication {
-  return {
-    scenarioId: row.scenario_id,
-    replication: row.replication,
-    seed: row.seed,
-    wallMs: row.wall_ms,
-    firstResultId: row.first_result_id,
-    lastResultId: row.last_result_id,
-    resultCount: row.result_count,
-    nonFiniteCount: row.non_finite_count,
-  };
-}
-
-function fillRow(params: unknown[], offset: number, scenarioId: number, replication: number, record: ReplicationRecord, i: number): void {
-  const zone = record.zones[i];
-  const industry = record.industries[i];
-  params[offset] = scenarioId;
-  params[offset + 1] = replication;
-  params[offset + 2] = record.steps[i];
-  params[offset + 3] = zone < 0 ? null : zone;
-  params[offset + 4] = industry < 0 ? null : industry;
-  params[offset + 5] = record.metrics[i];
-  params[offset + 6] = record.values[i];
 }

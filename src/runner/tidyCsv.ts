@@ -1,10 +1,11 @@
 import type { RecordedStep } from '../outcomes/collectReporters.ts';
 
 /**
- * Tidy long format (Wickham 2014): one row per observation, ready for R (`readr::read_csv`), Stata
- * (`import delimited`) and pandas (`read_csv`). Empty `zone` / `industry` mean "province-wide" /
- * "not an industry value". Numbers are written in JavaScript's shortest round-trip form, so the CSV
- * reproduces every double bit for bit.
+ * CSV text helpers, and the long format of recorded values: one row per value, empty `zone` /
+ * `industry` meaning "province-wide" / "not an industry value" — the classroom page's download and the
+ * model tests' golden text. (A comparison's results.csv is wide: src/comparison/exportComparison.ts.)
+ * Numbers are written in JavaScript's shortest round-trip form, so the CSV reproduces every double
+ * bit for bit.
  */
 export const TIDY_CSV_HEADER = 'scenario,replication,seed,step,year,zone,industry,metric,value';
 

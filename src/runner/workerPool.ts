@@ -1,97 +1,73 @@
 /**
- * A pool of worker threads that run replications (node:worker_threads).
+ * A pool of worker threads (node:worker_threads) that run a run's tasks.
  *
- * Each worker gets the run's scenarios once and then one job at a time; when it posts a result back
- * the main thread hands it to `onResult` (the run store commits it) and sends the worker the next job.
- * So at most `size` replications are in flight and only finished-but-not-yet-stored records are held
- * in memory — never a whole run. Which worker runs which replication, and in which order results
- * arrive, does not matter: a replication is a function of (scenario input, seed) only.
- *
- * The pool itself is generic ({@link runJobsOnWorkers}: any worker module, any job and reply shape);
- * the experiment runner (src/experiment) uses it for its design points.
+ * Each worker gets the run's model inputs and recordings once and then tasks one or two at a time;
+ * when it posts a result back the main thread hands it to `onResult` (the run store commits it) and
+ * sends the worker its next task. So at most `workers × jobsInFlightPerWorker` tasks are in flight and
+ * only finished-but-not-yet-stored records are held in memory — never a whole run. Which worker runs
+ * which task, and in which order results arrive, does not matter: a task is a function of (model
+ * input, overrides, seed, recording) only.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ModelInput } from '../model/modelInput.ts';
-import type { ReplicationRecord } from './recordReplication.ts';
+import type { ParameterOverrides } from './parameterSets.ts';
+import type { Recording } from './recording.ts';
+import type { TaskRecord } from './recordTask.ts';
 
-/** One replication to run. */
-export interface ReplicationJob {
-  /** Index into the scenarios given to the pool. */
-  readonly scenarioIndex: number;
-  readonly replication: number;
+/** What every task worker receives at start (`workerData`). */
+export interface TaskWorkerData {
+  /** The run's model inputs (a task names one by index). */
+  readonly models: readonly ModelInput[];
+  /** The run's recordings (a task names one by index). */
+  readonly recordings: readonly Recording[];
+}
+
+/** One task as dispatched to a worker. */
+export interface TaskJob {
+  /** Index into {@link TaskWorkerData.models}. */
+  readonly model: number;
+  /** Overrides applied to the model's parameters (empty: none). */
+  readonly overrides: ParameterOverrides;
   readonly seed: number;
+  /** Index into {@link TaskWorkerData.recordings}. */
+  readonly recording: number;
 }
 
-/** A finished replication, as handed to `onResult`. */
-export interface ReplicationResult {
-  readonly job: ReplicationJob;
-  readonly record: ReplicationRecord;
-  /** Wall time of the replication inside its worker, ms. */
-  readonly wallMs: number;
-  /** Which worker (0-based) ran it (informational only). */
-  readonly worker: number;
-}
-
-/** What every worker receives at start (`workerData`). */
-export interface WorkerData {
-  readonly scenarios: readonly { readonly name: string; readonly modelInput: ModelInput }[];
-}
-
-/** Main thread → worker: run one replication. */
-export interface WorkerRequest {
+/** Main thread → worker: run one task. */
+export interface TaskWorkerRequest extends TaskJob {
   readonly jobId: number;
-  readonly scenarioIndex: number;
-  readonly replication: number;
-  readonly seed: number;
 }
 
-/** Worker → main thread: a finished replication or the error that stopped it. */
-export type WorkerReply =
-  | { readonly type: 'done'; readonly jobId: number; readonly wallMs: number; readonly record: ReplicationRecord }
-  | { readonly type: 'failed'; readonly jobId: number; readonly message: string; readonly stack: string };
+/** A finished task: its record (buffers transferred) and wall time in the worker. */
+export interface TaskWorkerDone {
+  readonly type: 'done';
+  readonly jobId: number;
+  readonly wallMs: number;
+  readonly record: TaskRecord;
+}
 
-/** Options of {@link runReplicationsOnWorkers}. */
-export interface WorkerPoolOptions {
-  readonly scenarios: WorkerData['scenarios'];
-  /** Jobs in dispatch order. */
-  readonly jobs: readonly ReplicationJob[];
+/** Options of {@link runTasksOnWorkers}. */
+export interface TaskPoolOptions<Job extends TaskJob> {
+  readonly workerData: TaskWorkerData;
+  /** Tasks in dispatch order. */
+  readonly jobs: readonly Job[];
   /** Number of worker threads (at least 1; never more than there are jobs). */
   readonly workers: number;
-  /**
-   * Called on the main thread for each finished replication, in completion order. It may throw (for
-   * example when the store cannot be written): the pool then stops and rejects with that error.
-   */
-  readonly onResult: (result: ReplicationResult) => void;
-  /** Abort: stop dispatching, terminate the workers; in-flight replications are dropped. */
+  /** Called on the main thread for each finished task, in completion order; may throw (the pool then stops and rejects). */
+  readonly onResult: (job: Job, record: TaskRecord, wallMs: number) => void;
+  /** The error to reject with when a task fails inside a worker. */
+  readonly failure: (job: Job, message: string, stack: string) => Error;
+  /** Abort: stop dispatching, terminate the workers; in-flight tasks are dropped. */
   readonly signal?: AbortSignal;
 }
 
 /** How a pool run ended. */
 export interface WorkerPoolOutcome {
-  /** Replications handed to `onResult`. */
+  /** Jobs handed to `onResult`. */
   readonly completed: number;
   /** True when the signal aborted the run before every job finished. */
   readonly aborted: boolean;
-}
-
-/** A replication failed inside a worker (a model error); carries the worker's stack. */
-export class ReplicationFailedError extends Error {
-  /**
-   * @param job the replication that failed.
-   * @param scenarioName its scenario.
-   * @param message the worker's error message.
-   * @param workerStack the worker's stack trace.
-   */
-  constructor(
-    readonly job: ReplicationJob,
-    readonly scenarioName: string,
-    message: string,
-    readonly workerStack: string,
-  ) {
-    super(`replication ${job.replication} (seed ${job.seed}) of scenario "${scenarioName}" failed: ${message}`);
-    this.name = 'ReplicationFailedError';
-  }
 }
 
 /** The default number of workers: the cores Node may use (os.availableParallelism, else cpus().length). */
@@ -100,28 +76,27 @@ export function defaultWorkerCount(): number {
   return Math.max(1, available);
 }
 
-const WORKER_URL = new URL('./replicationWorker.mjs', import.meta.url);
+const TASK_WORKER_URL = new URL('./taskWorker.mjs', import.meta.url);
 
 /**
- * Run `jobs` on a pool of worker threads, calling `onResult` on the main thread as each finishes.
- * Resolves when every job is done or the signal aborted the run; rejects on the first failure (a
- * model error in a worker, a worker that could not start or died, or an error thrown by `onResult`),
- * after terminating every worker.
+ * Run tasks on a pool of task worker threads (src/runner/taskWorkerEntry.ts), calling `onResult` on
+ * the main thread as each finishes. Two tasks are in flight per worker, so a worker computes while
+ * the main thread stores. Resolves when every task is done or the signal aborted the run; rejects on
+ * the first failure, after terminating every worker.
  *
- * @example
- * await runReplicationsOnWorkers({ scenarios, jobs, workers: 2, onResult: (r) => store.commit(r) });
+ * @example await runTasksOnWorkers({ workerData, jobs, workers: 2, onResult: commit, failure: (j, m) => new Error(m) });
  */
-export function runReplicationsOnWorkers(options: WorkerPoolOptions): Promise<WorkerPoolOutcome> {
-  const { scenarios } = options;
-  return runJobsOnWorkers<ReplicationJob, Extract<WorkerReply, { type: 'done' }>>({
-    workerUrl: WORKER_URL,
-    workerData: { scenarios } satisfies WorkerData,
+export function runTasksOnWorkers<Job extends TaskJob>(options: TaskPoolOptions<Job>): Promise<WorkerPoolOutcome> {
+  return runJobsOnWorkers<Job, TaskWorkerDone>({
+    workerUrl: TASK_WORKER_URL,
+    workerData: options.workerData,
     jobs: options.jobs,
     workers: options.workers,
+    jobsInFlightPerWorker: 2,
     signal: options.signal,
-    workerLabel: 'replication worker',
-    onDone: (job, reply, worker) => options.onResult({ job, record: reply.record, wallMs: reply.wallMs, worker }),
-    failure: (job, message, stack) => new ReplicationFailedError(job, scenarios[job.scenarioIndex].name, message, stack),
+    workerLabel: 'task worker',
+    onDone: (job, reply) => options.onResult(job, reply.record, reply.wallMs),
+    failure: options.failure,
   });
 }
 
@@ -159,7 +134,7 @@ export interface JobPoolOptions<Job extends object, Done extends { readonly type
 }
 
 /**
- * The generic pool behind {@link runReplicationsOnWorkers} (and the experiment runner): at most
+ * The generic pool behind {@link runTasksOnWorkers}: at most
  * `workers × jobsInFlightPerWorker` jobs in flight, results handed to `onDone` on the main thread as
  * they arrive. Resolves with the number of finished jobs and whether the signal aborted the run;
  * rejects on the first failure (a job failing in a worker, a worker that could not start or died, or

@@ -65,14 +65,19 @@ async function serve(folder: string): Promise<{ url: string; close: () => Promis
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** Province rows of a tidy results CSV: `step|metric` → value text (the CLI writes shortest round-trip doubles). */
+/** Province values of a results CSV — the page's (long: one row per value) or the command line's (wide: one column per outcome) — as `step|metric` → value text (both write shortest round-trip doubles). */
 function provinceValues(csv: string): Map<string, string> {
   const rows = new Map<string, string>();
   const lines = csv.trim().split('\n');
   const header = lines[0].split(',');
   const at = (name: string): number => header.indexOf(name);
+  const wide = at('metric') < 0; // the command line's results.csv: one column per province outcome
   for (const line of lines.slice(1)) {
     const cells = line.split(',');
+    if (wide) {
+      for (let c = at('year') + 1; c < header.length; c++) if (cells[c] !== '') rows.set(`${cells[at('step')]}|${header[c]}`, cells[c]);
+      continue;
+    }
     if (cells[at('zone')] !== '' || cells[at('industry')] !== '') continue;
     rows.set(`${cells[at('step')]}|${cells[at('metric')]}`, cells[at('value')]);
   }

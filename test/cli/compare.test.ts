@@ -1,10 +1,11 @@
 /**
  * `zonesim compare` end to end through the real binary: the default run folder is deterministic and
- * re-running the command resumes; Ctrl-C (SIGINT) and a kill (SIGKILL, as a power cut would) leave a
- * store from which the same command finishes with exports byte-identical to an uninterrupted run.
+ * re-running the command resumes (and, once finished, rewrites nothing); Ctrl-C (SIGINT) and a kill
+ * (SIGKILL, as a power cut would) leave a store from which the same command finishes with exports
+ * byte-identical to an uninterrupted run; a folder of the earlier store format is refused in one line.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,14 +15,14 @@ import { expectSameExports, readExports, removeScratchDirs, scratchDir, writeSma
 const root = path.resolve(import.meta.dirname, '..', '..');
 const bin = path.join(root, 'bin', 'zonesim.mjs');
 
-/** Stored replications in a run folder's store (0 while it does not exist yet). */
+/** Stored replications (tasks) in a run folder's store (0 while it does not exist yet). */
 function storedReplications(outDir: string): number {
-  const file = path.join(outDir, 'results.sqlite');
+  const file = path.join(outDir, 'run.sqlite');
   if (!existsSync(file)) return 0;
   try {
     const db = new Database(file, { readonly: true, timeout: 1000 });
     try {
-      return (db.prepare('SELECT count(*) AS n FROM replications').get() as { n: number }).n;
+      return (db.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n;
     } finally {
       db.close();
     }
@@ -30,16 +31,15 @@ function storedReplications(outDir: string): number {
   }
 }
 
-/** Facts of a finished store: replications, rows, declared rows, duplicated value keys. */
+/** Facts of a finished store: tasks, bytes of values, duplicated task identities. */
 function storeCounts(outDir: string) {
-  const db = new Database(path.join(outDir, 'results.sqlite'), { readonly: true });
+  const db = new Database(path.join(outDir, 'run.sqlite'), { readonly: true });
   try {
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return {
-      replications: n('SELECT count(*) AS n FROM replications'),
-      rows: n('SELECT count(*) AS n FROM results'),
-      declared: n('SELECT sum(result_count) AS n FROM replications'),
-      duplicates: n('SELECT count(*) AS n FROM (SELECT 1 FROM results GROUP BY scenario_id, replication, step, metric_id, zone, industry HAVING count(*) > 1)'),
+      replications: n('SELECT count(*) AS n FROM tasks'),
+      valueBytes: n('SELECT sum(length(province) + length(zone) + length(industry)) AS n FROM tasks'),
+      duplicates: n('SELECT count(*) AS n FROM (SELECT 1 FROM tasks GROUP BY parameter_set_id, replication, seed, recording_id HAVING count(*) > 1)'),
     };
   } finally {
     db.close();
@@ -101,15 +101,17 @@ describe('zonesim compare (real binary)', () => {
     expect(expectedDir).toMatch(/^reports[/\\]compare-[0-9a-f]{12}$/);
     expect(first.stdout.trim().split('\n').pop()).toBe(`report: ${path.join(expectedDir, 'report-data.json')}`);
     expect(first.stderr).toContain(`→ ${expectedDir} (6 to run`);
-    for (const f of ['results.sqlite', 'results.csv', 'summary.csv', 'paired.csv', 'end-state.csv', 'zones.csv', 'industries.csv', 'manifest.json', 'report-data.json']) {
+    for (const f of ['run.sqlite', 'results.csv', 'summary.csv', 'paired.csv', 'end-state.csv', 'zones.csv', 'industries.csv', 'manifest.json', 'report-data.json']) {
       expect(existsSync(path.join(dir, expectedDir, f)), f).toBe(true);
     }
     const second = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     expect(second.status, second.stderr).toBe(0);
     expect(second.stderr).toContain(`→ ${expectedDir} (all 6 already stored)`);
     expect(second.stderr).toContain('ran 0 replications (6 reused from the store)');
+    expect(second.stderr).toContain('outputs unchanged');
+    expect(second.stdout.trim().split('\n').pop()).toBe(`report: ${path.join(expectedDir, 'report-data.json')}`);
     const manifest = JSON.parse(readFileSync(path.join(dir, expectedDir, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ baseSeed: 5, replications: 3, baseline: 'baseline', resultsDetail: 'final' });
+    expect(manifest).toMatchObject({ baseSeed: 5, replications: 3, baseline: 'baseline', record: 'final', storeFormat: 2 });
     expect(manifest.scenarios.map((s: { name: string }) => s.name)).toEqual(['baseline', 'more-zones']);
   });
 
@@ -129,6 +131,21 @@ describe('zonesim compare (real binary)', () => {
     expect(existsSync(reportPath)).toBe(true);
     if (existsSync(path.join(root, 'src', 'report', 'renderReport.ts'))) expect(reportPath).toMatch(/\.html$/);
     else expect(err).toContain('HTML report skipped');
+  });
+
+  it('refuses a run folder of the earlier store format in one line, saying how to rerun', async () => {
+    const dir = scratchDir('zonesim-compare-');
+    const small = writeSmallScenarios(dir);
+    const outDir = path.join(dir, 'old');
+    mkdirSync(outDir);
+    writeFileSync(path.join(outDir, 'results.sqlite'), 'an old store');
+    let err = '';
+    const code = await main(['node', 'zonesim', 'compare', ...small, '--reps', '2', '--out', outDir, '--quiet'], { out: () => {}, err: (s) => (err += s) });
+    expect(code).toBe(1);
+    expect(err).toBe(
+      `zonesim: ${outDir}: written by an earlier zonesim (results.sqlite, store format 1; this zonesim writes run.sqlite, format 2); delete the folder or choose another --out folder, then run the command again\n`,
+    );
+    expect(existsSync(path.join(outDir, 'run.sqlite'))).toBe(false);
   });
 
   it('refuses an unknown --baseline in one line before running anything', async () => {
@@ -156,7 +173,7 @@ describe('zonesim compare (real binary)', () => {
         expect(stopped.code).toBe(130);
         const lines = stopped.stderr.trim().split('\n');
         expect(lines[lines.length - 1]).toMatch(
-          new RegExp(`^zonesim: interrupted: ${storedAfter} of ${2 * REPS} replications are saved in .*results\\.sqlite; run the same command again to resume \\(zonesim compare .*\\)$`),
+          new RegExp(`^zonesim: interrupted: ${storedAfter} of ${2 * REPS} replications are saved in .*run\\.sqlite; run the same command again to resume \\(zonesim compare .*\\)$`),
         );
       } else {
         expect(stopped.signal).toBe('SIGKILL');

@@ -47,8 +47,8 @@ describe('zonesim command line', () => {
     expect((await cli('run', ...files, '--reps', '2', '--seed', '7', '--out', a, '--quiet', '--no-report')).code).toBe(0);
     expect((await cli('run', ...files, '--reps', '2', '--seed', '7', '--out', b, '--quiet', '--no-report', '--workers', '1')).code).toBe(0);
     const csv = readFileSync(path.join(a, 'results.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toBe('scenario,replication,seed,step,year,zone,industry,metric,value');
-    expect(csv).toMatch(/^no-zones,1,\d+,264,2031,,,firms,\d+$/m);
+    expect(csv.split('\n')[0]).toMatch(/^scenario,replication,seed,step,year,firms,entries,/);
+    expect(csv).toMatch(/^no-zones,1,\d+,264,2031,\d+,\d+,/m);
     expect(csv).not.toMatch(/NaN|Infinity/);
     expect(readFileSync(path.join(b, 'results.csv'), 'utf8')).toBe(csv);
     const manifest = JSON.parse(readFileSync(path.join(a, 'manifest.json'), 'utf8'));
@@ -68,6 +68,12 @@ describe('zonesim command line', () => {
     const badReps = await cli('run', path.join(root, 'scenarios', 'baseline.yaml'), '--reps', 'ten');
     expect(badReps.code).toBe(1);
     expect(badReps.err).toContain('expected an integer from 1 to 100000 for --reps, found "ten"');
+    const badRecord = await cli('run', path.join(root, 'scenarios', 'baseline.yaml'), '--record', 'zone');
+    expect(badRecord.code).toBe(1);
+    expect(badRecord.err).toContain('expected final, zones, industries, zones,industries or all for --record, found "zone"');
+    const badFormats = await cli('run', path.join(root, 'scenarios', 'baseline.yaml'), '--image-formats', 'svg,svg');
+    expect(badFormats.code).toBe(1);
+    expect(badFormats.err).toContain('expected svg, png or png,svg for --image-formats, found "svg,svg"');
     const unknown = await cli('frobnicate');
     expect(unknown.code).toBe(2);
   });

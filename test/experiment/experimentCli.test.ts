@@ -41,7 +41,7 @@ describe('zonesim experiment / merge', () => {
     for (const i of [1, 2]) {
       const shard = await cli('experiment', file, '--shard', `${i}/2`, '--out', path.join(dir, `s${i}`), '--workers', '1', '-q');
       expect(shard.code, shard.err).toBe(0);
-      expect(shard.out).toContain(`shard: ${path.join(dir, `s${i}`, 'experiment.sqlite')}`);
+      expect(shard.out).toContain(`shard: ${path.join(dir, `s${i}`, 'run.sqlite')}`);
       expect(existsSync(path.join(dir, `s${i}`, 'experiment.csv'))).toBe(false);
     }
     const merged = await cli('merge', path.join(dir, 's1'), path.join(dir, 's2'), '--out', path.join(dir, 'merged'), '--no-report', '-q');
@@ -63,7 +63,7 @@ describe('zonesim experiment / merge', () => {
     const dir = scratchDir();
     const merge = await cli('merge', path.join(dir, 'missing'), '--out', path.join(dir, 'm'));
     expect(merge.code).toBe(1);
-    expect(merge.err).toBe(`zonesim: merge: ${path.join(dir, 'missing')}: expected a shard folder with experiment.sqlite, found none\n`);
+    expect(merge.err).toBe(`zonesim: merge: ${path.join(dir, 'missing')}: expected a shard folder with run.sqlite, found none\n`);
     const noOut = await cli('merge', path.join(dir, 'missing'));
     expect(noOut.code).toBe(2);
   });

@@ -1,17 +1,19 @@
 /**
  * From a design to tasks: point × replication ↔ task index, common random numbers (the seed depends
- * on the replication only), shards that partition the tasks, the size and structure of every design
- * type, and one task computed exactly as the runner records the same run.
+ * on the replication only), one parameter set per point identified by its content, the size and
+ * structure of every design type, and one task's outcomes computed exactly as a comparison records
+ * the same run.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { evaluateExperimentTask, withFactorValues } from '../../src/experiment/evaluateExperimentTask.ts';
+import { withFactorValues } from '../../src/experiment/evaluateExperimentTask.ts';
 import { designPointCount } from '../../src/experiment/experimentDefinition.ts';
 import { generateExperimentDesign } from '../../src/experiment/experimentDesign.ts';
-import { experimentTask, inShard, parseShard, shardTaskCount, shardTasks, taskIndex } from '../../src/experiment/experimentTasks.ts';
+import { experimentRecording, experimentRun, experimentTask, taskIndex } from '../../src/experiment/experimentTasks.ts';
 import { loadExperimentFile } from '../../src/experiment/loadExperimentFile.ts';
 import { replicationSeed } from '../../src/model/randomStreams.ts';
-import { reporters } from '../../src/outcomes/reporters.ts';
-import { recordReplication } from '../../src/runner/recordReplication.ts';
+import { applyParameterOverrides, modelInputHash } from '../../src/runner/parameterSets.ts';
+import { comparisonRecording, DEFAULT_RECORD_OPTION } from '../../src/runner/recording.ts';
+import { recordTask } from '../../src/runner/recordTask.ts';
 import { experimentText, removeScratchDirs, validateText, writeExperiment } from './experimentHelpers.ts';
 
 afterAll(removeScratchDirs);
@@ -31,31 +33,24 @@ describe('tasks', () => {
     expect(experimentTask(taskIndex(0, 1, R), R, 5).seed).not.toBe(experimentTask(taskIndex(0, 2, R), R, 5).seed);
   });
 
-  it('shards i/n partition the tasks (t mod n = i − 1), for any n, and count them', () => {
-    for (const total of [1, 7, 30, 31]) {
-      for (const n of [1, 2, 3, 8, 40]) {
-        const seen: number[] = [];
-        for (let i = 1; i <= n; i++) {
-          const shard = { index: i, count: n };
-          const tasks = shardTasks(total, 2, 9, shard);
-          expect(tasks.length).toBe(shardTaskCount(total, shard));
-          for (const task of tasks) {
-            expect(task.task % n).toBe(i - 1);
-            expect(inShard(task.task, shard)).toBe(true);
-            expect(task).toEqual(experimentTask(task.task, 2, 9));
-          }
-          seen.push(...tasks.map((t) => t.task));
-        }
-        expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, t) => t));
-      }
-    }
-    expect(shardTasks(5, 1, 9, null).map((t) => t.task)).toEqual([0, 1, 2, 3, 4]);
-  });
-
-  it('parses --shard i/n', () => {
-    expect(parseShard('2/8')).toEqual({ index: 2, count: 8 });
-    expect(parseShard(' 1 / 1 ')).toEqual({ index: 1, count: 1 });
-    for (const bad of ['0/3', '4/3', '3', 'a/b', '1/0', '-1/2', '1.5/3']) expect(parseShard(bad)).toBeNull();
+  it('gives each design point one parameter set: the base scenario with the point’s factor values, identified by content', async () => {
+    const { plan, baseInput } = await loadExperimentFile(writeExperiment(experimentText(['design:', '  type: full-factorial', '  levels: 2'])));
+    const run = experimentRun(plan, baseInput, modelInputHash(baseInput));
+    expect(run.models).toHaveLength(1);
+    expect(run.parameterSets).toHaveLength(8);
+    expect(run.parameterSets[5].overrides).toEqual([
+      ['guarantees.leverageMultiple', 15],
+      ['guarantees.feeRate', 0],
+      ['choice.agglomeration.form', 'linear'],
+    ]);
+    expect(new Set(run.parameterSets.map((p) => p.hash)).size).toBe(8);
+    // Tasks in task order: task t is replication t mod R of point ⌊t / R⌋.
+    expect(run.tasks).toHaveLength(16);
+    run.tasks.forEach((task, t) => expect(task).toEqual({ parameterSet: Math.floor(t / 2), replication: t % 2, seed: replicationSeed(11, t % 2), recording: 0 }));
+    // The same file gives the same hashes; another base scenario other ones.
+    expect(experimentRun(plan, baseInput, modelInputHash(baseInput)).parameterSets.map((p) => p.hash)).toEqual(run.parameterSets.map((p) => p.hash));
+    const other = { ...baseInput, parameters: withFactorValues(baseInput.parameters, ['zones.count'], [6]) };
+    expect(experimentRun(plan, other, modelInputHash(other)).parameterSets[0].hash).not.toBe(run.parameterSets[0].hash);
   });
 });
 
@@ -139,22 +134,19 @@ describe('designs', () => {
   });
 });
 
-describe('evaluateExperimentTask', () => {
-  it('computes the outcomes exactly as the runner records the same run (final value, mean over recordings)', async () => {
+describe('an experiment task', () => {
+  it('computes the outcomes exactly as a comparison records the same run (final value, mean over recordings)', async () => {
     const { plan, baseInput } = await loadExperimentFile(writeExperiment(experimentText()));
     const values = plan.design.values[3];
     const paths = plan.definition.factors.map((f) => f.name);
     const seed = replicationSeed(11, 1);
-    const model = { baseInput, factorPaths: paths, outcomes: plan.definition.outcomes.map((o) => ({ reporter: o.reporter, statistic: o.statistic })) };
-    const result = evaluateExperimentTask(model, values, seed);
+    const run = experimentRun(plan, baseInput, modelInputHash(baseInput));
+    const result = recordTask(applyParameterOverrides(baseInput, run.parameterSets[3].overrides), seed, experimentRecording(plan)).outcomes;
 
-    const record = recordReplication({ parameters: withFactorValues(baseInput.parameters, paths, values), relatedness: null }, seed);
-    const series = (name: string): number[] => {
-      const metric = reporters.findIndex((r) => r.name === name);
-      const out: number[] = [];
-      for (let i = 0; i < record.rowCount; i++) if (record.metrics[i] === metric && record.zones[i] < 0 && record.industries[i] < 0) out.push(record.values[i]);
-      return out;
-    };
+    const recording = comparisonRecording(DEFAULT_RECORD_OPTION);
+    const record = recordTask({ parameters: withFactorValues(baseInput.parameters, paths, values), relatedness: null }, seed, recording);
+    const P = recording.province.length;
+    const series = (name: string): number[] => Array.from(record.steps, (_, s) => record.province[s * P + recording.province.indexOf(name)]);
     expect(result[0]).toBe(series('guaranteeNetAssets').at(-1));
     const output = series('output');
     expect(result[1]).toBe(output.reduce((a, b) => a + b, 0) / output.length);

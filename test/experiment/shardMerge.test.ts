@@ -8,10 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPERIMENT_STORE_FILE } from '../../src/experiment/experimentStore.ts';
+import { mergeShards as mergeExperimentShards } from '../../src/cli/mergeShards.ts';
 import { loadExperimentFile, type LoadedExperiment } from '../../src/experiment/loadExperimentFile.ts';
-import { MergeError, mergeExperimentShards } from '../../src/experiment/mergeExperimentShards.ts';
-import { ExperimentInterruptedError, runExperimentFile } from '../../src/experiment/runExperimentFile.ts';
+import { runExperimentFile } from '../../src/experiment/runExperimentFile.ts';
+import { MergeError } from '../../src/runner/mergeRuns.ts';
+import { STORE_FILE_NAME } from '../../src/runner/runStore.ts';
+import { RunInterruptedError } from '../../src/runner/runTasks.ts';
 import {
   expectSameExperimentExports,
   experimentText,
@@ -29,13 +31,13 @@ let experiment: LoadedExperiment;
 let reference: Record<string, string>;
 let referenceDir: string;
 
-/** Tasks stored in a folder, and how many task indices appear more than once. */
+/** Tasks stored in a folder, how many task identities appear more than once, and the outcome values stored. */
 function storedTasks(dir: string): { count: number; duplicates: number; values: number } {
-  const db = new Database(path.join(dir, EXPERIMENT_STORE_FILE), { readonly: true });
+  const db = new Database(path.join(dir, STORE_FILE_NAME), { readonly: true });
   try {
     const count = (db.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n;
-    const distinct = (db.prepare('SELECT count(DISTINCT task) AS n FROM tasks').get() as { n: number }).n;
-    const values = (db.prepare('SELECT count(*) AS n FROM task_values').get() as { n: number }).n;
+    const distinct = (db.prepare('SELECT count(*) AS n FROM (SELECT DISTINCT parameter_set_id, replication, seed, recording_id FROM tasks)').get() as { n: number }).n;
+    const values = (db.prepare('SELECT coalesce(sum(length(outcomes)), 0) / 8 AS n FROM tasks').get() as { n: number }).n;
     return { count, duplicates: count - distinct, values };
   } finally {
     db.close();
@@ -110,7 +112,7 @@ describe('shard and merge', () => {
         if (done === 3) controller.abort();
       },
     });
-    await expect(interrupted).rejects.toBeInstanceOf(ExperimentInterruptedError);
+    await expect(interrupted).rejects.toBeInstanceOf(RunInterruptedError);
     const stored = storedTasks(second).count;
     expect(stored).toBe(3);
 
@@ -141,16 +143,23 @@ describe('shard and merge', () => {
     await expect(mergeExperimentShards({ shardDirs: [dirs[0], otherDir], outDir: path.join(root, 'm2'), provenance: testProvenance })).rejects.toThrow(
       /holds experiment "small-experiment" \(content [0-9a-f]{12}\), but .* holds "small-experiment" \(content [0-9a-f]{12}\); merge only shards of one experiment file/,
     );
+    // A shard whose design points differ from those this zonesim generates (another design code).
+    const db = new Database(path.join(dirs[0], STORE_FILE_NAME));
+    db.prepare("UPDATE parameter_sets SET hash = 'other' WHERE id = (SELECT parameter_set_id FROM points WHERE point = 0)").run();
+    db.close();
+    await expect(mergeExperimentShards({ shardDirs: dirs, outDir: path.join(root, 'm4'), provenance: testProvenance })).rejects.toThrow(
+      `merge: ${dirs[0]}: the design points this zonesim generates differ from those the shard ran (another zonesim version); merge with the version that ran the shards`,
+    );
     await expect(mergeExperimentShards({ shardDirs: [path.join(root, 'nothing')], outDir: path.join(root, 'm3'), provenance: testProvenance })).rejects.toThrow(
-      /nothing: expected a shard folder with experiment\.sqlite, found none/,
+      /nothing: expected a shard folder with run\.sqlite, found none/,
     );
   });
 
-  it('rerunning a finished experiment computes nothing and rewrites identical files; an edited file starts over', async () => {
+  it('rerunning a finished experiment computes and rewrites nothing; an edited file deletes the tasks it no longer uses', async () => {
     const again = await runExperimentFile({ experiment, outDir: referenceDir, workers: 2, provenance: testProvenance });
-    expect(again).toMatchObject({ tasksRun: 0, tasksReused: 20 });
+    expect(again).toMatchObject({ tasksRun: 0, tasksReused: 20, outputsUnchanged: true });
     expectSameExperimentExports(readExperimentExports(referenceDir), reference);
-    expect(JSON.parse(readFileSync(path.join(referenceDir, 'timings.json'), 'utf8'))).toMatchObject({ tasksComputed: 0, tasksReused: 20 });
+    expect(JSON.parse(readFileSync(path.join(referenceDir, 'timings.json'), 'utf8'))).toMatchObject({ tasksComputed: 0, tasksReused: 20, outputsUnchanged: true });
 
     const dir = scratchDir();
     const file = writeExperiment(TEXT);
@@ -160,14 +169,17 @@ describe('shard and merge', () => {
     const notices: string[] = [];
     const edited = await runExperimentFile({ experiment: await loadExperimentFile(file), outDir, workers: 1, provenance: testProvenance, renderReport: false, onNotice: (m) => notices.push(m) });
     expect(edited).toMatchObject({ tasksRun: 12, tasksReused: 0 });
-    expect(notices.join('\n')).toContain('held 5 tasks of another version of this experiment');
+    expect(notices.join('\n')).toContain(`${outDir} held 5 tasks this experiment does not use (of another version of it, or of another experiment); they are deleted`);
+    expect(storedTasks(outDir).count).toBe(12);
 
-    // Stored points that differ from the regenerated design (the design code changed): start over too.
-    const db = new Database(path.join(outDir, EXPERIMENT_STORE_FILE));
-    db.prepare('UPDATE points SET values_json = ? WHERE point = 0').run('[2,0.01,"log"]');
+    // A stored task is reused only for the parameters it was computed with: when point 0's stored
+    // parameter set is another one (as after a change of the design code), its tasks are recomputed.
+    const db = new Database(path.join(outDir, STORE_FILE_NAME));
+    db.prepare("UPDATE parameter_sets SET hash = 'other' WHERE id = (SELECT parameter_set_id FROM points WHERE point = 0)").run();
     db.close();
     const redesigned = await runExperimentFile({ experiment: await loadExperimentFile(file), outDir, workers: 1, provenance: testProvenance, renderReport: false, onNotice: (m) => notices.push(m) });
-    expect(redesigned).toMatchObject({ tasksRun: 12, tasksReused: 0 });
-    expect(notices.at(-1)).toContain('the design code changed');
+    expect(redesigned).toMatchObject({ tasksRun: 2, tasksReused: 10 });
+    expect(notices.at(-1)).toContain('held 2 tasks this experiment does not use');
+    expect(storedTasks(outDir)).toEqual({ count: 12, duplicates: 0, values: 36 });
   });
 });

@@ -53,14 +53,21 @@ describe('renderReport', () => {
     expect(existsSync(path.join(dir, 'charts', 'stale.png'))).toBe(false);
   });
 
-  it('writes images for the key metrics, forest plots and maps only with images: "key"', async () => {
+  it('writes images for the key metrics, the forest plots and the baseline’s map only with images: "key"', async () => {
     const dir = path.join(root, 'key');
     const files = await renderReport(reportInputFixture, dir, { images: 'key', keyMetrics: ['output'], imageFormats: ['png'] });
     const names = files.slice(1).map((f) => path.basename(f));
-    expect(names).toContain('output-time-series.png');
-    expect(names).toContain('pollution-paired-differences.png');
-    expect(names).toContain('effects-land-intensive.png');
-    expect(names).toContain('map-baseline.png');
+    // output: time series, end state, paired differences; 2 forest plots; 1 map.
+    expect(names).toEqual([
+      'output-time-series.png',
+      'output-end-state.png',
+      'output-paired-differences.png',
+      'effects-land-intensive.png',
+      'effects-zones-subsidies.png',
+      'map-baseline.png',
+    ]);
+    expect(names).not.toContain('pollution-paired-differences.png');
+    expect(names).not.toContain('map-zones-subsidies.png');
     expect(names).not.toContain('pollution-time-series.png');
     expect(names.every((n) => n.endsWith('.png'))).toBe(true);
     const html = await readFile(files[0], 'utf8');

@@ -1,108 +1,111 @@
 /**
- * The run store's atomicity and identity rules: a replication is stored completely or not at all,
- * never twice; a changed scenario file or changed model code discards the stale replications.
+ * The run store: a task is stored completely or not at all, never twice; values come back bit for bit;
+ * changed model code discards every stored task; folders of an earlier store format, of another
+ * format version or of another analysis are refused in one line.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reporters } from '../../src/outcomes/reporters.ts';
-import { RunStore, RunStoreError } from '../../src/runner/runStore.ts';
+import { decodeFloat64, RunStore, RunStoreError, STORE_FILE_NAME } from '../../src/runner/runStore.ts';
 import { handRecord, removeScratchDirs, scratchDir, type HandRow } from './runnerHelpers.ts';
 
-const metrics = reporters.map((r) => ({ name: r.name, scope: r.scope }));
-const facts = { zonesimVersion: 'test', modelFingerprint: 'model-a', baseSeed: 1, replications: 2 };
 const rows: HandRow[] = [
   [0, 'firms', -1, -1, 5],
   [12, 'firms', -1, -1, 9],
   [12, 'zoneFirms', 0, -1, 4],
   [12, 'zoneFirms', 1, -1, 5],
 ];
+const facts = { zonesimVersion: 'test', codeFingerprint: 'code-a', analysis: 'comparison' as const, analysisHash: 'h', analysisJson: '{}', shard: null };
 
-function scenario(hash = 'h1') {
-  return { name: 's', contentHash: hash, file: 's.yaml', description: 'd', sourceText: 'name: s\n', overridesJson: '{}', parametersJson: '{}' };
-}
-
-function counts(store: RunStore) {
-  const n = (sql: string) => (store.db.prepare(sql).get() as { n: number }).n;
-  return {
-    replications: n('SELECT count(*) AS n FROM replications'),
-    results: n('SELECT count(*) AS n FROM results'),
-    zones: n('SELECT count(*) AS n FROM zones'),
-    industries: n('SELECT count(*) AS n FROM industries'),
-  };
+/** A new store with one model, one parameter set and one recording; returns their ids. */
+function newStore(dir = scratchDir()) {
+  const store = RunStore.openFolder(dir);
+  store.beginRun(facts);
+  const modelId = store.registerModel('m', { parameters: {} as never, relatedness: null });
+  const parameterSetId = store.registerParameterSet('p', modelId, '[]');
+  const recordingId = store.registerRecording('r', '{}');
+  return { store, dir, ids: (replication: number, seed = 77) => ({ parameterSetId, replication, seed, recordingId }) };
 }
 
 afterAll(removeScratchDirs);
 
 describe('RunStore', () => {
-  it('commits a replication once, with all its rows, zones and industries', () => {
-    const store = new RunStore(path.join(scratchDir(), 'results.sqlite'));
-    store.beginRun(facts, metrics);
-    const { scenario: s, status } = store.prepareScenario(scenario());
-    expect(status).toBe('new');
-    expect(store.commitReplication(s.id, 0, 77, 1.5, handRecord(rows))).toBe(true);
-    expect(store.commitReplication(s.id, 0, 77, 1.5, handRecord(rows))).toBe(false);
-    expect(counts(store)).toEqual({ replications: 1, results: 4, zones: 2, industries: 2 });
-    const stored = store.replication(s.id, 0)!;
-    expect(stored).toMatchObject({ seed: 77, resultCount: 4, lastResultId: stored.firstResultId + 3 });
-    expect([...store.valuesOf(stored)]).toEqual([
-      [0, null, null, 0, 5],
-      [12, null, null, 0, 9],
-      [12, 0, null, reporters.findIndex((r) => r.name === 'zoneFirms'), 4],
-      [12, 1, null, reporters.findIndex((r) => r.name === 'zoneFirms'), 5],
-    ]);
-    expect([...store.valuesOf(stored, 'province')]).toHaveLength(2);
+  it('commits a task once, as one row, and reads its values back bit for bit', () => {
+    const { store, ids } = newStore();
+    const record = handRecord(rows);
+    // Awkward doubles survive: −0, the smallest subnormal, the largest double, a long fraction.
+    record.province[2] = -0;
+    record.province[3] = 5e-324;
+    record.province[4] = Number.MAX_VALUE;
+    record.province[5] = 0.1 + 0.2;
+    expect(store.commitTask(ids(0), 1.5, record)).toBe(true);
+    expect(store.commitTask(ids(0), 1.5, record)).toBe(false);
+    expect(store.taskCount()).toBe(1);
+    const stored = store.task(store.taskIdIndex().get('1:0:77:1') as number);
+    expect(stored).not.toBeNull();
+    expect(stored!.record).toEqual(record);
+    expect(Object.is(stored!.record.province[2], -0)).toBe(true);
+    expect(Number.isNaN(stored!.record.province[6])).toBe(true);
+    // Raw bytes equal: the BLOB is the array's memory.
+    const blob = store.db.prepare('SELECT province FROM tasks').get() as { province: Buffer };
+    expect(Buffer.compare(blob.province, Buffer.from(record.province.buffer))).toBe(0);
+    expect(decodeFloat64(blob.province)).toEqual(record.province);
     store.close();
   });
 
-  it('stores nothing of a replication whose commit fails half-way', () => {
-    const store = new RunStore(path.join(scratchDir(), 'results.sqlite'));
-    store.beginRun(facts, metrics);
-    const { scenario: s } = store.prepareScenario(scenario());
-    // NaN is bound as NULL and violates results.value NOT NULL after two rows went in.
-    const bad = handRecord([...rows.slice(0, 2), [12, 'zoneFirms', 0, -1, Number.NaN], ...rows.slice(3)]);
-    expect(() => store.commitReplication(s.id, 0, 77, 1, bad)).toThrow();
-    expect(counts(store)).toEqual({ replications: 0, results: 0, zones: 0, industries: 0 });
-    expect(store.commitReplication(s.id, 0, 77, 1, handRecord(rows))).toBe(true);
-    expect(counts(store).results).toBe(4);
+  it('stores nothing of a task whose commit fails', () => {
+    const { store, ids } = newStore();
+    store.db.exec("CREATE TEMP TRIGGER fail_once AFTER INSERT ON tasks BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    expect(() => store.commitTask(ids(0), 1, handRecord(rows))).toThrow('disk full');
+    expect(store.taskCount()).toBe(0);
+    store.db.exec('DROP TRIGGER fail_once');
+    expect(store.commitTask(ids(0), 1, handRecord(rows))).toBe(true);
+    expect(store.taskCount()).toBe(1);
     store.close();
   });
 
-  it('discards a scenario’s replications when its content hash changes, and all of them when the model changes', () => {
-    const file = path.join(scratchDir(), 'results.sqlite');
-    let store = new RunStore(file);
-    store.beginRun(facts, metrics);
-    const first = store.prepareScenario(scenario('h1')).scenario;
-    const other = store.prepareScenario({ ...scenario('x'), name: 'other' }).scenario;
-    store.commitReplication(first.id, 0, 1, 1, handRecord(rows));
-    store.commitReplication(first.id, 1, 2, 1, handRecord(rows));
-    store.commitReplication(other.id, 0, 1, 1, handRecord(rows));
+  it('discards every stored task when the code fingerprint changes, and keeps them otherwise', () => {
+    const { store, dir, ids } = newStore();
+    store.commitTask(ids(0), 1, handRecord(rows));
+    store.commitTask(ids(1, 78), 1, handRecord(rows));
     store.close();
-
-    store = new RunStore(file);
-    expect(store.beginRun(facts, metrics)).toBe(0);
-    expect(store.prepareScenario(scenario('h1'))).toMatchObject({ status: 'same', deletedReplications: 0 });
-    expect(store.prepareScenario(scenario('h2'))).toMatchObject({ status: 'changed', deletedReplications: 2 });
-    expect(counts(store)).toEqual({ replications: 1, results: 4, zones: 2, industries: 2 });
-    expect(store.recordedSteps(first.id)).toEqual([]);
-    expect(store.deleteReplication(other.id, 0)).toBe(true);
-    expect(store.deleteReplication(other.id, 0)).toBe(false);
-    store.commitReplication(other.id, 0, 1, 1, handRecord(rows));
-
-    expect(store.beginRun({ ...facts, modelFingerprint: 'model-b' }, metrics)).toBe(1);
-    expect(counts(store)).toEqual({ replications: 0, results: 0, zones: 0, industries: 0 });
-    store.close();
+    const again = RunStore.openFolder(dir);
+    expect(again.beginRun(facts).deletedForCode).toBe(0);
+    expect(again.taskCount()).toBe(2);
+    expect(again.deleteTasks([again.taskFacts()[0].id])).toBe(1);
+    expect(again.beginRun({ ...facts, codeFingerprint: 'code-b' }).deletedForCode).toBe(1);
+    expect(again.taskCount()).toBe(0);
+    again.close();
   });
 
-  it('refuses a store of another format version', () => {
-    const file = path.join(scratchDir(), 'results.sqlite');
-    const store = new RunStore(file);
-    store.beginRun(facts, metrics);
+  it('refuses a store of another format version, a folder of the earlier format and another analysis, in one line', () => {
+    const { store, dir } = newStore();
     store.close();
-    const db = new Database(file);
+    expect(() => RunStore.openFolder(dir).beginRun({ ...facts, analysis: 'experiment' })).toThrow(
+      `${dir}: holds a comparison run; choose another --out folder for this experiment`,
+    );
+    const db = new Database(path.join(dir, STORE_FILE_NAME));
     db.prepare('UPDATE run SET format_version = 999').run();
     db.close();
-    expect(() => new RunStore(file)).toThrow(RunStoreError);
-    expect(() => new RunStore(file)).toThrow(/another store format \(version 999/);
+    expect(() => RunStore.openFolder(dir)).toThrow(RunStoreError);
+    expect(() => RunStore.openFolder(dir)).toThrow(/another store format \(version 999, this zonesim uses 2\); delete the folder or choose another --out folder/);
+    for (const old of ['results.sqlite', 'experiment.sqlite']) {
+      const folder = scratchDir();
+      writeFileSync(path.join(folder, old), '');
+      expect(() => RunStore.openFolder(folder)).toThrow(
+        `${folder}: written by an earlier zonesim (${old}, store format 1; this zonesim writes run.sqlite, format 2); delete the folder or choose another --out folder, then run the command again`,
+      );
+    }
+  });
+
+  it('labels tasks with their scenario in the task_labels view', () => {
+    const { store, ids } = newStore();
+    store.putScenario({ name: 'baseline', parameterSetId: ids(0).parameterSetId, file: 'b.yaml', description: 'd', contentHash: 'c', sourceText: 's', overridesJson: '{}' });
+    store.commitTask(ids(3), 1, handRecord(rows));
+    expect(store.db.prepare('SELECT scenario, point, replication, seed, zones, industries FROM task_labels').all()).toEqual([
+      { scenario: 'baseline', point: null, replication: 3, seed: 77, zones: 2, industries: 2 },
+    ]);
+    store.close();
   });
 });

@@ -2,13 +2,19 @@
  * Helpers for the runner tests: small, fast scenario files in a scratch folder, and the run folder's
  * exports read back for byte-for-byte comparison (without the manifest's timing and session fields).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import path from 'node:path';
 import { removeScratchDirs, scratchDir as sharedScratchDir } from '../support/scratchDirs.ts';
-import { reporters } from '../../src/outcomes/reporters.ts';
-import type { ReplicationRecord } from '../../src/runner/recordReplication.ts';
-import { MANIFEST_SESSION_FIELDS } from '../../src/runner/runExperiment.ts';
+import { comparisonSeeds, comparisonSpecHash, comparisonSpecJson, type ComparisonSpec } from '../../src/comparison/comparisonSpec.ts';
+import { MANIFEST_SESSION_FIELDS } from '../../src/comparison/runComparison.ts';
+import { chooseBaseline } from '../../src/comparison/summariseComparison.ts';
+import type { ModelInput } from '../../src/model/modelInput.ts';
+import { parameterSetHash } from '../../src/runner/parameterSets.ts';
+import { RunStore } from '../../src/runner/runStore.ts';
+import { recordingHash, recordingJson } from '../../src/runner/recording.ts';
+import { comparisonRecording, DEFAULT_RECORD_OPTION, type Recording } from '../../src/runner/recording.ts';
+import type { TaskRecord } from '../../src/runner/recordTask.ts';
 
 /** A new empty scratch folder (removed by {@link removeScratchDirs}). */
 export function scratchDir(prefix = 'zonesim-runner-'): string {
@@ -54,6 +60,9 @@ export function writeSmallScenarios(dir: string, options: { third?: boolean; per
 /** The exported files compared byte for byte across runs. */
 export const COMPARED_FILES = ['results.csv', 'summary.csv', 'paired.csv', 'end-state.csv', 'zones.csv', 'industries.csv'] as const;
 
+/** The series files written with `--record all`. */
+export const SERIES_FILES = ['zone-series.csv', 'industry-series.csv'] as const;
+
 /**
  * The run folder's compared exports: the CSV files verbatim, and report-data.json with the
  * manifest's session fields (command, workers, times) removed.
@@ -61,6 +70,7 @@ export const COMPARED_FILES = ['results.csv', 'summary.csv', 'paired.csv', 'end-
 export function readExports(outDir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const file of COMPARED_FILES) out[file] = readFileSync(path.join(outDir, file), 'utf8');
+  for (const file of SERIES_FILES) if (existsSync(path.join(outDir, file))) out[file] = readFileSync(path.join(outDir, file), 'utf8');
   const data = JSON.parse(readFileSync(path.join(outDir, 'report-data.json'), 'utf8')) as { manifest: Record<string, unknown> };
   for (const field of MANIFEST_SESSION_FIELDS) delete data.manifest[field];
   out['report-data.json'] = JSON.stringify(data);
@@ -92,38 +102,91 @@ export function rowsOf(csv: string, scenarios: readonly string[]): string[] {
     .filter((line) => scenarios.includes(line.split(',')[0]));
 }
 
-/** Provenance for runExperiment calls in tests. */
+/** Provenance for runComparison calls in tests. */
 export const testProvenance = { zonesimVersion: 'test', gitCommit: null, command: 'vitest' };
 
-const metricId = (name: string): number => reporters.findIndex((r) => r.name === name);
+/** The recording of a comparison with the default `--record` (what the hand-made records are laid out for). */
+export const HAND_RECORDING: Recording = comparisonRecording(DEFAULT_RECORD_OPTION);
 
-/** A hand-made value row: [step, metric name, zone (−1 none), industry (−1 none), value]. */
+/** A hand-made value row: [step, reporter name, zone (−1 none), industry (−1 none), value]. */
 export type HandRow = [number, string, number, number, number];
 
-/** A hand-made replication record: 2 zones, 2 industries (A1, B1), steps 0 and 12. */
-export function handRecord(rows: HandRow[]): ReplicationRecord {
+/**
+ * A hand-made task record laid out for {@link HAND_RECORDING}: 2 zones, 2 industries (A1, B1),
+ * recorded steps 0 and 12 (years 2009 and 2010). Province rows fill the series; zone and industry
+ * rows count at step 12 only (the recording keeps them at the last recorded step); every value not
+ * given is undefined (NaN).
+ */
+export function handRecord(rows: HandRow[]): TaskRecord {
+  const steps = [0, 12];
+  const P = HAND_RECORDING.province.length;
+  const zoneReporters = HAND_RECORDING.zone?.reporters ?? [];
+  const industryReporters = HAND_RECORDING.industry?.reporters ?? [];
+  const province = new Float64Array(steps.length * P).fill(Number.NaN);
+  const zone = new Float64Array(zoneReporters.length * 2).fill(Number.NaN);
+  const industry = new Float64Array(industryReporters.length * 2).fill(Number.NaN);
+  for (const [step, name, z, j, value] of rows) {
+    const s = steps.indexOf(step);
+    if (s < 0) throw new Error(`hand rows are at steps 0 and 12, found ${step}`);
+    if (z < 0 && j < 0) province[s * P + HAND_RECORDING.province.indexOf(name)] = value;
+    else if (step === 12 && z >= 0) zone[zoneReporters.indexOf(name) * 2 + z] = value;
+    else if (step === 12) industry[industryReporters.indexOf(name) * 2 + j] = value;
+  }
   return {
-    recordedSteps: Int32Array.from([0, 12]),
-    recordedYears: Float64Array.from([2009, 2010]),
-    rowCount: rows.length,
-    steps: Int32Array.from(rows.map((r) => r[0])),
-    metrics: Int32Array.from(rows.map((r) => metricId(r[1]))),
-    zones: Int32Array.from(rows.map((r) => r[2])),
-    industries: Int32Array.from(rows.map((r) => r[3])),
-    values: Float64Array.from(rows.map((r) => r[4])),
+    steps: Int32Array.from(steps),
+    years: Float64Array.from([2009, 2010]),
+    zoneCount: 2,
+    industryCount: 2,
+    province,
+    zone,
+    industry,
+    outcomes: new Float64Array(0),
+    zoneLayout: Float64Array.from([10, 20, 100, 90, 80, 200]),
+    zoneLeading: Uint8Array.from([1, 0, 0, 1]),
+    industryAttributes: Float64Array.from([0, 0.05, 0.03, 2, 0.8, 0.5, 0.5, 1, 0.07, 0.02, 3, 0.9, 0.4, 0.6]),
+    industryNames: ['A1', 'B1'],
     nonFiniteCount: 0,
-    layout: { count: 2, xKm: Float64Array.from([10, 90]), yKm: Float64Array.from([20, 80]), plannedHa: Float64Array.from([100, 200]), leadingIndustries: ['A1', 'B1'] },
-    industryAttributes: {
-      count: 2,
-      names: ['A1', 'B1'],
-      chain: Int32Array.from([0, 1]),
-      growthPerYear: Float64Array.from([0.05, 0.07]),
-      landHaPerMcny: Float64Array.from([0.03, 0.02]),
-      jobsPerMcny: Float64Array.from([2, 3]),
-      capitalOutputRatio: Float64Array.from([0.8, 0.9]),
-      pollutionTPerMcny: Float64Array.from([0.5, 0.4]),
-      creditDependence: Float64Array.from([0.5, 0.6]),
-    },
   };
 }
 
+/** A scenario of a hand-made comparison store. */
+export interface HandScenario {
+  readonly name: string;
+  readonly overrides?: unknown;
+  readonly parameters?: unknown;
+  /** Record of replication r (committed in `order`, default 0, 1, …). */
+  readonly records: readonly TaskRecord[];
+}
+
+/**
+ * A run store holding a hand-made comparison (base seed 1): each scenario's records committed as the
+ * tasks of its replications, in `order` (to check that nothing depends on the commit order).
+ */
+export function handComparison(
+  scenarios: readonly HandScenario[],
+  options: { baseline?: string | null; order?: readonly number[] } = {},
+): { store: RunStore; spec: ComparisonSpec } {
+  const store = RunStore.openFolder(scratchDir());
+  const replications = scenarios[0].records.length;
+  const recording = { hash: recordingHash(HAND_RECORDING), json: recordingJson(HAND_RECORDING) };
+  const psHashes = scenarios.map((s) => parameterSetHash(`model-${s.name}`, []));
+  const spec: ComparisonSpec = {
+    scenarios: scenarios.map((s, i) => ({ name: s.name, parameterSetHash: psHashes[i] })),
+    replications,
+    baseSeed: 1,
+    baseline: options.baseline === undefined ? chooseBaseline(scenarios.map((s) => s.name)) : options.baseline,
+    record: DEFAULT_RECORD_OPTION,
+    recordingHash: recording.hash,
+  };
+  store.beginRun({ zonesimVersion: 'test', codeFingerprint: 'f', analysis: 'comparison', analysisHash: comparisonSpecHash(spec), analysisJson: comparisonSpecJson(spec), shard: null });
+  const recordingId = store.registerRecording(recording.hash, recording.json);
+  const seeds = comparisonSeeds(1, replications);
+  scenarios.forEach((s, i) => {
+    const parameters = (s.parameters ?? { zones: { regionSizeKm: 100 } }) as ModelInput['parameters'];
+    const modelId = store.registerModel(`model-${s.name}`, { parameters, relatedness: null });
+    const parameterSetId = store.registerParameterSet(psHashes[i], modelId, '[]');
+    store.putScenario({ name: s.name, parameterSetId, file: `${s.name}.yaml`, description: `the ${s.name}`, contentHash: `hash-${s.name}`, sourceText: `name: ${s.name}\n`, overridesJson: JSON.stringify(s.overrides ?? {}) });
+    for (const r of options.order ?? s.records.map((_, k) => k)) store.commitTask({ parameterSetId, replication: r, seed: seeds[r], recordingId }, 1, s.records[r]);
+  });
+  return { store, spec };
+}

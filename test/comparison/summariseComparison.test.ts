@@ -1,5 +1,5 @@
 /**
- * summariseRun against numbers worked out by hand on a tiny hand-made store: two scenarios
+ * summariseComparison against numbers worked out by hand on a tiny hand-made run store: two scenarios
  * ('policy' listed first, 'baseline' second), three replications, steps 0 and 12.
  *
  * Hand-made values (step 12 = the end state):
@@ -7,13 +7,12 @@
  *   output     baseline [100, 100, 100] policy [100, 100, 100]
  *   largestZoneFirmShare baseline [0.4, 0.45, 0.5]  policy [0.5, —, 0.7] (undefined in replication 1)
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locateComparison } from '../../src/comparison/comparisonSpec.ts';
+import { chooseBaseline, flattenOverrides, summariseComparison, UnknownBaselineError } from '../../src/comparison/summariseComparison.ts';
 import type { ReportInput, ReportManifest } from '../../src/report/reportInput.ts';
-import { RunStore } from '../../src/runner/runStore.ts';
-import { chooseBaseline, flattenOverrides, summariseRun, UnknownBaselineError } from '../../src/runner/summariseRun.ts';
-import { reporters } from '../../src/outcomes/reporters.ts';
-import { handRecord, removeScratchDirs, scratchDir, type HandRow as Row } from './runnerHelpers.ts';
+import type { RunStore } from '../../src/runner/runStore.ts';
+import { handComparison, handRecord, removeScratchDirs, type HandRow as Row } from '../runner/runnerHelpers.ts';
 
 const firms = { baseline: [10, 12, 14], policy: [11, 15, 16] };
 const share: Record<string, (number | null)[]> = { baseline: [0.4, 0.45, 0.5], policy: [0.5, null, 0.7] };
@@ -54,27 +53,23 @@ const manifest: ReportManifest = {
 
 afterAll(removeScratchDirs);
 
-describe('summariseRun on a hand-made store', () => {
+const scenarioOf = (name: 'policy' | 'baseline') => ({
+  name,
+  overrides: name === 'policy' ? { zones: { count: 2 }, choice: { relatedness: { coefficient: 2 } } } : {},
+  records: [0, 1, 2].map((r) => handRecord(rowsFor(name, r))),
+});
+
+describe('summariseComparison on a hand-made store', () => {
   let store: RunStore;
   let input: ReportInput;
+  let summarise: (baseline: string | null, replications?: number) => ReportInput;
 
   beforeAll(() => {
-    store = new RunStore(path.join(scratchDir(), 'results.sqlite'));
-    store.beginRun({ zonesimVersion: 'test', modelFingerprint: 'f', baseSeed: 1, replications: 3 }, reporters.map((r) => ({ name: r.name, scope: r.scope })));
-    for (const name of ['policy', 'baseline'] as const) {
-      const { scenario } = store.prepareScenario({
-        name,
-        contentHash: `hash-${name}`,
-        file: `${name}.yaml`,
-        description: `the ${name}`,
-        sourceText: `name: ${name}\n`,
-        overridesJson: JSON.stringify(name === 'policy' ? { zones: { count: 2 }, choice: { relatedness: { coefficient: 2 } } } : {}),
-        parametersJson: JSON.stringify({ zones: { regionSizeKm: 100 } }),
-      });
-      // Commit out of order: the summary must not depend on it.
-      for (const r of [2, 0, 1]) store.commitReplication(scenario.id, r, 1000 + r, 1, handRecord(rowsFor(name, r)));
-    }
-    input = summariseRun(store, { scenarios: ['policy', 'baseline'], replications: 3, manifest });
+    // Commit out of order: the summary must not depend on it.
+    const hand = handComparison([scenarioOf('policy'), scenarioOf('baseline')], { order: [2, 0, 1] });
+    store = hand.store;
+    summarise = (baseline, replications = 3) => summariseComparison(store, locateComparison(store, { ...hand.spec, baseline, replications }), { manifest });
+    input = summarise('baseline');
   });
   afterAll(() => store.close());
 
@@ -155,12 +150,11 @@ describe('summariseRun on a hand-made store', () => {
     expect(input.industryNames).toEqual(['A1', 'B1']);
   });
 
-  it('honours an explicit baseline and refuses an unknown one', () => {
-    const other = summariseRun(store, { scenarios: ['policy', 'baseline'], replications: 3, manifest, baseline: 'policy' });
+  it('honours another baseline, and refuses a comparison whose replications are not all stored', () => {
+    const other = summarise('policy');
     expect(other.baseline).toBe('policy');
     expect(other.paired.find((p) => p.metric === 'firms')?.meanDifference).toBe(-2);
-    expect(() => summariseRun(store, { scenarios: ['policy', 'baseline'], replications: 3, manifest, baseline: 'nope' })).toThrow(UnknownBaselineError);
-    expect(() => summariseRun(store, { scenarios: ['policy', 'baseline'], replications: 4, manifest })).toThrow(/replication\(s\) 3/);
+    expect(() => summarise('baseline', 4)).toThrow(/scenario "policy" has no stored result for replication\(s\) 3/);
   });
 });
 
@@ -171,6 +165,7 @@ describe('chooseBaseline and flattenOverrides', () => {
     expect(chooseBaseline(['a'])).toBeNull();
     expect(chooseBaseline(['a', 'b'], 'b')).toBe('b');
     expect(() => chooseBaseline(['a', 'b'], 'c')).toThrow('expected one of the scenarios run (a, b), found "c"');
+    expect(() => chooseBaseline(['a', 'b'], 'c')).toThrow(UnknownBaselineError);
   });
 
   it('flattens nested overrides to dotted paths, arrays as values', () => {
@@ -184,26 +179,17 @@ describe('chooseBaseline and flattenOverrides', () => {
 
 describe('paired comparisons only at the same date', () => {
   it('leaves out a scenario whose last recorded year differs from the baseline’s (no paired rows)', () => {
-    const store = new RunStore(path.join(scratchDir(), 'results.sqlite'));
-    store.beginRun({ zonesimVersion: 'test', modelFingerprint: 'f', baseSeed: 1, replications: 3 }, reporters.map((r) => ({ name: r.name, scope: r.scope })));
-    for (const name of ['baseline', 'policy', 'short'] as const) {
-      const { scenario } = store.prepareScenario({
-        name,
-        contentHash: `hash-${name}`,
-        file: `${name}.yaml`,
-        description: `the ${name}`,
-        sourceText: `name: ${name}\n`,
-        overridesJson: '{}',
-        parametersJson: JSON.stringify({ zones: { regionSizeKm: 100 } }),
-      });
-      for (const r of [0, 1, 2]) {
-        const record = handRecord(rowsFor(name === 'baseline' ? 'baseline' : 'policy', r));
-        // 'short' ends one year earlier: the same rows, recorded at 2009 and 2009.5 instead of 2010.
-        if (name === 'short') record.recordedYears[1] = 2009.5;
-        store.commitReplication(scenario.id, r, 1000 + r, 1, record);
-      }
-    }
-    const result = summariseRun(store, { scenarios: ['baseline', 'policy', 'short'], replications: 3, manifest });
+    const short = {
+      name: 'short',
+      // The same rows as 'policy', recorded at 2009 and 2009.5 instead of 2010: it ends a year earlier.
+      records: [0, 1, 2].map((r) => {
+        const record = handRecord(rowsFor('policy', r));
+        record.years[1] = 2009.5;
+        return record;
+      }),
+    };
+    const { store, spec } = handComparison([scenarioOf('baseline'), { ...scenarioOf('policy'), name: 'policy' }, short]);
+    const result = summariseComparison(store, locateComparison(store, spec), { manifest });
     store.close();
     expect(result.paired.some((p) => p.scenario === 'policy')).toBe(true);
     expect(result.paired.some((p) => p.scenario === 'short')).toBe(false);

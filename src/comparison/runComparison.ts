@@ -1,0 +1,452 @@
+/**
+ * A comparison of scenarios: N seeded replications of each scenario run as tasks of one run
+ * (src/runner/runTasks.ts: one worker pool, one resumable store), then — an analysis over the stored
+ * tasks — the summaries, paired differences against the baseline, CSV exports, report-data.json,
+ * manifest.json and the HTML report.
+ *
+ * Resume: running the same command again (same --out folder) reuses every task already stored for the
+ * same parameters, replication, seed and recording under the same code, and computes only the rest;
+ * the files are then byte-identical to an uninterrupted run's (only the timing and session fields of
+ * manifest.json differ). When every task is stored and nothing the outputs depend on changed, the
+ * outputs are left as they are (src/runner/finishedOutputs.ts). A shard (`shard: { index, count }`)
+ * computes only its tasks and writes only its store; `zonesim merge` finishes the comparison.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ChartImageFormat } from '../report/renderChartImages.ts';
+import type { RenderReportOptions } from '../report/renderReport.ts';
+import type { ReportInput, ReportManifest } from '../report/reportInput.ts';
+import type { LoadedScenario } from '../scenario/loadScenarioFile.ts';
+import type { AnalysisRunOptions, RunProvenance } from '../runner/analysisRunOptions.ts';
+import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../runner/finishedOutputs.ts';
+import { modelFingerprint } from '../runner/modelFingerprint.ts';
+import { modelInputHash, parameterSetHash } from '../runner/parameterSets.ts';
+import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordingHash, type RecordOption } from '../runner/recording.ts';
+import { RunStore, STORE_FILE_NAME, STORE_FORMAT_VERSION, taskIdsKey } from '../runner/runStore.ts';
+import { registerRun, RunInterruptedError, runTasks, type RunDefinition, type RunModel, type RunParameterSet, type RunTask } from '../runner/runTasks.ts';
+import { formatShard, type Shard } from '../runner/shards.ts';
+import { comparisonSeeds, comparisonSpecHash, comparisonSpecJson, locateComparison, type ComparisonSpec } from './comparisonSpec.ts';
+import { exportComparisonFiles, exportSummaryFiles, RESULTS_CSV_KEY_COLUMNS } from './exportComparison.ts';
+import { chooseBaseline, summariseComparison } from './summariseComparison.ts';
+
+/** Which charts of the report get image files (the page always draws every chart). */
+export type ReportImages = NonNullable<RenderReportOptions['images']>;
+
+/**
+ * Image formats of a comparison's chart files by default: SVG only (vector, editable, and the cheaper
+ * of the two to draw; PNG with `--image-formats png` or `png,svg`).
+ */
+export const DEFAULT_COMPARISON_IMAGE_FORMATS: readonly ChartImageFormat[] = ['svg'];
+
+/** What {@link runComparison} needs. */
+export interface RunComparisonOptions extends AnalysisRunOptions {
+  /** Scenarios in display order (names unique). */
+  readonly scenarios: readonly LoadedScenario[];
+  /** Replications per scenario (≥ 1). */
+  readonly replications: number;
+  /** Base seed; replication r uses replicationSeed(baseSeed, r) in every scenario. */
+  readonly baseSeed: number;
+  /** Baseline scenario for the paired comparisons (default: `baseline` if run, else the first). */
+  readonly baseline?: string | null;
+  /**
+   * Which zone and industry series to keep (default: none — zone and industry values at the last
+   * recorded step only; province series are always kept).
+   */
+  readonly record?: RecordOption;
+  /** Charts written as image files (default 'key': the key outcomes' charts, the forest plots and the baseline's map). */
+  readonly images?: ReportImages;
+  /** Called once the plan is known: replications in total, to compute now, and reused from the store. */
+  readonly onPlan?: (plan: ComparisonPlan) => void;
+  /** Called after each replication computed (and committed) in this run: done of toRun. */
+  readonly onReplicationDone?: (done: number, toRun: number) => void;
+  /** Called when the work after the replications starts: summaries, exports, the HTML report. */
+  readonly onPhase?: (phase: 'summarise' | 'export' | 'report') => void;
+}
+
+/** How many replications a comparison needs, computes now and reuses. */
+export interface ComparisonPlan {
+  readonly outDir: string;
+  /** Replications of this invocation (the shard's, or all), each computed once. */
+  readonly total: number;
+  /**
+   * Distinct replications of the whole comparison: scenarios × replications, less those shared by
+   * scenarios with identical parameters (computed once, used by each).
+   */
+  readonly distinct: number;
+  readonly toRun: number;
+  readonly reused: number;
+  readonly workers: number;
+  readonly shard: Shard | null;
+}
+
+/** Summary returned to the caller (the manifest has more). */
+export interface ComparisonSummary {
+  readonly outDir: string;
+  /** Files written, relative to outDir (run.sqlite first). */
+  readonly files: readonly string[];
+  /** Replications computed in this run. */
+  readonly replicationsRun: number;
+  /** Replications found in the store and reused. */
+  readonly replicationsReused: number;
+  readonly wallTimeSeconds: number;
+  /** Path of the HTML report, or null when it was not rendered. */
+  readonly reportPath: string | null;
+  /** Why the HTML report was not rendered, or null. */
+  readonly reportNote: string | null;
+  /** Sizes of the exported files in bytes, by file name. */
+  readonly fileSizes: Readonly<Record<string, number>>;
+  /** True when every output was already up to date and nothing was rewritten. */
+  readonly outputsUnchanged: boolean;
+  readonly shard: Shard | null;
+}
+
+/** Timing and session fields of the manifest: they differ between otherwise identical runs. */
+export const MANIFEST_SESSION_FIELDS = ['command', 'workers', 'startedAt', 'finishedAt', 'wallTimeSeconds', 'timings'] as const;
+
+const RENDER_REPORT_FILE = fileURLToPath(new URL('../report/renderReport.ts', import.meta.url));
+
+/** The run definition of a comparison: one parameter set per scenario, replication-major tasks. */
+function comparisonRun(scenarios: readonly LoadedScenario[], seeds: readonly number[], record: RecordOption): { definition: RunDefinition; spec: Omit<ComparisonSpec, 'baseline' | 'replications' | 'baseSeed'> } {
+  const models: RunModel[] = [];
+  const modelIndex = new Map<string, number>();
+  const parameterSets: RunParameterSet[] = [];
+  const parameterSetIndex = new Map<string, number>();
+  const scenarioParameterSet: number[] = [];
+  for (const s of scenarios) {
+    const hash = modelInputHash(s.modelInput);
+    let model = modelIndex.get(hash);
+    if (model === undefined) {
+      model = models.push({ hash, input: s.modelInput }) - 1;
+      modelIndex.set(hash, model);
+    }
+    const psHash = parameterSetHash(hash, []);
+    let ps = parameterSetIndex.get(psHash);
+    if (ps === undefined) {
+      ps = parameterSets.push({ hash: psHash, model, overrides: [] }) - 1;
+      parameterSetIndex.set(psHash, ps);
+    }
+    scenarioParameterSet.push(ps);
+  }
+  const recording = comparisonRecording(record);
+  // Replication-major order: early results cover every scenario, and the ETA is steadier.
+  const tasks: RunTask[] = [];
+  seeds.forEach((seed, replication) => {
+    for (const parameterSet of scenarioParameterSet) tasks.push({ parameterSet, replication, seed, recording: 0 });
+  });
+  return {
+    definition: { models, parameterSets, recordings: [{ hash: recordingHash(recording), recording }], tasks },
+    spec: {
+      scenarios: scenarios.map((s, i) => ({ name: s.name, parameterSetHash: parameterSets[scenarioParameterSet[i]].hash })),
+      record,
+      recordingHash: recordingHash(recording),
+    },
+  };
+}
+
+/**
+ * Run every scenario for `replications` replications (resuming what the store already has), then
+ * write into `outDir`: results.csv, zones.csv, industries.csv, summary.csv, end-state.csv,
+ * paired.csv, scenarios/<name>.yaml, report-data.json, manifest.json and the HTML report — unless
+ * they are already up to date. Memory is bounded: only tasks in flight are held while simulating.
+ *
+ * @throws {RunInterruptedError} when `signal` aborts before all replications are stored.
+ * @throws {UnknownBaselineError} when `baseline` names no scenario (checked before any work).
+ * @throws {TaskFailedError} when the model fails in a worker.
+ * @throws {RunStoreError} when the folder holds another format or an experiment.
+ */
+export async function runComparison(options: RunComparisonOptions): Promise<ComparisonSummary> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const names = options.scenarios.map((s) => s.name);
+  const baseline = chooseBaseline(names, options.baseline);
+  const notice = options.onNotice ?? (() => {});
+  const record = options.record ?? DEFAULT_RECORD_OPTION;
+  const shard = options.shard ?? null;
+  const seeds = comparisonSeeds(options.baseSeed, options.replications);
+  const { definition, spec: partial } = comparisonRun(options.scenarios, seeds, record);
+  const spec: ComparisonSpec = { ...partial, replications: options.replications, baseSeed: options.baseSeed, baseline };
+
+  mkdirSync(options.outDir, { recursive: true });
+  const store = RunStore.openFolder(options.outDir);
+  try {
+    const { deletedForCode } = store.beginRun({
+      zonesimVersion: options.provenance.zonesimVersion,
+      codeFingerprint: modelFingerprint(),
+      analysis: 'comparison',
+      analysisHash: comparisonSpecHash(spec),
+      analysisJson: comparisonSpecJson(spec),
+      shard: shard === null ? null : formatShard(shard),
+    });
+    if (deletedForCode > 0) notice(`the model code changed since ${options.outDir} was written: its ${deletedForCode} stored replications are recomputed`);
+    const registered = registerRun(store, definition);
+    forgetStaleTasks(store, options, spec, registered.recordingIds[0], notice);
+
+    const taskScenario = new Map<number, string>();
+    options.scenarios.forEach((s, i) => taskScenario.set(definition.tasks[i].parameterSet, s.name));
+    let total = 0;
+    const outcome = await runTasks({
+      store,
+      run: registered,
+      shard,
+      workers: options.workers,
+      signal: options.signal,
+      describeTask: (task) => `replication ${task.replication} (seed ${task.seed}) of scenario "${taskScenario.get(task.parameterSet)}"`,
+      onPlan: (plan) => {
+        total = plan.tasksInRun;
+        options.onPlan?.({
+          outDir: options.outDir,
+          total: plan.tasksInRun,
+          distinct: plan.taskCount,
+          toRun: plan.toRun,
+          reused: plan.reused,
+          workers: plan.workers,
+          shard,
+        });
+      },
+      onTaskDone: options.onReplicationDone,
+    });
+    if (outcome.aborted) throw new RunInterruptedError(options.outDir, outcome.reused + outcome.computed, total);
+    const storeFiles = [STORE_FILE_NAME];
+    if (shard !== null) {
+      return {
+        outDir: options.outDir,
+        files: storeFiles,
+        replicationsRun: outcome.computed,
+        replicationsReused: outcome.reused,
+        wallTimeSeconds: (Date.now() - started) / 1000,
+        reportPath: null,
+        reportNote: `shard ${formatShard(shard)}: no outputs (merge the shards with zonesim merge)`,
+        fileSizes: {},
+        outputsUnchanged: false,
+        shard,
+      };
+    }
+    const written = await writeComparisonOutputs(store, spec, {
+      outDir: options.outDir,
+      provenance: options.provenance,
+      renderReport: options.renderReport,
+      images: options.images,
+      imageFormats: options.imageFormats,
+      session: {
+        workers: outcome.workers,
+        startedAt,
+        started,
+        timings: { replicationsComputed: outcome.computed, replicationsReused: outcome.reused, simulateSeconds: outcome.simulateSeconds },
+      },
+      onNotice: notice,
+      onPhase: options.onPhase,
+    });
+    return {
+      ...written,
+      replicationsRun: outcome.computed,
+      replicationsReused: outcome.reused,
+      wallTimeSeconds: (Date.now() - started) / 1000,
+      shard: null,
+    };
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * Delete stored tasks this comparison would otherwise mistake for its own or never use again: those of
+ * a scenario (by name) whose parameters changed since they were stored, and replications 0 … R − 1
+ * stored with another seed or another recording (`--seed`, `--record`). Tasks of scenarios not in
+ * this comparison, and replications ≥ R, are kept (running them again reuses them).
+ */
+function forgetStaleTasks(store: RunStore, options: RunComparisonOptions, spec: ComparisonSpec, recordingId: number, notice: (message: string) => void): void {
+  const idByHash = store.parameterSetIds();
+  const current = new Map(spec.scenarios.map((s) => [s.name, idByHash.get(s.parameterSetHash) as number]));
+  const inUse = new Set(current.values());
+  const facts = store.taskFacts();
+  const seeds = comparisonSeeds(spec.baseSeed, spec.replications);
+  const stale: number[] = [];
+  options.scenarios.forEach((s) => {
+    const previous = store.scenario(s.name);
+    const id = current.get(s.name) as number;
+    if (previous !== null && previous.parameterSetId !== id && !inUse.has(previous.parameterSetId)) {
+      const old = facts.filter((t) => t.parameterSetId === previous.parameterSetId).map((t) => t.id);
+      stale.push(...old);
+      notice(`scenario "${s.name}" (${s.file}) changed since its results were stored` + (old.length > 0 ? `: its ${old.length} stored replications are recomputed` : ''));
+    }
+    store.putScenario({
+      name: s.name,
+      parameterSetId: id,
+      file: s.file,
+      description: s.description,
+      contentHash: s.contentHash,
+      sourceText: s.sourceText,
+      overridesJson: JSON.stringify(s.overrides),
+    });
+  });
+  const wanted = new Set<string>();
+  for (const id of inUse) seeds.forEach((seed, replication) => wanted.add(taskIdsKey({ parameterSetId: id, replication, seed, recordingId })));
+  const reseeded = facts.filter((t) => inUse.has(t.parameterSetId) && t.replication < spec.replications && !wanted.has(taskIdsKey(t)));
+  if (reseeded.length > 0) notice(`${reseeded.length} stored replications had another base seed or another --record and are recomputed`);
+  store.deleteTasks([...stale, ...reseeded.map((t) => t.id)]);
+}
+
+/** Session facts of the invocation that writes a comparison's outputs (manifest only). */
+export interface ComparisonSession {
+  readonly workers: number;
+  readonly startedAt: string;
+  /** Date.now() at the start (for wall times). */
+  readonly started: number;
+  readonly timings: Readonly<Record<string, unknown>>;
+}
+
+/** Options of {@link writeComparisonOutputs}. */
+export interface WriteComparisonOutputsOptions {
+  readonly outDir: string;
+  readonly provenance: RunProvenance;
+  readonly renderReport?: boolean;
+  readonly images?: ReportImages;
+  readonly imageFormats?: readonly ChartImageFormat[];
+  readonly session: ComparisonSession;
+  readonly onNotice?: (message: string) => void;
+  readonly onPhase?: (phase: 'summarise' | 'export' | 'report') => void;
+}
+
+/** What {@link writeComparisonOutputs} wrote. */
+export interface WrittenComparisonOutputs {
+  readonly outDir: string;
+  readonly files: readonly string[];
+  readonly reportPath: string | null;
+  readonly reportNote: string | null;
+  readonly fileSizes: Readonly<Record<string, number>>;
+  readonly outputsUnchanged: boolean;
+}
+
+/**
+ * Write a comparison's outputs from its stored tasks (every one must be stored), unless the files of
+ * the same key are already there unchanged. Used by {@link runComparison} and by `zonesim merge`.
+ *
+ * @throws Error when a task of the comparison is not stored.
+ */
+export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSpec, options: WriteComparisonOutputsOptions): Promise<WrittenComparisonOutputs> {
+  const { outDir, provenance, session } = options;
+  const renderReport = options.renderReport !== false;
+  const images: ReportImages = options.images ?? 'key';
+  const imageFormats = options.imageFormats ?? DEFAULT_COMPARISON_IMAGE_FORMATS;
+  const located = locateComparison(store, spec);
+  const key = outputsKey({
+    analysis: 'comparison',
+    spec: comparisonSpecJson(spec),
+    scenarios: located.scenarios.map(({ stored }) => [stored.name, stored.file, stored.description, stored.contentHash, stored.overridesJson]),
+    renderReport,
+    images,
+    imageFormats,
+    zonesimVersion: provenance.zonesimVersion,
+    gitCommit: provenance.gitCommit,
+  });
+  const reportFile = path.join(outDir, 'report.html');
+  if (outputsUpToDate(store, outDir, key)) {
+    return {
+      outDir,
+      files: [STORE_FILE_NAME],
+      reportPath: renderReport && existsSync(reportFile) ? reportFile : null,
+      reportNote: 'outputs unchanged (every replication and everything the files depend on is as when they were written)',
+      fileSizes: {},
+      outputsUnchanged: true,
+    };
+  }
+  forgetOutputs(store);
+
+  options.onPhase?.('summarise');
+  const summariseStarted = Date.now();
+  let nonFinite = 0;
+  const facts = new Map(store.taskFacts().map((t) => [t.id, t]));
+  const scenarioTimings = located.scenarios.map(({ stored, taskIds: ids }) => {
+    let ms = 0;
+    for (const id of ids) {
+      ms += facts.get(id)?.wallMs ?? 0;
+      nonFinite += facts.get(id)?.nonFiniteCount ?? 0;
+    }
+    return { name: stored.name, replicationSeconds: ms / 1000, meanReplicationMs: ids.length > 0 ? ms / ids.length : 0 };
+  });
+  if (nonFinite > 0) options.onNotice?.(`${nonFinite} values were NaN or infinite and were left out of the results (a model defect; please report it)`);
+  const recordText = formatRecordOption(spec.record);
+  const manifestBase = {
+    zonesimVersion: provenance.zonesimVersion,
+    gitCommit: provenance.gitCommit,
+    command: provenance.command,
+    nodeVersion: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    modelFingerprint: modelFingerprint(),
+    storeFormat: STORE_FORMAT_VERSION,
+    baseSeed: spec.baseSeed,
+    replications: spec.replications,
+    workers: session.workers,
+    baseline: spec.baseline,
+    seeds: located.seeds.map((seed, replication) => ({ replication, seed })),
+    scenarios: located.scenarios.map(({ stored }) => ({ name: stored.name, description: stored.description, file: stored.file, contentHash: stored.contentHash })),
+    record: recordText,
+    startedAt: session.startedAt,
+  };
+  const timings = { ...session.timings, scenarios: scenarioTimings };
+  const reportManifest: ReportManifest = { ...manifestBase, wallTimeSeconds: (Date.now() - session.started) / 1000, timings };
+  const input: ReportInput = summariseComparison(store, located, { manifest: reportManifest });
+  const summariseSeconds = (Date.now() - summariseStarted) / 1000;
+
+  options.onPhase?.('export');
+  const exportStarted = Date.now();
+  const exported = [...exportComparisonFiles(store, located, outDir), ...exportSummaryFiles(input, outDir)];
+  const exportSeconds = (Date.now() - exportStarted) / 1000;
+
+  let reportPath: string | null = null;
+  let reportNote: string | null = null;
+  const reportFiles: string[] = [];
+  const reportStarted = Date.now();
+  if (!renderReport) {
+    reportNote = 'HTML report not rendered (--no-report)';
+  } else {
+    options.onPhase?.('report');
+    const rendered = await renderHtmlReport(input, outDir, { images, imageFormats });
+    reportPath = rendered.htmlPath;
+    reportNote = rendered.note;
+    reportFiles.push(...rendered.files);
+  }
+  const reportSeconds = (Date.now() - reportStarted) / 1000;
+
+  const fileSizes: Record<string, number> = {};
+  for (const f of exported) fileSizes[f.file] = f.bytes;
+  const manifest = {
+    ...manifestBase,
+    finishedAt: new Date().toISOString(),
+    wallTimeSeconds: (Date.now() - session.started) / 1000,
+    timings: { ...timings, summariseSeconds, exportSeconds, reportSeconds },
+    files: {
+      [STORE_FILE_NAME]: 'the run store: every finished task (SQLite; values as BLOBs of little-endian doubles, see docs/runner-and-reports.md)',
+      'results.csv': `one row per scenario, replication and recorded step: ${RESULTS_CSV_KEY_COLUMNS.join(',')} and one column per province outcome`,
+      'zones.csv': 'one row per scenario, replication and zone: its layout and every zone outcome at the last recorded step',
+      'industries.csv': 'one row per scenario, replication and industry: its attributes and every industry outcome at the last recorded step',
+      ...(spec.record.zoneSeries ? { 'zone-series.csv': 'one row per scenario, replication, recorded step and zone: every zone outcome' } : {}),
+      ...(spec.record.industrySeries ? { 'industry-series.csv': 'one row per scenario, replication, recorded step and industry: every industry outcome' } : {}),
+      'summary.csv': 'mean, sd and 95% t-interval per scenario, province metric and recorded step',
+      'end-state.csv': 'distribution of each province metric at the last recorded step',
+      'paired.csv': `paired differences scenario − baseline (${spec.baseline ?? 'none'}) of the end state`,
+      'report-data.json': 'the data the HTML report is rendered from',
+      ...(reportPath ? { [path.relative(outDir, reportPath)]: 'the HTML report' } : {}),
+    },
+  };
+  writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const files = [...exported.map((f) => f.file), 'manifest.json', ...reportFiles];
+  recordOutputs(store, outDir, key, files);
+  return { outDir, files: [STORE_FILE_NAME, ...files], reportPath, reportNote, fileSizes, outputsUnchanged: false };
+}
+
+/**
+ * Call `renderReport(input, outDir)` from src/report/renderReport.ts (imported only when a report is
+ * rendered: chart.js and the canvas library take a while to load).
+ */
+async function renderHtmlReport(
+  input: ReportInput,
+  outDir: string,
+  options: RenderReportOptions,
+): Promise<{ htmlPath: string | null; note: string | null; files: string[] }> {
+  const module = (await import(pathToFileURL(RENDER_REPORT_FILE).href)) as typeof import('../report/renderReport.ts');
+  const files = await module.renderReport(input, outDir, options);
+  const htmlPath = files.find((f) => path.basename(f) === 'report.html') ?? null;
+  return { htmlPath, note: htmlPath ? null : 'the report renderer wrote no .html file', files: files.map((f) => path.relative(outDir, f)) };
+}

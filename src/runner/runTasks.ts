@@ -1,0 +1,256 @@
+/**
+ * The one way simulations are run: a run's tasks — (parameter set, replication, seed, recording) —
+ * on one worker pool into one resumable store. Every analysis (a comparison of scenarios, an
+ * experiment file; later claims and calibrations, which append tasks generation by generation) builds
+ * its {@link RunDefinition} and calls {@link runTasks}; what it does with the stored tasks afterwards
+ * is its own business.
+ *
+ * Resume: a task whose identity (parameter set hash, replication, seed, recording hash) is already in
+ * the store is reused, so running the same command again after Ctrl-C, a kill or a power cut computes
+ * only the rest. Tasks can be appended to a store over any number of invocations. A shard
+ * (`--shard i/n`) computes only its slice of the task list (see src/runner/shards.ts).
+ */
+import type { ModelInput } from '../model/modelInput.ts';
+import type { ParameterOverrides } from './parameterSets.ts';
+import { recordingJson, type Recording } from './recording.ts';
+import type { TaskRecord } from './recordTask.ts';
+import { taskIdsKey, type RunStore, type TaskIds } from './runStore.ts';
+import { inShard, type Shard } from './shards.ts';
+import { defaultWorkerCount, runTasksOnWorkers, type TaskJob } from './workerPool.ts';
+
+/** A model input of a run, with its content hash (src/runner/parameterSets.ts). */
+export interface RunModel {
+  readonly hash: string;
+  readonly input: ModelInput;
+}
+
+/** A parameter set of a run: one of its models (by index) with overrides, and the content hash. */
+export interface RunParameterSet {
+  readonly hash: string;
+  readonly model: number;
+  readonly overrides: ParameterOverrides;
+}
+
+/** A recording of a run, with its hash (src/runner/recording.ts). */
+export interface RunRecording {
+  readonly hash: string;
+  readonly recording: Recording;
+}
+
+/** One task: a parameter set and a recording (indices into the run's lists), a replication and its seed. */
+export interface RunTask {
+  readonly parameterSet: number;
+  readonly replication: number;
+  readonly seed: number;
+  readonly recording: number;
+}
+
+/** Everything a run simulates. */
+export interface RunDefinition {
+  readonly models: readonly RunModel[];
+  readonly parameterSets: readonly RunParameterSet[];
+  readonly recordings: readonly RunRecording[];
+  /** Tasks in dispatch order; a task listed twice is run once. */
+  readonly tasks: readonly RunTask[];
+}
+
+/** A run definition registered in a store: the store ids of its parameter sets and recordings. */
+export interface RegisteredRun {
+  readonly definition: RunDefinition;
+  readonly parameterSetIds: readonly number[];
+  readonly recordingIds: readonly number[];
+  /** The run's tasks with duplicates removed, in order of first appearance: the positions shards slice. */
+  readonly uniqueTasks: readonly RunTask[];
+}
+
+/**
+ * Store the run's models, parameter sets and recordings (those not stored yet), in one transaction.
+ *
+ * @example const registered = registerRun(store, definition);
+ */
+export function registerRun(store: RunStore, definition: RunDefinition): RegisteredRun {
+  return store.transaction(() => {
+    const modelIds = definition.models.map((m) => store.registerModel(m.hash, m.input));
+    const parameterSetIds = definition.parameterSets.map((p) => store.registerParameterSet(p.hash, modelIds[p.model], JSON.stringify(p.overrides)));
+    const recordingIds = definition.recordings.map((r) => store.registerRecording(r.hash, recordingJson(r.recording)));
+    const seen = new Set<string>();
+    const uniqueTasks: RunTask[] = [];
+    for (const task of definition.tasks) {
+      const key = taskIdsKey(idsOf(task, parameterSetIds, recordingIds));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      uniqueTasks.push(task);
+    }
+    return { definition, parameterSetIds, recordingIds, uniqueTasks };
+  });
+}
+
+function idsOf(task: RunTask, parameterSetIds: readonly number[], recordingIds: readonly number[]): TaskIds {
+  return { parameterSetId: parameterSetIds[task.parameterSet], replication: task.replication, seed: task.seed, recordingId: recordingIds[task.recording] };
+}
+
+/**
+ * The store identity of a task of a registered run.
+ *
+ * @example store.task(storedIndex.get(taskIdsKey(taskIds(registered, task))))
+ */
+export function taskIds(registered: RegisteredRun, task: RunTask): TaskIds {
+  return idsOf(task, registered.parameterSetIds, registered.recordingIds);
+}
+
+/** How many tasks a run has, computes now and reuses. */
+export interface RunTasksPlan {
+  /** Tasks of the run (duplicates removed). */
+  readonly taskCount: number;
+  /** Tasks of this invocation (the shard's slice, or every task). */
+  readonly tasksInRun: number;
+  readonly toRun: number;
+  readonly reused: number;
+  readonly workers: number;
+}
+
+/** Options of {@link runTasks}. */
+export interface RunTasksOptions {
+  readonly store: RunStore;
+  readonly run: RegisteredRun;
+  /** Compute only this slice of the tasks (default: all). */
+  readonly shard?: Shard | null;
+  /** Worker threads (default: {@link defaultWorkerCount}; never more than there are tasks to run). */
+  readonly workers?: number;
+  /** Stop: no more tasks are started, the store stays consistent, the outcome says `aborted`. */
+  readonly signal?: AbortSignal;
+  /**
+   * Compute tasks in this thread with this function instead of the model on the worker pool (tests,
+   * and the experiment machinery on cheap synthetic functions).
+   */
+  readonly evaluate?: (task: RunTask) => TaskRecord;
+  /** Describes a task in an error message (e.g. 'replication 3 (seed 9) of scenario "baseline"'). */
+  readonly describeTask: (task: RunTask) => string;
+  /** Called once the plan is known, before any task runs. */
+  readonly onPlan?: (plan: RunTasksPlan) => void;
+  /** Called after each task computed and stored: done of toRun. */
+  readonly onTaskDone?: (done: number, toRun: number) => void;
+}
+
+/** What {@link runTasks} did. */
+export interface RunTasksOutcome extends RunTasksPlan {
+  /** Tasks computed and stored by this invocation. */
+  readonly computed: number;
+  /** True when the signal stopped the run before every task of it was stored. */
+  readonly aborted: boolean;
+  /** Seconds from the first dispatched task to the last stored one. */
+  readonly simulateSeconds: number;
+  /** Sum of the tasks' wall times inside their workers, ms. */
+  readonly workerMs: number;
+}
+
+/** A task failed inside a worker (a model error); carries the worker's stack. */
+export class TaskFailedError extends Error {
+  /**
+   * @param task the task that failed.
+   * @param description the task in words (from the analysis).
+   * @param message the worker's error message.
+   * @param workerStack the worker's stack trace.
+   */
+  constructor(
+    readonly task: RunTask,
+    description: string,
+    message: string,
+    readonly workerStack: string,
+  ) {
+    super(`${description} failed: ${message}`);
+    this.name = 'TaskFailedError';
+  }
+}
+
+/** A task as dispatched: the worker job plus its position in the unique task list. */
+interface DispatchedTask extends TaskJob {
+  readonly position: number;
+}
+
+/**
+ * Run the tasks of a registered run that the store does not hold yet (only the shard's, with a
+ * shard), committing each to the store as it finishes. Memory is bounded by the tasks in flight.
+ *
+ * @throws {TaskFailedError} when the model fails in a worker (or `evaluate` throws).
+ * @example const outcome = await runTasks({ store, run: registerRun(store, definition), describeTask });
+ */
+export async function runTasks(options: RunTasksOptions): Promise<RunTasksOutcome> {
+  const { store, run } = options;
+  const shard = options.shard ?? null;
+  const stored = store.taskIdIndex();
+  const inRun: number[] = [];
+  const toRun: number[] = [];
+  run.uniqueTasks.forEach((task, position) => {
+    if (!inShard(position, shard)) return;
+    inRun.push(position);
+    if (!stored.has(taskIdsKey(taskIds(run, task)))) toRun.push(position);
+  });
+  const workers = options.evaluate !== undefined ? 1 : Math.max(1, Math.min(Math.floor(options.workers ?? defaultWorkerCount()), Math.max(1, toRun.length)));
+  const plan: RunTasksPlan = { taskCount: run.uniqueTasks.length, tasksInRun: inRun.length, toRun: toRun.length, reused: inRun.length - toRun.length, workers };
+  options.onPlan?.(plan);
+
+  let computed = 0;
+  let workerMs = 0;
+  const started = performance.now();
+  const commit = (position: number, record: TaskRecord, wallMs: number): void => {
+    store.commitTask(taskIds(run, run.uniqueTasks[position]), wallMs, record);
+    computed++;
+    workerMs += wallMs;
+    options.onTaskDone?.(computed, toRun.length);
+  };
+  let aborted = false;
+  if (options.evaluate !== undefined) {
+    for (const position of toRun) {
+      if (options.signal?.aborted) break;
+      const task = run.uniqueTasks[position];
+      const t0 = performance.now();
+      let record: TaskRecord;
+      try {
+        record = options.evaluate(task);
+      } catch (error) {
+        const err = error instanceof Error ? error : new Error(String(error));
+        throw new TaskFailedError(task, options.describeTask(task), err.message, err.stack ?? '');
+      }
+      commit(position, record, performance.now() - t0);
+    }
+    aborted = options.signal?.aborted === true && computed < toRun.length;
+  } else if (toRun.length > 0) {
+    const { definition } = run;
+    const jobs: DispatchedTask[] = toRun.map((position) => {
+      const task = run.uniqueTasks[position];
+      const parameterSet = definition.parameterSets[task.parameterSet];
+      return { position, model: parameterSet.model, overrides: parameterSet.overrides, seed: task.seed, recording: task.recording };
+    });
+    const outcome = await runTasksOnWorkers({
+      workerData: { models: definition.models.map((m) => m.input), recordings: definition.recordings.map((r) => r.recording) },
+      jobs,
+      workers,
+      signal: options.signal,
+      onResult: (job, record, wallMs) => commit(job.position, record, wallMs),
+      failure: (job, message, stack) => {
+        const task = run.uniqueTasks[job.position];
+        return new TaskFailedError(task, options.describeTask(task), message, stack);
+      },
+    });
+    aborted = outcome.aborted;
+  }
+  return { ...plan, computed, aborted, simulateSeconds: (performance.now() - started) / 1000, workerMs };
+}
+
+/** The run was stopped before every task of this invocation finished; finished ones are stored. */
+export class RunInterruptedError extends Error {
+  /**
+   * @param outDir the run folder (run the same command again to resume).
+   * @param stored tasks of this invocation that are stored.
+   * @param total tasks this invocation needs.
+   */
+  constructor(
+    readonly outDir: string,
+    readonly stored: number,
+    readonly total: number,
+  ) {
+    super(`interrupted: ${stored} of ${total} tasks are stored in ${outDir}`);
+    this.name = 'RunInterruptedError';
+  }
+}
