@@ -3,6 +3,8 @@
  * seeds, in interleaved rounds: CPU time per replication of each, their ratio (zonesim / peer; the
  * issue's target is ≤ 0.5), and whether each round's outcomes were identical (the peer draws the same
  * random numbers and does the same arithmetic, so they are unless the model's arithmetic changed).
+ * The peer runs twice per round: with zonesim's factorised weight refresh (the headline: the same
+ * algorithm) and with the per-cell refresh of the issue's review (information).
  */
 import type { ModelInput } from '../src/model/modelInput.ts';
 import { simulateModel } from '../src/model/simulateModel.ts';
@@ -15,9 +17,12 @@ export interface PeerComparison {
   readonly rounds: number;
   readonly zonesim: TimeSummary;
   readonly peer: TimeSummary;
+  readonly perCellPeer: TimeSummary;
   /** zonesim CPU / peer CPU (process, and the JavaScript thread alone). */
   readonly ratio: SpreadRatio;
   readonly threadRatio: SpreadRatio;
+  /** zonesim CPU / CPU of the peer with per-cell refresh. */
+  readonly perCellRatio: SpreadRatio;
   /** Entries per replication (zonesim's). */
   readonly entries: Spread;
   /** Rounds whose outcomes (entries, exits, firms, firms per zone) were identical. */
@@ -47,20 +52,24 @@ export function measurePeer(
     [
       { label: 'zonesim core', run: (round) => modelCoreOutcomes(simulateModel(input, seed(round))) },
       { label: 'plain-objects peer', run: (round) => peerOutcomes(simulatePeer(input, seed(round))) },
+      { label: 'plain-objects peer, per-cell refresh', run: (round) => peerOutcomes(simulatePeer(input, seed(round), 'per-cell')) },
     ],
     rounds,
     warmUp,
     (m) => progress(`zonesim core vs plain-objects peer: ${m}`),
   );
-  const [model, peer] = runs;
+  const [model, peer, perCell] = runs;
   const zonesim = summariseTimes(model.times);
   const peerTimes = summariseTimes(peer.times);
+  const perCellTimes = summariseTimes(perCell.times);
   return {
     rounds,
     zonesim,
     peer: peerTimes,
+    perCellPeer: perCellTimes,
     ratio: ratioOf(zonesim.processCpuMs, peerTimes.processCpuMs),
     threadRatio: ratioOf(zonesim.threadCpuMs, peerTimes.threadCpuMs),
+    perCellRatio: ratioOf(zonesim.processCpuMs, perCellTimes.processCpuMs),
     entries: spread(model.values.map((v) => v.entries)),
     identicalRounds: model.values.filter((v, i) => sameOutcomes(v, peer.values[i])).length,
   };

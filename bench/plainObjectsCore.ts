@@ -130,9 +130,21 @@ export interface PeerProject {
   readyStep: number;
 }
 
+/**
+ * How the peer refreshes its cached weights (both on entry and once a step, never on exit):
+ * - `factorised` — zonesim's algorithm since a19da39: exp(base / s) once per zone and refresh,
+ *   exp(industry terms / s) only for zones whose firms changed (the model's exact arithmetic);
+ * - `per-cell` — the caching of the issue's review (and of zonesim's scan sampler): every industry
+ *   term and exp((base + terms) / s) recomputed for every cell of a refreshed zone. The same
+ *   logit; the last bits of the weights differ, so outcomes agree in distribution, not draw for draw.
+ */
+export type PeerWeights = 'factorised' | 'per-cell';
+
 /** The whole state of one replication of the peer. */
 export interface PeerWorld {
   readonly parameters: Parameters;
+  /** How the cached weights are refreshed (see {@link PeerWeights}). */
+  readonly weights: PeerWeights;
   readonly seed: number;
   readonly industries: PeerIndustry[];
   readonly arrivalCumulative: Float64Array;
@@ -342,23 +354,24 @@ function drawProject(world: PeerWorld, draw: UniformGenerator, id: number): Peer
  *
  * @throws Error when the input uses something the peer does not implement ({@link assertPeerSupports}).
  */
-export function initialisePeer(input: ModelInput, seed: number): PeerWorld {
+export function initialisePeer(input: ModelInput, seed: number, weights: PeerWeights = 'factorised'): PeerWorld {
   assertPeerSupports(input);
   const p = input.parameters;
   const spy = p.time.stepsPerYear;
   const industries = drawIndustries(p, createStream(seed, 'industries'), spy);
   const k = industries.length;
   const { zones, outside } = drawZones(p, k, createStream(seed, 'zones'));
-  const weights = industries.map((industry) => exp(10 * industry.growth));
+  const arrivalWeights = industries.map((industry) => exp(10 * industry.growth));
   let leaves = 1;
   while (leaves < Math.max(1, zones.length)) leaves *= 2;
   const trees: number[][] = [];
   for (let j = 0; j < k; j++) trees.push(new Array<number>(2 * leaves).fill(0));
   const world: PeerWorld = {
     parameters: p,
+    weights,
     seed,
     industries,
-    arrivalCumulative: cumulativeNormalised(weights),
+    arrivalCumulative: cumulativeNormalised(arrivalWeights),
     zones,
     outside,
     firms: [],
@@ -471,7 +484,8 @@ function refreshZone(world: PeerWorld, zone: PeerZone): void {
     base -= c.congestion.coefficient * load * load;
   }
   zone.baseUtility = base;
-  if (zone.dirty) {
+  const perCell = world.weights === 'per-cell';
+  if (zone.dirty || perCell) {
     const industries = world.industries;
     const bonus = c.leadingIndustryBonus;
     for (let j = 0; j < k; j++) {
@@ -489,14 +503,22 @@ function refreshZone(world: PeerWorld, zone: PeerZone): void {
       if (c.agglomeration.coefficient !== 0) v += c.agglomeration.coefficient * agglomerationOf(world, cell.firms);
       if (bonus !== 0 && cell.leading) v += bonus;
       cell.industryUtility = v;
-      cell.industryWeight = exp(v / c.scale);
+      if (!perCell) cell.industryWeight = exp(v / c.scale);
     }
     zone.dirty = false;
   }
-  const baseWeight = exp(base / c.scale);
-  zone.baseWeight = baseWeight;
   const size = vacantLand(zone);
   const leaf = world.leaves + zone.index;
+  if (perCell) {
+    for (let j = 0; j < k; j++) {
+      const cell = cells[j];
+      cell.weight = exp((base + cell.industryUtility) / c.scale);
+      world.trees[j][leaf] = cell.weight * size;
+    }
+    return;
+  }
+  const baseWeight = exp(base / c.scale);
+  zone.baseWeight = baseWeight;
   for (let j = 0; j < k; j++) {
     const cell = cells[j];
     const weight = baseWeight * cell.industryWeight;
@@ -856,13 +878,13 @@ export function stepPeer(world: PeerWorld): void {
 }
 
 /**
- * One replication of the peer: initialise, then step to the end (flows restart at every recording
- * step, as in simulateModel).
+ * One replication of the peer with the given weight refresh: initialise, then step to the end (flows
+ * restart at every recording step, as in simulateModel).
  *
  * @returns the final world.
  */
-export function simulatePeer(input: ModelInput, seed: number): PeerWorld {
-  const world = initialisePeer(input, seed);
+export function simulatePeer(input: ModelInput, seed: number, weights: PeerWeights = 'factorised'): PeerWorld {
+  const world = initialisePeer(input, seed, weights);
   const every = input.parameters.output.recordEvery;
   while (world.step < world.totalSteps) {
     stepPeer(world);

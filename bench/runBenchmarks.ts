@@ -198,6 +198,7 @@ function ratioRows(r: Omit<BenchmarkReport, 'ratios' | 'generatedAt' | 'quick'>)
       verdict: verdict(r.peer.ratio.ofMedians <= TARGET_PEER_RATIO),
     },
     { measure: 'zonesim core / peer, JavaScript-thread CPU', median: fmt(r.peer.threadRatio.ofMedians), minimum: fmt(r.peer.threadRatio.ofMinima), target: 'information', verdict: '—' },
+    { measure: 'zonesim core / peer with per-cell weight refresh (the caching of the issue’s review)', median: fmt(r.peer.perCellRatio.ofMedians), minimum: fmt(r.peer.perCellRatio.ofMinima), target: 'information', verdict: '—' },
   );
   for (const f of r.floors.floors) {
     rows.push({
@@ -290,10 +291,18 @@ function renderPeer(p: PeerComparison): string[] {
   return [
     '## 2. zonesim core against its plain-objects peer (henan.yaml, every policy group off)',
     '',
-    markdownTable(['implementation', 'CPU ms', 'JS-thread CPU ms', 'wall ms', 'run-queue wait ms'], [row('zonesim (typed arrays)', p.zonesim), row('plain-objects peer (bench/plainObjectsCore.ts)', p.peer)]),
+    markdownTable(
+      ['implementation', 'CPU ms', 'JS-thread CPU ms', 'wall ms', 'run-queue wait ms'],
+      [
+        row('zonesim (typed arrays)', p.zonesim),
+        row('plain-objects peer, zonesim’s factorised refresh (bench/plainObjectsCore.ts)', p.peer),
+        row('plain-objects peer, per-cell refresh', p.perCellPeer),
+      ],
+    ),
     '',
     `${p.rounds} interleaved rounds, ${fmtInt(p.entries.median)} entries per replication (median). zonesim / peer: **${ratioText(p.ratio)}** ` +
-      `(JS thread ${ratioText(p.threadRatio)}). Identical outcomes (entries, exits, firms, firms per zone) in ${p.identicalRounds} of ${p.rounds} rounds.`,
+      `(JS thread ${ratioText(p.threadRatio)}); zonesim / per-cell peer ${ratioText(p.perCellRatio)}. Identical outcomes (entries, exits, firms, firms per zone) ` +
+      `of zonesim and the factorised peer in ${p.identicalRounds} of ${p.rounds} rounds.`,
     '',
   ];
 }

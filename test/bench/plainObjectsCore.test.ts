@@ -4,7 +4,8 @@
  * - draw for draw: the peer uses the model's random streams in the model's order and the same
  *   arithmetic, so on the same seed its outcomes are identical (entries, exits, firms, firms per zone);
  * - in distribution, independently of the arithmetic: over 20 seeds each, on disjoint seeds, the mean
- *   entries, exits, final firms, zone share and zone Herfindahl of the two agree within sampling error
+ *   entries, exits, final firms, zone share and zone Herfindahl of zonesim and of the peer (with either
+ *   weight refresh, factorised or per-cell) agree within sampling error
  *   (Welch's t, |t| below the two-sided 0.1 % critical value), while a peer with one mechanism changed
  *   (no agglomeration) is told apart by the same test — so the test can fail.
  */
@@ -88,15 +89,18 @@ describe('plain-objects peer', () => {
     const seeds = 20;
     const model = Array.from({ length: seeds }, (_, r) => modelCoreOutcomes(simulateModel(input, replicationSeed(2009, r))));
     const peer = Array.from({ length: seeds }, (_, r) => peerOutcomes(simulatePeer(input, replicationSeed(2009, 100 + r))));
+    const perCell = Array.from({ length: seeds }, (_, r) => peerOutcomes(simulatePeer(input, replicationSeed(2009, 200 + r), 'per-cell')));
     const changed = Array.from({ length: seeds }, (_, r) =>
       peerOutcomes(simulatePeer({ ...input, parameters: noAgglomeration }, replicationSeed(2009, 100 + r))),
     );
     let largestChangedT = 0;
     for (const [name, measure] of Object.entries(MEASURES)) {
-      const same = welch(model.map(measure), peer.map(measure));
-      // Two-sided 0.1 % critical value of Student's t at the Welch df (≈ 3.57 at df 38).
-      const critical = studentTQuantile(1 - 0.0005, same.df);
-      expect(Math.abs(same.t), `${name}: t = ${same.t.toFixed(2)}, critical ${critical.toFixed(2)}`).toBeLessThan(critical);
+      for (const [variant, outcomes] of [['factorised', peer], ['per-cell', perCell]] as const) {
+        const same = welch(model.map(measure), outcomes.map(measure));
+        // Two-sided 0.1 % critical value of Student's t at the Welch df (≈ 3.57 at df 38).
+        const critical = studentTQuantile(1 - 0.0005, same.df);
+        expect(Math.abs(same.t), `${variant} ${name}: t = ${same.t.toFixed(2)}, critical ${critical.toFixed(2)}`).toBeLessThan(critical);
+      }
       const different = welch(model.map(measure), changed.map(measure));
       largestChangedT = Math.max(largestChangedT, Math.abs(different.t) / studentTQuantile(1 - 0.0005, different.df));
     }
