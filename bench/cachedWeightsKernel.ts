@@ -6,9 +6,9 @@
  *   project's need), its cached weight exp(V_zj / s) times its vacant hectares (the size variable),
  *   the running sum; the scattered option; then the inverse-CDF pick with one uniform. No exponential:
  *   the weights are read from the cache, as the model reads them.
- * - Tree kernel (`choice.sampler: tree`): descend the industry's sum tree (node-major, as
- *   src/model/choiceTrees.ts stores it) with the uniform, land-test the proposed zone, redraw with the
- *   model's counter-based uniforms on rejection, the exact scan after 16 rejections.
+ * - Tree kernel (`choice.sampler: tree`): descend a copy of the industry's sum tree with the uniform
+ *   (the model's own descendTree, src/model/choiceTrees.ts), land-test the proposed zone, redraw with
+ *   the model's counter-based uniforms on rejection, the exact scan after 16 rejections.
  *
  * Both pick exactly what the model's `sampleLocation` picks on the state they were copied from
  * (test/bench/cachedWeightsKernel.test.ts), so the ratio of the model's time per decision to the
@@ -16,7 +16,7 @@
  * either side. Core settings only (no standard factories, no investment-intensity threshold, land
  * need factor 1): the snapshot refuses other states.
  */
-import { MAX_CHOICE_ATTEMPTS } from '../src/model/choiceTrees.ts';
+import { descendTree, MAX_CHOICE_ATTEMPTS, treeTotal, type ChoiceTrees } from '../src/model/choiceTrees.ts';
 import { drawFromCumulative } from '../src/model/industries.ts';
 import { sampleLocation } from '../src/model/locationChoice.ts';
 import type { ModelState } from '../src/model/modelState.ts';
@@ -27,7 +27,6 @@ import { CounterPurpose, counterUniform, createStream } from '../src/model/rando
 export interface ChoiceSnapshot {
   readonly zoneCount: number;
   readonly industryCount: number;
-  readonly leaves: number;
   readonly seed: number;
   readonly step: number;
   /** Cached weights exp(V / s), (Z + 1) × K row-major (the model's zones.expUtility). */
@@ -36,8 +35,8 @@ export interface ChoiceSnapshot {
   readonly freeLand: Float64Array;
   /** The scattered option's weight: its cached weight × choice.outside.vacantLandHa. */
   readonly outsideWeight: number;
-  /** The sum trees, node-major (node n's K sums at n × K), a copy of state.choiceTrees.sums. */
-  readonly treeSums: Float64Array;
+  /** A copy of the state's sum trees (node-major: node n's K sums at n × K; choiceTrees.ts). */
+  readonly trees: ChoiceTrees;
 }
 
 /**
@@ -59,13 +58,12 @@ export function snapshotChoice(state: ModelState): ChoiceSnapshot {
   return {
     zoneCount: zones.count,
     industryCount: k,
-    leaves: trees.leaves,
     seed: state.seed,
     step: state.step,
     cachedWeights: zones.expUtility.slice(),
     freeLand,
     outsideWeight: zones.expUtility[zones.count * k] * p.choice.outside.vacantLandHa,
-    treeSums: trees.sums.slice(),
+    trees: { leaves: trees.leaves, industries: trees.industries, sums: trees.sums.slice() },
   };
 }
 
@@ -146,28 +144,15 @@ function drawKey(step: number, attempt: number): number {
 
 /** The tree kernel: index of the picked zone, Z for the scattered option (see the module comment). */
 export function treeKernelPick(s: ChoiceSnapshot, scratch: Float64Array, id: number, industry: number, need: number, u: number): number {
-  const k = s.industryCount;
-  const sums = s.treeSums;
-  const leaves = s.leaves;
-  const zoneWeight = sums[k + industry];
+  const trees = s.trees;
+  const zoneWeight = treeTotal(trees, industry);
   const total = zoneWeight + s.outsideWeight;
   if (total > 0 && total < Infinity) {
     for (let attempt = 0; attempt < MAX_CHOICE_ATTEMPTS; attempt++) {
       const target = (attempt === 0 ? u : counterUniform(s.seed, id, drawKey(s.step, attempt), CounterPurpose.choiceRedraw)) * total;
       if (target >= zoneWeight) return s.zoneCount;
-      let node = 1;
-      let rest = target;
-      while (node < leaves) {
-        const left = sums[2 * node * k + industry];
-        if (rest < left) {
-          node = 2 * node;
-        } else {
-          rest -= left;
-          node = 2 * node + 1;
-        }
-      }
-      const z = node - leaves;
-      if (!(sums[node * k + industry] > 0) || z >= s.zoneCount) continue;
+      const z = descendTree(trees, industry, target);
+      if (z < 0 || z >= s.zoneCount) continue;
       if (s.freeLand[z] < need) continue;
       return z;
     }

@@ -55,13 +55,12 @@ describe('cached-weights kernels', () => {
     const s: ChoiceSnapshot = {
       zoneCount: 3,
       industryCount: 1,
-      leaves: 4,
       seed: 1,
       step: 0,
       cachedWeights: Float64Array.from([1, 4, 2, 0.5]),
       freeLand: Float64Array.from([10, 2, 5]),
       outsideWeight: 5,
-      treeSums: new Float64Array(8),
+      trees: { leaves: 4, industries: 1, sums: new Float64Array(8) },
     };
     const scratch = new Float64Array(4);
     expect(scanKernelPick(s, scratch, 0, 3, 0.39)).toBe(0);
