@@ -10,10 +10,10 @@
  * replication), or with common random numbers from (seed, generation, replication) only, so every
  * candidate of a generation faces the same model randomness.
  */
-import seedrandom from 'seedrandom';
 import type { FactorValue } from '../analysis/designs/factorDistributions.ts';
 import { hashStringTo32Bits, type UniformGenerator } from '../model/randomStreams.ts';
 import { isContinuousPrior, priorQuantile } from './calibrationPrior.ts';
+import { keyedStream } from './keyedStream.ts';
 import type { AbcCandidate, AbcPopulation, AbcSmcState } from './abcSmcState.ts';
 import {
   buildPerturbationKernel,
@@ -67,7 +67,7 @@ export function populationKernel(parameters: readonly AbcParameter[], population
 
 /** The random stream of one candidate. */
 function candidateStream(seed: number, generation: number, index: number): UniformGenerator {
-  return seedrandom.alea(`zonesim-abc:${seed}:${generation}:${index}`) as unknown as UniformGenerator;
+  return keyedStream(`zonesim-abc:${seed}:${generation}:${index}`);
 }
 
 /**

@@ -136,6 +136,21 @@ describe('validateCalibration', () => {
     expect(errorWith(3, ['scenario: base.yaml', 'reference: other.yaml'])).toMatch(/^c\.yaml: line 4: reference: expected a reference scenario only when a target has a contrast/);
   });
 
+  it('the example of docs/calibration.md is a valid calibration file', () => {
+    const doc = readFileSync(path.join(import.meta.dirname, '../../docs/calibration.md'), 'utf8');
+    const block = /An example with every kind of target[^\n]*\n\n```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(block).toBeDefined();
+    const { value, locate } = parseScenarioYaml(block!, 'docs/calibration.md');
+    const definition = validateCalibration(value, 'docs/calibration.md', { locate });
+    expect(definition.targets.map((t) => [t.kind, t.scale, t.contrast, t.holdOut])).toEqual([
+      ['point', 'log', null, false],
+      ['point', 'relative', null, false],
+      ['lowerBound', 'absolute', null, false],
+      ['point', 'absolute', 'logRatio', false],
+      ['point', 'log', null, true],
+    ]);
+  });
+
   it('the committed JSON Schema is fresh and offers every reporter and free parameter', () => {
     const committed = readFileSync(path.join(import.meta.dirname, '../..', CALIBRATION_SCHEMA_PATH), 'utf8');
     expect(committed).toBe(renderCalibrationJsonSchema());
