@@ -67,7 +67,9 @@ export function acceptanceShare(distances: readonly number[], tolerance: number)
 
 /**
  * Log prior density of a particle: continuous parameters in unconstrained coordinates (with the
- * Jacobian), integer and choice parameters as probabilities.
+ * Jacobian), integer and choice parameters as probabilities — the numerator of the importance weight.
+ *
+ * @example particleLogPrior([{ name: 'a', prior: { kind: 'uniform', lower: 0, upper: 1 } }], [0.5]) // ln ¼ (logistic density at u = 0)
  */
 export function particleLogPrior(parameters: readonly AbcParameter[], values: readonly FactorValue[]): number {
   let total = 0;

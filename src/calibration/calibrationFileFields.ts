@@ -147,7 +147,11 @@ export const METHOD_FIELDS: Readonly<Record<keyof CalibrationMethod, MethodField
   seed: { kind: 'integer', minimum: 0, maximum: 4294967295, default: 2009, text: 'seed of the calibration (candidates and replication seeds)' },
 };
 
-/** The method's defaults (every setting the file leaves out). */
+/**
+ * The method's defaults (every setting the file leaves out).
+ *
+ * @example defaultCalibrationMethod().populationSize // 200
+ */
 export function defaultCalibrationMethod(): CalibrationMethod {
   const entries = Object.entries(METHOD_FIELDS).map(([key, field]) => [key, field.default]);
   return Object.fromEntries(entries) as unknown as CalibrationMethod;

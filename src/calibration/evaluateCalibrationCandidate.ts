@@ -85,7 +85,11 @@ export function calibrationAbcSettings(definition: CalibrationDefinition): AbcSm
   };
 }
 
-/** The targets as the distance sees them: held-out targets get weight 0. */
+/**
+ * The targets as the distance sees them: held-out targets get weight 0 (computed, not fitted).
+ *
+ * @example targetDistance(statistics, fittedComparisons(model.targets), 'rms')
+ */
 export function fittedComparisons(targets: readonly CalibrationTarget[]): TargetComparison[] {
   return targets.map((t) => ({ figure: t.figure, kind: t.kind, scale: t.scale, tolerance: t.tolerance, weight: t.holdOut ? 0 : t.weight }));
 }

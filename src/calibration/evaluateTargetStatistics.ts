@@ -4,6 +4,7 @@
  * `simulateModel(input, seed, observe)` hands them out), plus the reference scenario's records for
  * contrasts. Pure module.
  */
+import { medianSorted } from 'simple-statistics';
 import type { RecordedStep } from '../outcomes/collectReporters.ts';
 import { log } from '../model/deterministicMath.ts';
 import type { CalibrationTarget, ContrastKind, ReporterMeasurement, TargetStatistic, UnitSelection } from './calibrationDefinition.ts';
@@ -44,10 +45,8 @@ export function indexRecords(records: readonly RecordedStep[]): IndexedRecords {
   return index;
 }
 
-function median(sorted: readonly number[]): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+function median(sorted: number[]): number {
+  return sorted.length === 0 ? Number.NaN : medianSorted(sorted);
 }
 
 /**
@@ -101,6 +100,8 @@ function stepOf(date: Parameters<typeof recordedStepOf>[0], grid: RecordedTimeGr
  * Formulas: at an instant, the (reduced) reporter; `change` v(to) − v(from); `sum` Σ v over the
  * records after `from` up to `to`; `mean` that sum over their count; `ratio` a / b; `difference`
  * a − b.
+ *
+ * @example evaluateStatistic(target.statistic, indexRecords(steps), timeGridOf(parameters))
  */
 export function evaluateStatistic(statistic: TargetStatistic, records: IndexedRecords, grid: RecordedTimeGrid): number {
   if (statistic.type !== 'reporter') {

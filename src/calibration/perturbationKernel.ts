@@ -52,7 +52,12 @@ export interface PerturbationKernel {
   readonly integerStepSd: readonly number[];
 }
 
-/** The unconstrained coordinates of a particle's continuous parameters. */
+/**
+ * The unconstrained coordinates (unconstrainedTransform.ts) of a particle's continuous parameters,
+ * in the order of `kernel.continuous`: where the multivariate normal step acts.
+ *
+ * @example continuousCoordinates(parameters, kernel, [0.5, 3, 'log']) // Float64Array [0] for a uniform [0, 1] first parameter
+ */
 export function continuousCoordinates(parameters: readonly AbcParameter[], kernel: PerturbationKernel, values: readonly FactorValue[]): Float64Array {
   const u = new Float64Array(kernel.continuous.length);
   kernel.continuous.forEach((p, a) => {
@@ -117,6 +122,7 @@ const MAXIMUM_REDRAWS = 10_000;
  * @param draw uniform random numbers.
  * @returns the candidate's values, inside every prior's support.
  * @throws {Error} if no draw lands inside the support after 10,000 tries.
+ * @example perturbParticle(parameters, kernel, particle.values, coordinates[j], keyedStream('…'))
  */
 export function perturbParticle(
   parameters: readonly AbcParameter[],
@@ -166,6 +172,8 @@ export function perturbParticle(
  * truncation normalisers of {@link kernelLogDensity}), in the order of `kernel.integer`. Depends on
  * the starting particle only, so callers evaluating many candidates against one particle compute it
  * once.
+ *
+ * @example integerLogNormalisers(parameters, kernel, particle.values) // Float64Array of ln(mass kept in range)
  */
 export function integerLogNormalisers(parameters: readonly AbcParameter[], kernel: PerturbationKernel, from: readonly FactorValue[]): Float64Array {
   return Float64Array.from(kernel.integer, (p, k) => {
@@ -186,6 +194,7 @@ export function integerLogNormalisers(parameters: readonly AbcParameter[], kerne
  *
  * @param fromNormalisers {@link integerLogNormalisers} of `from` (computed here when left out).
  * @returns ln K(to | from); −Infinity when `to` cannot be reached from `from`.
+ * @example kernelLogDensity(parameters, kernel, candidate, candidateU, particle.values, particleU)
  */
 export function kernelLogDensity(
   parameters: readonly AbcParameter[],

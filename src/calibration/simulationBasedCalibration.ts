@@ -11,6 +11,7 @@
  * data from a seed hashed from `zonesim-sbc-data:<seed>:<d>` (never one of the calibration's seeds),
  * and the calibration from a seed hashed from `zonesim-sbc-abc:<seed>:<d>`.
  */
+import { median } from 'simple-statistics';
 import type { FactorValue } from '../analysis/designs/factorDistributions.ts';
 import { hashStringTo32Bits } from '../model/randomStreams.ts';
 import { drawFromPriors } from './abcSmcCandidates.ts';
@@ -83,12 +84,6 @@ export interface RecoveryStudyOptions {
   readonly only?: readonly number[];
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  return n === 0 ? Number.NaN : n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-}
-
 /**
  * Recover one synthetic data set: draw the truth, simulate, calibrate, and compare.
  *
@@ -137,7 +132,7 @@ export function summariseRecovery(parameters: readonly AbcParameter[], datasets:
       name: parameter.name,
       coverage: flags.length > 0 ? flags.filter(Boolean).length / flags.length : Number.NaN,
       identifiedShare,
-      medianSpreadRatio: median(datasets.map((d) => d.posterior[j].spreadRatio)),
+      medianSpreadRatio: datasets.length > 0 ? median(datasets.map((d) => d.posterior[j].spreadRatio)) : Number.NaN,
       identified: identifiedShare >= 0.5,
     };
   });

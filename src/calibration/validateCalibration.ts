@@ -15,7 +15,7 @@ import { reporters } from '../outcomes/reporters.ts';
 import { describeNumericExpectation, formatChoiceList, type RangedParameterLeaf } from '../scenario/parameterText.ts';
 import { describeFoundValue, formatNumber, ScenarioError } from '../scenario/scenarioError.ts';
 import { suggestSimilar } from '../scenario/suggest.ts';
-import { formatFieldPath, SCENARIO_NAME_PATTERN, type FieldLocator, type FieldPathSegment } from '../scenario/validateScenario.ts';
+import { formatFieldPath, isPlainMapping, SCENARIO_NAME_PATTERN, type FieldLocator, type FieldPathSegment } from '../scenario/validateScenario.ts';
 import type { CalibrationPrior } from './calibrationPrior.ts';
 import {
   CONTRAST_KINDS,
@@ -83,12 +83,6 @@ export function calibrationError(
     for (let n = path.length; n >= 0 && line === null; n--) line = context.locate(path.slice(0, n));
   }
   return new ScenarioError({ file: context.file, fieldPath: path.length > 0 ? formatFieldPath(path) : null, expected, found, hint, line });
-}
-
-function isPlainMapping(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
 }
 
 function didYouMean(found: string, candidates: readonly string[]): string | null {
