@@ -1,23 +1,28 @@
 /**
- * The recovery study of the calibration on zonesim itself (docs/calibration.md, "Does it recover the
- * truth?"): simulation-based calibration of a calibration file's free parameters.
+ * The recovery study of the calibration (docs/calibration.md, "Does it recover the truth?"):
+ * simulation-based calibration of a calibration file's free parameters, or of the conjugate
+ * normal-mean problem whose posterior is known.
  *
  *   npm run calibrate:sbc                                   40 data sets of scenarios/calibrations/recovery-small.yaml
  *   npm run calibrate:sbc -- --datasets 20 --seed 7 --file <calibration.yaml> --out <folder>
+ *   npm run calibrate:sbc -- --problem normal [--replications 4] [--crn] [--average]
  *
- * For each data set it draws parameters from the priors, simulates one replication of the scenario
- * with them, calibrates to those synthetic figures with the file's method, and records whether the
- * 90 % posterior interval covers the truth and whether each parameter counts as identified. Writes
- * `datasets.csv` (one row per data set and parameter) and `summary.json` to the output folder
- * (default reports/calibration-recovery/<calibration name>/) and prints the verdict. Takes about 20 s
- * a data set for the bundled file on one core of a quiet machine.
+ * For each data set it draws parameters from the priors, simulates one replication with them,
+ * calibrates to those synthetic figures with the file's method, and records whether the 90 %
+ * posterior interval covers the truth and whether each parameter counts as identified.
+ * `--replications R`, `--crn` (common random numbers) and `--average` (averageStatistics) replace the
+ * method's settings, to measure what they do to the posterior. Writes `datasets.csv` (one row per data
+ * set and parameter) and `summary.json` to the output folder (default
+ * reports/calibration-recovery/<name>/) and prints the verdict. About 20 s of CPU a data set for the
+ * bundled file.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { calibrationRecoveryProblem } from '../src/calibration/calibrationRecoveryProblem.ts';
+import { conjugateNormalProblem } from '../src/calibration/conjugateNormalProblem.ts';
 import { loadCalibrationFile } from '../src/calibration/loadCalibrationFile.ts';
 import { IDENTIFICATION_SPREAD_RATIO } from '../src/calibration/posteriorSummary.ts';
-import { runRecoveryStudy, type DatasetRecovery } from '../src/calibration/simulationBasedCalibration.ts';
+import { runRecoveryStudy, type DatasetRecovery, type RecoveryProblem } from '../src/calibration/simulationBasedCalibration.ts';
 import { ScenarioError } from '../src/scenario/scenarioError.ts';
 
 const DEFAULT_FILE = 'scenarios/calibrations/recovery-small.yaml';
@@ -36,19 +41,39 @@ export function wilsonInterval(successes: number, trials: number): [number, numb
   return [centre - half, centre + half];
 }
 
-function parseArguments(argv: readonly string[]): { file: string; datasets: number; seed: number; out: string | null } {
-  const options = { file: DEFAULT_FILE, datasets: 40, seed: 2009, out: null as string | null };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (value === undefined) throw new Error(`calibrate:sbc: ${flag} needs a value`);
-    if (flag === '--file') options.file = value;
-    else if (flag === '--out') options.out = value;
-    else if (flag === '--datasets' || flag === '--seed') {
-      const number = Number(value);
-      if (!Number.isInteger(number) || number < (flag === '--datasets' ? 1 : 0)) throw new Error(`calibrate:sbc: ${flag} must be a non-negative integer, found ${value}`);
-      if (flag === '--datasets') options.datasets = number;
-      else options.seed = number;
-    } else throw new Error(`calibrate:sbc: unknown option ${flag} (options: --file, --datasets, --seed, --out)`);
+interface StudyOptions {
+  file: string;
+  problem: 'file' | 'normal';
+  datasets: number;
+  seed: number;
+  out: string | null;
+  replications: number | null;
+  crn: boolean;
+  average: boolean;
+}
+
+function parseArguments(argv: readonly string[]): StudyOptions {
+  const options: StudyOptions = { file: DEFAULT_FILE, problem: 'file', datasets: 40, seed: 2009, out: null, replications: null, crn: false, average: false };
+  const integer = (flag: string, value: string | undefined, minimum: number): number => {
+    const number = Number(value);
+    if (value === undefined || !Number.isInteger(number) || number < minimum) throw new Error(`calibrate:sbc: ${flag} must be an integer ≥ ${minimum}, found ${value}`);
+    return number;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--crn') options.crn = true;
+    else if (flag === '--average') options.average = true;
+    else if (flag === '--file' || flag === '--out' || flag === '--problem') {
+      const value = argv[++i];
+      if (value === undefined) throw new Error(`calibrate:sbc: ${flag} needs a value`);
+      if (flag === '--file') options.file = value;
+      else if (flag === '--out') options.out = value;
+      else if (value === 'file' || value === 'normal') options.problem = value;
+      else throw new Error(`calibrate:sbc: --problem must be file or normal, found ${value}`);
+    } else if (flag === '--datasets') options.datasets = integer(flag, argv[++i], 1);
+    else if (flag === '--seed') options.seed = integer(flag, argv[++i], 0);
+    else if (flag === '--replications') options.replications = integer(flag, argv[++i], 1);
+    else throw new Error(`calibrate:sbc: unknown option ${flag} (options: --file, --problem, --datasets, --seed, --replications, --crn, --average, --out)`);
   }
   return options;
 }
@@ -66,13 +91,23 @@ function csvRows(results: readonly DatasetRecovery[], names: readonly string[]):
 
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
-  const loaded = await loadCalibrationFile(options.file);
-  const problem = calibrationRecoveryProblem(loaded);
+  const settings = { ...(options.replications === null ? {} : { replications: options.replications }), commonRandomNumbers: options.crn };
+  let problem: RecoveryProblem;
+  let name: string;
+  if (options.problem === 'normal') {
+    problem = conjugateNormalProblem({ averageReplications: options.average, settings });
+    name = 'conjugate-normal';
+  } else {
+    const loaded = await loadCalibrationFile(options.file);
+    problem = calibrationRecoveryProblem(loaded, settings, options.average ? 'averageStatistics' : undefined);
+    name = loaded.definition.name;
+  }
+  const variant = `${options.replications === null ? '' : `-r${options.replications}`}${options.crn ? '-crn' : ''}${options.average ? '-average' : ''}`;
   const names = problem.parameters.map((p) => p.name);
-  const out = options.out ?? path.join('reports', 'calibration-recovery', loaded.definition.name);
+  const out = options.out ?? path.join('reports', 'calibration-recovery', `${name}${variant}`);
   const started = Date.now();
   const cpuStart = process.cpuUsage();
-  process.stderr.write(`recovery study: ${options.datasets} data sets of ${options.file} (seed ${options.seed}), writing ${out}/\n`);
+  process.stderr.write(`recovery study: ${options.datasets} data sets of ${options.problem === 'normal' ? 'the conjugate normal problem' : options.file}${variant} (seed ${options.seed}), writing ${out}/\n`);
   const study = await runRecoveryStudy(problem, {
     datasets: options.datasets,
     seed: options.seed,
@@ -85,7 +120,10 @@ async function main(): Promise<void> {
   const intervals = study.datasets.length * names.length;
   const covered = Math.round(study.coverage * intervals);
   const summary = {
-    file: options.file,
+    problem: options.problem === 'normal' ? 'conjugate normal mean' : options.file,
+    replications: problem.settings.replications,
+    commonRandomNumbers: problem.settings.commonRandomNumbers,
+    averageStatistics: options.average,
     seed: options.seed,
     datasets: study.datasets.length,
     coverage: study.coverage,

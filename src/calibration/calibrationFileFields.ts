@@ -95,7 +95,7 @@ export type MethodFieldSpecification =
 /** The method settings, in documentation order (keys of {@link CalibrationMethod}). */
 export const METHOD_FIELDS: Readonly<Record<keyof CalibrationMethod, MethodFieldSpecification>> = {
   type: { kind: 'choice', choices: ['abc-smc'], default: 'abc-smc', text: 'the estimator: abc-smc (population Monte Carlo ABC, Beaumont et al. 2009)' },
-  populationSize: { kind: 'integer', minimum: 10, maximum: 100_000, default: 200, text: 'particles per generation N' },
+  populationSize: { kind: 'integer', minimum: 10, maximum: 10_000, default: 200, text: 'particles per generation N (the importance weights cost N² kernel evaluations per generation)' },
   maxGenerations: { kind: 'integer', minimum: 1, maximum: 1000, default: 10, text: 'largest number of generations, the prior generation included' },
   maxSimulations: {
     kind: 'integer',

@@ -5,6 +5,7 @@
  * statistics, distance, ABC-SMC) on zonesim itself. Pure module.
  */
 import type { AbcSmcSettings } from './abcSmcState.ts';
+import type { ReplicationCombination } from './calibrationDefinition.ts';
 import {
   calibrationAbcParameters,
   calibrationAbcSettings,
@@ -39,10 +40,16 @@ export function withSyntheticFigures(model: CalibrationModel, observed: readonly
  *
  * @param loaded the calibration file.
  * @param settings settings that replace the file's method (e.g. a smaller population for a quick study).
+ * @param combineReplications replaces the file's `combineReplications` (to measure the options).
  * @example const study = await runRecoveryStudy(calibrationRecoveryProblem(loaded), { datasets: 20, seed: 2009 });
  */
-export function calibrationRecoveryProblem(loaded: LoadedCalibration, settings: Partial<AbcSmcSettings> = {}): RecoveryProblem {
-  const model = createCalibrationModel(loaded);
+export function calibrationRecoveryProblem(
+  loaded: LoadedCalibration,
+  settings: Partial<AbcSmcSettings> = {},
+  combineReplications?: ReplicationCombination,
+): RecoveryProblem {
+  const fileModel = createCalibrationModel(loaded);
+  const model = combineReplications === undefined ? fileModel : { ...fileModel, combineReplications };
   return {
     parameters: calibrationAbcParameters(loaded.definition),
     settings: { ...calibrationAbcSettings(loaded.definition), ...settings },

@@ -11,35 +11,20 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import seedrandom from 'seedrandom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { calibrationRecoveryProblem, withSyntheticFigures } from '../../src/calibration/calibrationRecoveryProblem.ts';
+import { conjugateNormalProblem } from '../../src/calibration/conjugateNormalProblem.ts';
 import { createCalibrationModel } from '../../src/calibration/evaluateCalibrationCandidate.ts';
 import { loadCalibrationFile } from '../../src/calibration/loadCalibrationFile.ts';
 import { runRecoveryStudy, summariseRecovery } from '../../src/calibration/simulationBasedCalibration.ts';
-import { standardNormal } from '../../src/model/randomStreams.ts';
 import { removeScratchDirs, scratchDir } from '../support/scratchDirs.ts';
 
 afterAll(removeScratchDirs);
 
-const normalDraw = (seed: number) => standardNormal(seedrandom.alea(String(seed)) as unknown as () => number);
-
 describe('simulation-based calibration', () => {
   it('conjugate normal mean: 90 % intervals cover the truth in 80–97 % of 40 data sets', async () => {
     // ȳ ~ N(μ, 0.5²), μ ~ N(0, 1): posterior sd √0.2 = 0.447; tolerance 0.05 widens it by < 0.5 %.
-    const study = await runRecoveryStudy(
-      {
-        parameters: [
-          { name: 'mu', prior: { kind: 'normal', mean: 0, standardDeviation: 1, lower: -10, upper: 10 } },
-          { name: 'nuisance', prior: { kind: 'uniform', lower: 0, upper: 1 } },
-        ],
-        settings: { populationSize: 200, maxGenerations: 30, maxCandidates: 1e6, toleranceQuantile: 0.5, minimumTolerance: 0.05, minimumAcceptanceRate: 0.005, replications: 1, commonRandomNumbers: false, seed: 0 },
-        simulate: (values, seed) => [(values[0] as number) + 0.5 * normalDraw(seed)],
-        evaluator: (observed) => (batch) =>
-          batch.map((c) => ({ generation: c.generation, index: c.index, distances: c.seeds.map((seed) => Math.abs((c.values[0] as number) + 0.5 * normalDraw(seed) - observed[0])) })),
-      },
-      { datasets: 40, seed: 1 },
-    );
+    const study = await runRecoveryStudy(conjugateNormalProblem(), { datasets: 40, seed: 1 });
     expect(study.coverage).toBeGreaterThanOrEqual(0.8);
     expect(study.coverage).toBeLessThanOrEqual(0.97);
     // Ranks of the truth are uniform: mean ½ with standard error √(1/12/40) = 0.046; allow 3 of them.

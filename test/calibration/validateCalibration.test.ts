@@ -129,7 +129,7 @@ describe('validateCalibration', () => {
     expect(errorWith(23, '  - name: firms-2011')).toMatch(/^c\.yaml: line 23: targets\[2\]\.name: expected a target name used once, found "firms-2011" again \(also targets\[0\]\)$/);
     expect(errorWith(27, ['    holdOut: true', '    contrast: logRatio'])).toMatch(/^c\.yaml: line 28: targets\[2\]\.contrast: expected a reference scenario for a contrast .*, found no reference$/);
     expect(errorWith(31, '  maxSimulations: 20')).toMatch(/^c\.yaml: line 31: method\.maxSimulations: expected at least one generation’s model runs: populationSize × replications = 50, found 20$/);
-    expect(errorWith(30, '  populationSize: 5')).toMatch(/^c\.yaml: line 30: method\.populationSize: expected an integer in \[10, 1e5\], found 5$/);
+    expect(errorWith(30, '  populationSize: 5')).toMatch(/^c\.yaml: line 30: method\.populationSize: expected an integer in \[10, 10000\], found 5$/);
     expect(errorWith(30, '  popSize: 50')).toMatch(/method\.popSize: expected one of the keys of method .* found unknown key "popSize"/);
     expect(errorWith(1, ['name: small-calibration', 'target: []'])).toMatch(/^c\.yaml: line 2: target: expected a known key of a calibration file, found unknown key "target" \(did you mean "targets"\?\)$/);
     // A reference scenario without a contrast doubles the runs for nothing.
