@@ -141,3 +141,22 @@ export function proposeAbcCandidates(state: AbcSmcState, count: number): { reado
   }
   return { state: { ...state, nextIndex: Math.max(end, state.nextIndex) }, candidates };
 }
+
+/**
+ * The candidates that were proposed but whose results were never absorbed: after a pool stored its
+ * state with batches in flight and stopped, these must be evaluated again (they are the same
+ * candidates: functions of the state), or the generation can never close.
+ *
+ * @param state a stored state.
+ * @returns the missing candidates, in index order (none after a stop).
+ * @example await evaluate(missingAbcCandidates(parseAbcSmcState(stored)))
+ */
+export function missingAbcCandidates(state: AbcSmcState): AbcCandidate[] {
+  if (state.stop !== null) return [];
+  const missing: AbcCandidate[] = [];
+  for (let index = state.evaluatedPrefix; index < state.nextIndex; index++) {
+    if (Object.hasOwn(state.pending, String(index))) continue;
+    missing.push({ generation: state.generation, index, values: candidateValues(state, index), seeds: candidateSeeds(state.settings, state.generation, index) });
+  }
+  return missing;
+}

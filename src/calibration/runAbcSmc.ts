@@ -4,7 +4,7 @@
  * study), a worker pool, or anything else that turns candidates into distances. Pure apart from
  * calling the callbacks.
  */
-import { proposeAbcCandidates } from './abcSmcCandidates.ts';
+import { missingAbcCandidates, proposeAbcCandidates } from './abcSmcCandidates.ts';
 import { absorbAbcResults } from './abcSmcGenerations.ts';
 import type { AbcCandidate, AbcCandidateResult, AbcSmcState } from './abcSmcState.ts';
 
@@ -28,8 +28,9 @@ export const DEFAULT_ABC_BATCH_SIZE = 64;
  * Run ABC-SMC from `state` until it stops (or `signal` aborts).
  *
  * Why a state in, a state out: a run stored by `onBatch` and passed back in continues exactly where
- * it was; candidates and seeds are functions of the state only, so the result is identical to an
- * uninterrupted run, whatever the batch size.
+ * it was — first evaluating any candidates it had proposed but not absorbed — and candidates and
+ * seeds are functions of the state only, so the result is identical to an uninterrupted run,
+ * whatever the batch size.
  *
  * @param state a new state (createAbcSmcState) or a stored one (parseAbcSmcState).
  * @param evaluate the evaluator.
@@ -43,6 +44,12 @@ export const DEFAULT_ABC_BATCH_SIZE = 64;
 export async function runAbcSmc(state: AbcSmcState, evaluate: AbcEvaluator, options: RunAbcSmcOptions = {}): Promise<AbcSmcState> {
   const batchSize = options.batchSize ?? DEFAULT_ABC_BATCH_SIZE;
   let current = state;
+  // Candidates a stored state proposed but never absorbed (batches in flight when it was stored).
+  const missing = missingAbcCandidates(current);
+  for (let start = 0; start < missing.length && current.stop === null && !options.signal?.aborted; start += batchSize) {
+    current = absorbAbcResults(current, await evaluate(missing.slice(start, start + batchSize)));
+    if (options.onBatch) await options.onBatch(current);
+  }
   while (current.stop === null && !options.signal?.aborted) {
     const proposal = proposeAbcCandidates(current, batchSize);
     current = proposal.state;

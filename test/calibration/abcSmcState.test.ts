@@ -6,7 +6,7 @@
  */
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { candidateSeeds, proposeAbcCandidates } from '../../src/calibration/abcSmcCandidates.ts';
+import { candidateSeeds, missingAbcCandidates, proposeAbcCandidates } from '../../src/calibration/abcSmcCandidates.ts';
 import { absorbAbcResults, nextTolerance } from '../../src/calibration/abcSmcGenerations.ts';
 import {
   createAbcSmcState,
@@ -140,6 +140,21 @@ describe('ABC-SMC state', () => {
     // Late results of a closed generation and repeated results are ignored; unproposed ones are errors.
     expect(absorbAbcResults(state, evaluate(first.candidates))).toEqual(state);
     expect(() => absorbAbcResults(state, [{ generation: 1, index: 0, distances: [1] }])).toThrow(/never proposed/);
+  });
+
+  it('a state stored with batches in flight resumes by evaluating the missing candidates first', async () => {
+    const reference = await runAbcSmc(createAbcSmcState(parameters, settings), evaluate, { batchSize: 16 });
+    // A pool proposes three batches, absorbs only the last two, stores its state and dies.
+    const zero = proposeAbcCandidates(createAbcSmcState(parameters, settings), 16);
+    let state = absorbAbcResults(zero.state, evaluate(zero.candidates));
+    const first = proposeAbcCandidates(state, 16);
+    const second = proposeAbcCandidates(first.state, 16);
+    const third = proposeAbcCandidates(second.state, 16);
+    state = absorbAbcResults(third.state, [...evaluate(second.candidates), ...evaluate(third.candidates)]);
+    const stored = parseAbcSmcState(serialiseAbcSmcState(state));
+    expect(missingAbcCandidates(stored)).toEqual(first.candidates);
+    const resumed = await runAbcSmc(stored, evaluate, { batchSize: 16 });
+    expect(result(resumed)).toEqual(result(reference));
   });
 
   it('common random numbers: one seed set per generation, different between generations', () => {
