@@ -120,8 +120,13 @@ function fail(context: Context, path: readonly FieldPathSegment[], details: Fail
   });
 }
 
-/** True for a mapping parsed from YAML or JSON (not a list, not null, not a class instance). */
-function isPlainMapping(value: unknown): value is Record<string, unknown> {
+/**
+ * True for a mapping parsed from YAML or JSON (not a list, not null, not a class instance). Shared by
+ * the validators of scenario, experiment and calibration files.
+ *
+ * @example isPlainMapping({ a: 1 }) // true; isPlainMapping([1]) // false
+ */
+export function isPlainMapping(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value) as unknown;
   return prototype === Object.prototype || prototype === null;
