@@ -94,13 +94,22 @@ export function fittedComparisons(targets: readonly CalibrationTarget[]): Target
   return targets.map((t) => ({ figure: t.figure, kind: t.kind, scale: t.scale, tolerance: t.tolerance, weight: t.holdOut ? 0 : t.weight }));
 }
 
-/** Run one scenario with a seed, keeping the records the targets need. */
+/**
+ * Run one scenario with a seed, keeping the records the targets need. The run stops after the last
+ * year a target needs: the model is causal (nothing before a step depends on how long the run goes on),
+ * so the records kept are those of the full run, at a fraction of its cost.
+ */
 function recordReplication(input: ModelInput, targets: readonly CalibrationTarget[], seed: number): RecordedStep[] {
   const grid = timeGridOf(input.parameters);
   const needed = requiredRecordSteps(targets, grid);
   const collect = createReporterCollector({ names: needed.reporters, zones: needed.zones, industries: needed.industries });
   const records: RecordedStep[] = [];
-  simulateModel(input, seed, (state) => {
+  let lastStep = 0;
+  for (const step of needed.steps) if (step > lastStep) lastStep = step;
+  const time = input.parameters.time;
+  const years = Math.max(1, Math.ceil(lastStep / time.stepsPerYear));
+  const run = years < time.years ? { ...input, parameters: { ...input.parameters, time: { ...time, years } } } : input;
+  simulateModel(run, seed, (state) => {
     const record = collect(state);
     if (needed.steps.has(record.step)) records.push(record);
   });
@@ -117,9 +126,9 @@ function candidateInputs(model: CalibrationModel, values: readonly FactorValue[]
       const indices = model.referenceParameterIndices;
       const referenceParameters = withFactorValues(model.referenceInput.parameters, indices.map((j) => model.parameterPaths[j]), indices.map((j) => values[j]));
       checkParameterConsistency(referenceParameters, null);
-      reference = { parameters: referenceParameters, relatedness: model.referenceInput.relatedness };
+      reference = { ...model.referenceInput, parameters: referenceParameters };
     }
-    return { base: { parameters, relatedness: model.baseInput.relatedness }, reference };
+    return { base: { ...model.baseInput, parameters }, reference };
   } catch (error) {
     if (error instanceof ScenarioError) return null;
     throw error;
