@@ -8,10 +8,11 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDesignCsv } from '../analysis/designs/parseDesignCsv.ts';
 import type { ModelInput } from '../model/modelInput.ts';
-import { loadScenarioFile } from '../scenario/loadScenarioFile.ts';
+import { loadScenarioFile, type LoadedScenario } from '../scenario/loadScenarioFile.ts';
 import { parseScenarioYaml } from '../scenario/parseScenarioYaml.ts';
+import type { FieldLocator } from '../scenario/validateScenario.ts';
 import { formatNumber, ScenarioError } from '../scenario/scenarioError.ts';
-import { checkParameterConsistency } from '../scenario/validateScenario.ts';
+import { checkModelInputConsistency, checkParameterValues } from '../scenario/validateScenario.ts';
 import { MAXIMUM_TASKS, type ExperimentDefinition } from './experimentDefinition.ts';
 import { checkCsvDesignRows, generateExperimentDesign, type CsvDesignRows, type ExperimentDesignPoints } from './experimentDesign.ts';
 import { withFactorValues } from './evaluateExperimentTask.ts';
@@ -199,30 +200,41 @@ export async function loadExperimentFile(file: string): Promise<LoadedExperiment
     { file: definition.scenario, name: scenario.name, description: scenario.description, contentHash: scenario.contentHash, sourceText: scenario.sourceText },
     csvDesign,
   );
-  checkDesignPoints(plan, scenario.modelInput, file);
+  checkDesignPoints(plan, scenario, file, locate);
   return { file, plan, baseInput: scenario.modelInput };
 }
 
 /**
- * Check the parameters of every design point against the scenario rules that tie parameters
- * together (each value is already inside its range).
+ * Check every design point as the full scenario it is: the base scenario's parameters with the
+ * point's factor values written in must pass the checks of a scenario file — each factor value against
+ * its parameter's range, the rules that tie parameters together (e.g. supplyChains ≤
+ * industries.count) and the size of a relatedness matrix read from a file (issue 11, D1).
  *
- * @throws {ScenarioError} `<file>: design point 17 (industries.count = 4, …): industries.supplyChains: expected …`.
+ * @throws {ScenarioError} `<file>: line N: design point 17 (industries.count = 4, …): industries.supplyChains: expected …`,
+ *   where line N is the line of the factor the failing rule involves (else of the first factor).
  */
-function checkDesignPoints(plan: ExperimentPlan, baseInput: ModelInput, file: string): void {
-  const paths = plan.definition.factors.map((f) => f.name);
+function checkDesignPoints(plan: ExperimentPlan, scenario: LoadedScenario, file: string, locate: FieldLocator): void {
+  const factors = plan.definition.factors;
+  const paths = factors.map((f) => f.name);
+  const relatednessSource =
+    scenario.relatednessFile === null ? null : `${scenario.relatednessFile} named by industries.relatednessFile in ${plan.definition.scenario}`;
   plan.design.values.forEach((values, point) => {
+    const parameters = withFactorValues(scenario.modelInput.parameters, paths, values);
     try {
-      checkParameterConsistency(withFactorValues(baseInput.parameters, paths, values), null);
+      checkParameterValues(parameters, paths, null);
+      checkModelInputConsistency({ parameters, relatedness: scenario.modelInput.relatedness }, null, { relatednessSource });
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       const setting = paths.map((p, j) => `${p} = ${String(values[j])}`).join(', ');
+      const involved = `${error.fieldPath ?? ''} ${error.expected}`;
+      const factor = factors.find((f) => new RegExp(`(^|[^\\w.])${f.name.replace(/\./g, '\\.')}($|[^\\w.])`).test(involved)) ?? factors[0];
       throw new ScenarioError({
         file,
         fieldPath: `design point ${point} (${setting})${error.fieldPath ? `: ${error.fieldPath}` : ''}`,
         expected: error.expected,
         found: error.found,
         hint: error.hint ?? 'narrow the ranges so that every combination is a valid scenario',
+        line: locate([factor.role === 'lever' ? 'levers' : 'uncertainties', factor.name]),
       });
     }
   });

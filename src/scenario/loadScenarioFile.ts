@@ -30,6 +30,11 @@ export interface LoadedScenario {
   readonly overrides: ParameterOverrides;
   /** Validated parameters plus the checked relatedness matrix (or null). */
   readonly modelInput: ModelInput;
+  /**
+   * The relatedness CSV as read (joined to the scenario's folder when relative), or null when the
+   * matrix is generated; experiments name it when a design point's industries.count does not fit it.
+   */
+  readonly relatednessFile: string | null;
 }
 
 /** The parameter path whose file is read as the relatedness matrix. */
@@ -105,6 +110,7 @@ export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
   const hash = createHash('sha256').update(sourceText, 'utf8');
 
   let relatedness: RelatednessMatrixInput | null = null;
+  let relatednessFile: string | null = null;
   for (const [leafPath, leaf] of listParameterLeaves()) {
     if (leaf.kind !== 'path') continue;
     const dataPath = valueAt(scenario.parameters, leafPath);
@@ -115,6 +121,7 @@ export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
     );
     hash.update(dataText, 'utf8');
     if (leafPath === RELATEDNESS_FILE_PATH) {
+      relatednessFile = shownPath;
       relatedness = parseRelatednessCsv(dataText, {
         file: shownPath,
         expectedSize: scenario.parameters.industries.count,
@@ -131,6 +138,7 @@ export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
     contentHash: hash.digest('hex'),
     overrides: scenario.overrides,
     modelInput: { parameters: scenario.parameters, relatedness },
+    relatednessFile,
   };
 }
 

@@ -9,6 +9,7 @@
  * Pure module (no Node imports): the browser page validates scenarios with it too. Parsing YAML and
  * reading files is done by `parseScenarioYaml.ts` and `loadScenarioFile.ts`.
  */
+import type { ModelInput } from '../model/modelInput.ts';
 import {
   defaultParameters,
   isParameterLeaf,
@@ -222,6 +223,41 @@ let leafPathsCache: string[] | null = null;
 function allLeafPaths(): string[] {
   leafPathsCache ??= listParameterLeaves().map(([leafPath]) => leafPath);
   return leafPathsCache;
+}
+
+let leafByPathCache: Map<string, ParameterLeaf> | null = null;
+
+/**
+ * Check the values at some dotted paths of complete parameters against the table (type, integer,
+ * finite, range with exclusive minima, choice), exactly as a scenario file's values are checked.
+ *
+ * Why: an experiment writes its factor values into the base scenario's parameters; each design point
+ * must be a scenario the validator would accept, whatever design produced it. Pure.
+ *
+ * @param parameters Complete parameters (the other values are not looked at).
+ * @param paths Dotted leaf paths, e.g. `['industries.count']`.
+ * @param file File label for messages (null when the parameters do not come from a file).
+ * @throws {ScenarioError} `<file>: <path>: expected <range>, found <value>`; an Error for a path that is
+ *   not a parameter (a programming error).
+ * @example
+ * checkParameterValues(parameters, ['guarantees.leverageMultiple'], null);
+ */
+export function checkParameterValues(
+  parameters: Parameters,
+  paths: readonly string[],
+  file: string | null,
+  options: ValidateScenarioOptions = {},
+): void {
+  leafByPathCache ??= new Map(listParameterLeaves());
+  const context: Context = { file, locate: options.locate };
+  for (const dotted of paths) {
+    const leaf = leafByPathCache.get(dotted);
+    if (leaf === undefined) throw new Error(`checkParameterValues: ${dotted} is not a parameter`);
+    const segments = dotted.split('.');
+    let value: unknown = parameters;
+    for (const key of segments) value = (value as Record<string, unknown>)[key];
+    checkLeaf(context, leaf, value, segments);
+  }
 }
 
 function unknownKeyError(
@@ -496,4 +532,49 @@ export function checkParameterConsistency(
       linePaths: [['choice', 'outside', 'enabled'], ['zones', 'count']],
     });
   }
+}
+
+/** Options of {@link checkModelInputConsistency}. */
+export interface CheckModelInputOptions extends ValidateScenarioOptions {
+  /**
+   * How to name the relatedness matrix in messages, e.g. `data/io.csv named by
+   * industries.relatednessFile in base.yaml`; default `read from industries.relatednessFile`.
+   */
+  readonly relatednessSource?: string | null;
+}
+
+/**
+ * Check everything that ties the parameters to each other and to the data files read with them:
+ * the rules of {@link checkParameterConsistency}, and a relatedness matrix of exactly
+ * `industries.count`² values (K×K, K = industries.count).
+ *
+ * Why: a scenario file gets these checks when it is loaded (the CSV is parsed against its own
+ * industries.count), but an experiment may vary `industries.count` on top of a base scenario whose
+ * matrix is fixed; the model would then read the first k² numbers of the K×K matrix in row order —
+ * a wrong, asymmetric matrix (issue 11, D1). Every design point goes through this check. Pure.
+ *
+ * @param input Parameters (each value already valid) and the relatedness matrix or null.
+ * @param file File label for messages (null when not from a file).
+ * @param options `locate` adds line numbers; `relatednessSource` names the matrix's file.
+ * @throws {ScenarioError} `industries.count: expected 3 (the size of the 3×3 relatedness matrix …), found 2`,
+ *   or the error of {@link checkParameterConsistency}.
+ * @example
+ * checkModelInputConsistency({ parameters, relatedness: { industryNames: null, values: [1, 0.5, 0.5, 1] } }, null);
+ * // throws unless parameters.industries.count is 2
+ */
+export function checkModelInputConsistency(input: ModelInput, file: string | null, options: CheckModelInputOptions = {}): void {
+  checkParameterConsistency(input.parameters, file, options);
+  if (input.relatedness === null) return;
+  const count = input.parameters.industries.count;
+  const cells = input.relatedness.values.length;
+  const size = Math.round(Math.sqrt(cells));
+  if (size * size === cells && size === count) return;
+  const source = options.relatednessSource ?? 'read from industries.relatednessFile';
+  const matrix = size * size === cells ? `the ${size}×${size} relatedness matrix` : `a relatedness matrix of ${cells} values`;
+  throw fail({ file, locate: options.locate }, ['industries', 'count'], {
+    expected: `${size * size === cells ? size : 'its size'} (the size of ${matrix} ${source})`,
+    found: formatNumber(count),
+    hint: 'a matrix read from a file fixes the number of industries; vary industries.count only with the generated matrix',
+    linePaths: [['industries', 'count'], ['industries', 'relatednessFile']],
+  });
 }

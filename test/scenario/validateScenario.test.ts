@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultParameters } from '../../src/model/parameterSpecification.ts';
 import { parseScenarioYaml } from '../../src/scenario/parseScenarioYaml.ts';
 import {
+  checkModelInputConsistency,
   checkParameterConsistency,
+  checkParameterValues,
   formatFieldPath,
   validateScenario,
 } from '../../src/scenario/validateScenario.ts';
@@ -415,6 +417,36 @@ describe('cross-field consistency', () => {
     });
     expect(error.message).toBe('industries.supplyChains: expected at most industries.count (20), found 30');
     expect(error.file).toBeNull();
+  });
+});
+
+describe('checks of complete parameters (each experiment design point goes through them)', () => {
+  it('checkParameterValues applies the table’s range to the given paths only', () => {
+    const parameters = defaultParameters();
+    parameters.time.years = 0;
+    expect(() => checkParameterValues(parameters, ['zones.count'], null)).not.toThrow();
+    const error = expectScenarioError(() => checkParameterValues(parameters, ['time.years'], 'exp.yaml'), { fieldPath: 'time.years', found: '0' });
+    expect(error.message).toBe('exp.yaml: time.years: expected an integer in [1, 100], found 0');
+    expect(() => checkParameterValues(parameters, ['time.yeers'], null)).toThrow(/not a parameter/);
+  });
+
+  it('checkModelInputConsistency requires a relatedness matrix of industries.count² values', () => {
+    const parameters = defaultParameters();
+    parameters.industries.count = 2;
+    parameters.industries.supplyChains = 1;
+    parameters.zones.leadingIndustriesPerZone = 1;
+    const twoByTwo = { industryNames: null, values: [1, 0.5, 0.5, 1] };
+    expect(() => checkModelInputConsistency({ parameters, relatedness: twoByTwo }, null)).not.toThrow();
+    expect(() => checkModelInputConsistency({ parameters, relatedness: null }, null)).not.toThrow();
+    const threeByThree = { industryNames: null, values: [1, 0.7, 0.1, 0.7, 1, 0.05, 0.1, 0.05, 1] };
+    const error = expectScenarioError(
+      () => checkModelInputConsistency({ parameters, relatedness: threeByThree }, 'a.yaml', { relatednessSource: 'r.csv named by industries.relatednessFile in a.yaml' }),
+      { fieldPath: 'industries.count', found: '2' },
+    );
+    expect(error.expected).toBe('3 (the size of the 3×3 relatedness matrix r.csv named by industries.relatednessFile in a.yaml)');
+    // The parameter rules come first.
+    parameters.industries.supplyChains = 3;
+    expectScenarioError(() => checkModelInputConsistency({ parameters, relatedness: twoByTwo }, null), { fieldPath: 'industries.supplyChains' });
   });
 });
 
