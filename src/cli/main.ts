@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type { ResultsDetail } from '../runner/exportRun.ts';
 import { RunInterruptedError, runExperiment } from '../runner/runExperiment.ts';
 import { RunStoreError } from '../runner/runStore.ts';
@@ -17,7 +17,8 @@ import { loadExperimentFile } from '../experiment/loadExperimentFile.ts';
 import { MergeError, mergeExperimentShards } from '../experiment/mergeExperimentShards.ts';
 import { ExperimentInterruptedError, runExperimentFile } from '../experiment/runExperimentFile.ts';
 import { describeDesign } from '../experiment/writeExperimentOutputs.ts';
-import { formatShard, parseShard, shardTaskCount, type Shard } from '../experiment/experimentTasks.ts';
+import { formatShard, shardTaskCount, type Shard } from '../experiment/experimentTasks.ts';
+import { formatCommanderError, parsePositiveInteger, parseSeed, parseShardOption } from './optionValues.ts';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The folder of bundled scenarios. */
@@ -33,24 +34,6 @@ function gitCommit(): string | null {
   } catch {
     return null;
   }
-}
-
-function parsePositiveInteger(name: string, maximum: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > maximum) {
-      throw new InvalidArgumentError(`expected an integer from 1 to ${maximum} for ${name}, found "${value}"`);
-    }
-    return n;
-  };
-}
-
-function parseSeed(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n > 4294967295) {
-    throw new InvalidArgumentError(`expected an integer from 0 to 4294967295 for --seed, found "${value}"`);
-  }
-  return n;
 }
 
 /** Bundled scenario files, sorted by name. */
@@ -181,12 +164,6 @@ export function defaultExperimentDir(name: string, shard: Shard | null): string 
   return path.join('reports', 'experiments', shard === null ? name : `${name}-shard-${shard.index}-of-${shard.count}`);
 }
 
-function parseShardOption(value: string): Shard {
-  const shard = parseShard(value);
-  if (shard === null) throw new InvalidArgumentError(`expected i/n with 1 ≤ i ≤ n (e.g. 2/8) for --shard, found "${value}"`);
-  return shard;
-}
-
 /** Options of the experiment command. */
 interface ExperimentOptions {
   workers?: number;
@@ -302,8 +279,8 @@ export function buildProgram(output: CliOutput): Command {
     .name('zonesim')
     .description('Agent-based simulation of industrial cluster zones (产业集聚区) and the levers of Henan’s 2009 zone policy.')
     .version(packageVersion())
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: output.out, writeErr: output.err })
+    // Command-line mistakes are printed by main() as one line (see formatCommanderError).
+    .configureOutput({ writeOut: output.out, writeErr: output.err, outputError: () => undefined })
     .exitOverride()
     .addHelpText(
       'after',
@@ -425,6 +402,7 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return ExitCode.ok;
+      if (error.code !== 'commander.help') output.err(`zonesim: ${formatCommanderError(error)}\n`);
       return error.code === 'commander.invalidArgument' ? ExitCode.invalidInput : ExitCode.usage;
     }
     if (error instanceof CliInterruptedError) {

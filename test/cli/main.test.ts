@@ -67,7 +67,7 @@ describe('zonesim command line', () => {
     expect(missing.err).toMatch(/^zonesim: nope\.yaml: .*expected .*found .*\n$/);
     const badReps = await cli('run', path.join(root, 'scenarios', 'baseline.yaml'), '--reps', 'ten');
     expect(badReps.code).toBe(1);
-    expect(badReps.err).toContain('expected an integer from 1 to 100000 for --reps, found "ten"');
+    expect(badReps.err).toBe('zonesim: --reps: expected an integer from 1 to 100000, found "ten"\n');
     const unknown = await cli('frobnicate');
     expect(unknown.code).toBe(2);
   });

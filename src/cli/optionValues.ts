@@ -1,0 +1,104 @@
+/**
+ * Command-line option values and command-line mistakes: the parsers of `--reps`, `--seed`,
+ * `--workers` and `--shard`, and the one-line message of every error commander reports (a bad option
+ * value, an unknown option or command, a missing argument).
+ *
+ * Why one module: every mistake on the command line must read like every other zonesim error — one
+ * line starting with `zonesim:`, naming the option, what was expected and what was found (cut when
+ * long) — instead of commander's two lines (issue 11, D12).
+ */
+import { CommanderError, InvalidArgumentError } from 'commander';
+import { parseShard, type Shard } from '../experiment/experimentTasks.ts';
+import { describeFoundValue } from '../scenario/scenarioError.ts';
+
+/** Largest `--seed` (seeds are unsigned 32-bit integers). */
+export const MAXIMUM_SEED = 4294967295;
+
+/** Largest shard count `--shard i/n` accepts (see parseShard). */
+const MAXIMUM_SHARD_COUNT = 100_000;
+
+/** An option value as shown in a message: quoted, control characters escaped, cut when long. */
+function shownValue(value: string): string {
+  return describeFoundValue(value);
+}
+
+/**
+ * A commander argument parser for an integer option in [1, maximum].
+ *
+ * @param name The option as the user types it, e.g. `--reps`.
+ * @param maximum The largest value allowed.
+ * @returns A parser that throws commander's InvalidArgumentError (shown by {@link formatCommanderError}).
+ * @example
+ * parsePositiveInteger('--reps', 100000)('30') // 30
+ * parsePositiveInteger('--reps', 100000)('0') // throws: expected an integer from 1 to 100000, found "0"
+ */
+export function parsePositiveInteger(name: string, maximum: number): (value: string) => number {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1 || n > maximum) {
+      throw new InvalidArgumentError(`${name}: expected an integer from 1 to ${maximum}, found ${shownValue(value)}`);
+    }
+    return n;
+  };
+}
+
+/**
+ * Parse `--seed`: an integer in [0, 4294967295].
+ *
+ * @throws {InvalidArgumentError} `--seed: expected an integer from 0 to 4294967295, found "abc"`.
+ * @example parseSeed('2009') // 2009
+ */
+export function parseSeed(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n > MAXIMUM_SEED) {
+    throw new InvalidArgumentError(`--seed: expected an integer from 0 to ${MAXIMUM_SEED}, found ${shownValue(value)}`);
+  }
+  return n;
+}
+
+/**
+ * Parse `--shard i/n` (1 ≤ i ≤ n ≤ 100000).
+ *
+ * @throws {InvalidArgumentError} `--shard: expected i/n with 1 ≤ i ≤ n ≤ 100000 (e.g. 2/8), found "3/2"`.
+ * @example parseShardOption('2/8') // { index: 2, count: 8 }
+ */
+export function parseShardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (shard === null) {
+    throw new InvalidArgumentError(`--shard: expected i/n with 1 ≤ i ≤ n ≤ ${MAXIMUM_SHARD_COUNT} (e.g. 2/8), found ${shownValue(value)}`);
+  }
+  return shard;
+}
+
+/** The long name of an option from its flags: `-r, --reps <n>` → `--reps`. */
+function optionName(flags: string): string {
+  return /--[\w-]+/.exec(flags)?.[0] ?? flags.split(/[\s,]/)[0];
+}
+
+/** Longest message text kept (a message echoing a huge argument is cut). */
+const MAXIMUM_MESSAGE_LENGTH = 300;
+
+/**
+ * The one-line message of an error commander raised while parsing the command line, without the
+ * `zonesim: ` prefix: a bad option value names the option, what was expected and what was found; a
+ * usage error keeps commander's words (with its "did you mean" suggestion) and points to `--help`.
+ * Line breaks are collapsed and the text is cut to 300 characters.
+ *
+ * @param error The CommanderError caught around `program.parseAsync`.
+ * @returns e.g. `--results: expected one of final, all, found "ALL"`, or
+ *   `unknown option '--rep' (Did you mean --reps?) (run zonesim --help for usage)`.
+ * @example formatCommanderError(error) // '--reps: expected an integer from 1 to 100000, found "0"'
+ */
+export function formatCommanderError(error: CommanderError): string {
+  let text = error.message.replace(/^error:\s*/, '');
+  const invalid = /^option '([^']*)' argument '([\s\S]*)' is invalid\. ([\s\S]*)$/.exec(text);
+  if (error.code === 'commander.invalidArgument' && invalid !== null) {
+    const [, flags, value, detail] = invalid;
+    const choices = /^Allowed choices are ([\s\S]*)\.$/.exec(detail.trim());
+    text = choices !== null ? `${optionName(flags)}: expected one of ${choices[1]}, found ${shownValue(value)}` : detail;
+  } else if (error.code !== 'commander.invalidArgument') {
+    text = `${text} (run zonesim --help for usage)`;
+  }
+  text = text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+  return text.length > MAXIMUM_MESSAGE_LENGTH ? `${text.slice(0, MAXIMUM_MESSAGE_LENGTH - 1)}…` : text;
+}
