@@ -4,12 +4,12 @@
  * the runner, the store, the analysis and `zonesim merge` share.
  */
 import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDesignCsv } from '../analysis/designs/parseDesignCsv.ts';
 import type { ModelInput } from '../model/modelInput.ts';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/loadScenarioFile.ts';
 import { parseScenarioYaml } from '../scenario/parseScenarioYaml.ts';
+import { formatByteSize, INPUT_FILE_LIMITS, readInputTextFile } from '../scenario/readInputFile.ts';
 import type { FieldLocator } from '../scenario/validateScenario.ts';
 import { formatNumber, ScenarioError } from '../scenario/scenarioError.ts';
 import { checkModelInputConsistency, checkParameterValues } from '../scenario/validateScenario.ts';
@@ -124,15 +124,6 @@ function assemblePlan(
   };
 }
 
-async function readText(filePath: string, error: (found: string) => ScenarioError): Promise<string> {
-  try {
-    return await readFile(filePath, 'utf8');
-  } catch (cause) {
-    const code = (cause as { code?: unknown }).code;
-    throw error(code === 'ENOENT' ? `no such file ${JSON.stringify(filePath)}` : `an unreadable file ${JSON.stringify(filePath)} (${String(code ?? cause)})`);
-  }
-}
-
 /**
  * Load an experiment file: read and validate it, load the base scenario (`scenario`, relative to the
  * experiment file) with the scenario loader, read a CSV design (`design.file`, relative to the
@@ -146,37 +137,44 @@ async function readText(filePath: string, error: (found: string) => ScenarioErro
  * @example const { plan } = await loadExperimentFile('scenarios/experiments/guarantee-fund-risk.yaml');
  */
 export async function loadExperimentFile(file: string): Promise<LoadedExperiment> {
-  const sourceText = await readText(file, (found) => new ScenarioError({ file, fieldPath: null, expected: 'an existing readable experiment file', found }));
+  const sourceText = await readInputTextFile(
+    file,
+    INPUT_FILE_LIMITS.experimentYaml,
+    (found) => new ScenarioError({ file, fieldPath: null, expected: `an existing regular file of at most ${formatByteSize(INPUT_FILE_LIMITS.experimentYaml)}`, found }),
+  );
   const { value, locate } = parseScenarioYaml(sourceText, file);
   const definition = validateExperiment(value, file, { locate });
   const folder = path.dirname(file);
   const resolve = (relative: string): string => (path.isAbsolute(relative) ? relative : path.join(folder, relative));
 
   const scenarioPath = resolve(definition.scenario);
-  try {
-    await access(scenarioPath);
-  } catch {
-    throw new ScenarioError({
-      file,
-      fieldPath: 'scenario',
-      expected: 'an existing scenario file (paths are relative to the experiment file)',
-      found: `no such file ${JSON.stringify(scenarioPath)}`,
-      line: locate(['scenario']),
-    });
-  }
+  // Check the path here, so that a missing or wrong file is reported at the experiment's scenario line.
+  await readInputTextFile(
+    scenarioPath,
+    INPUT_FILE_LIMITS.scenarioYaml,
+    (found) =>
+      new ScenarioError({
+        file,
+        fieldPath: 'scenario',
+        expected: `an existing regular file of at most ${formatByteSize(INPUT_FILE_LIMITS.scenarioYaml)}: the base scenario (paths are relative to the experiment file)`,
+        found,
+        line: locate(['scenario']),
+      }),
+  );
   const scenario = await loadScenarioFile(scenarioPath);
   const hash = createHash('sha256').update('zonesim-experiment\0').update(sourceText, 'utf8').update(`\0${scenario.contentHash}\0`);
 
   let csvDesign: CsvDesignRows | null = null;
   if (definition.design.type === 'csv') {
     const csvPath = resolve(definition.design.file);
-    const text = await readText(
+    const text = await readInputTextFile(
       csvPath,
+      INPUT_FILE_LIMITS.designCsv,
       (found) =>
         new ScenarioError({
           file,
           fieldPath: 'design.file',
-          expected: 'an existing CSV design (paths are relative to the experiment file)',
+          expected: `an existing regular file of at most ${formatByteSize(INPUT_FILE_LIMITS.designCsv)}: a CSV design (paths are relative to the experiment file)`,
           found,
           line: locate(['design', 'file']),
         }),

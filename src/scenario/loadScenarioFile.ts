@@ -3,12 +3,12 @@
  * references, and produce the {@link ModelInput} the model runs on plus a content hash for reports.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelInput, RelatednessMatrixInput } from '../model/modelInput.ts';
 import { listParameterLeaves } from '../model/parameterSpecification.ts';
 import { parseRelatednessCsv } from './parseRelatednessCsv.ts';
 import { parseScenarioYaml } from './parseScenarioYaml.ts';
+import { formatByteSize, INPUT_FILE_LIMITS, readInputTextFile } from './readInputFile.ts';
 import { ScenarioError } from './scenarioError.ts';
 import { formatFieldPath, validateScenario, type FieldLocator, type ParameterOverrides } from './validateScenario.ts';
 
@@ -40,34 +40,6 @@ export interface LoadedScenario {
 /** The parameter path whose file is read as the relatedness matrix. */
 const RELATEDNESS_FILE_PATH = 'industries.relatednessFile';
 
-/** Describe why a file could not be read, for the `found` part of a message. */
-function describeReadFailure(error: unknown, shownPath: string): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  const quoted = JSON.stringify(shownPath);
-  switch (code) {
-    case 'ENOENT':
-      return `no such file ${quoted}`;
-    case 'EISDIR':
-      return `a directory ${quoted}`;
-    case 'EACCES':
-    case 'EPERM':
-      return `a file without read permission ${quoted}`;
-    case 'ENOTDIR':
-      return `a path through something that is not a folder ${quoted}`;
-    default:
-      return `an unreadable file ${quoted} (${typeof code === 'string' ? code : String(error)})`;
-  }
-}
-
-/** Read a UTF-8 text file, turning file-system errors into a ScenarioError built by `makeError`. */
-async function readTextFile(filePath: string, makeError: (found: string) => ScenarioError): Promise<string> {
-  try {
-    return await readFile(filePath, 'utf8');
-  } catch (error) {
-    throw makeError(describeReadFailure(error, filePath));
-  }
-}
-
 /** A data path from a scenario, as shown to the user: relative paths joined to the scenario's folder. */
 function resolveDataPath(scenarioFile: string, dataPath: string): string {
   return path.isAbsolute(dataPath) ? dataPath : path.join(path.dirname(scenarioFile), dataPath);
@@ -91,19 +63,21 @@ function valueAt(root: unknown, dottedPath: string): unknown {
  * @param file Path of the YAML file, relative to the working directory or absolute; it is used as-is
  *   in messages and in `LoadedScenario.file`.
  * @returns The validated scenario with its model input and content hash.
- * @throws {ScenarioError} When the scenario file is missing or unreadable (`expected an existing
- *   readable file, found no such file "…"`), is not valid YAML (line and column), fails validation
- *   (field path and line), or when a referenced data file is missing (reported at the parameter's
- *   line) or malformed (reported with row and column of the data file).
+ * @throws {ScenarioError} When the scenario file is missing, unreadable, not a regular file or over
+ *   1 MiB (`expected an existing regular file of at most 1 MiB, found no such file "…"`), is not
+ *   UTF-8 (line of the first bad byte), is not valid YAML (line and column), fails validation
+ *   (field path and line), or when a referenced data file is missing or not a regular file of at
+ *   most 16 MiB (reported at the parameter's line) or malformed (reported with row and column of the data file).
  *
  * @example
  * const scenario = await loadScenarioFile('scenarios/baseline.yaml');
  * runModel(scenario.modelInput, seed);
  */
 export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
-  const sourceText = await readTextFile(
+  const sourceText = await readInputTextFile(
     file,
-    (found) => new ScenarioError({ file, fieldPath: null, expected: 'an existing readable file', found }),
+    INPUT_FILE_LIMITS.scenarioYaml,
+    (found) => new ScenarioError({ file, fieldPath: null, expected: `an existing regular file of at most ${formatByteSize(INPUT_FILE_LIMITS.scenarioYaml)}`, found }),
   );
   const { value, locate } = parseScenarioYaml(sourceText, file);
   const scenario = validateScenario(value, file, { locate });
@@ -116,7 +90,7 @@ export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
     const dataPath = valueAt(scenario.parameters, leafPath);
     if (typeof dataPath !== 'string') continue;
     const shownPath = resolveDataPath(file, dataPath);
-    const dataText = await readTextFile(shownPath, (found) =>
+    const dataText = await readInputTextFile(shownPath, INPUT_FILE_LIMITS.relatednessCsv, (found) =>
       dataFileError(file, leafPath, locate, found),
     );
     hash.update(dataText, 'utf8');
@@ -147,7 +121,7 @@ function dataFileError(file: string, leafPath: string, locate: FieldLocator, fou
   return new ScenarioError({
     file,
     fieldPath: formatFieldPath(segments),
-    expected: 'an existing readable file (paths are relative to the scenario file)',
+    expected: `an existing regular file of at most ${formatByteSize(INPUT_FILE_LIMITS.relatednessCsv)} (paths are relative to the scenario file)`,
     found,
     line: locate(segments),
   });

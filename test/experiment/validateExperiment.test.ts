@@ -171,7 +171,7 @@ describe('validateExperiment: one-line errors', () => {
 describe('loadExperimentFile', () => {
   it('reports a missing base scenario at the scenario line, and a bad base scenario in its own file', async () => {
     const missing = writeExperiment(withLine('scenario: base.yaml', 'scenario: nope.yaml'));
-    await expect(loadExperimentFile(missing)).rejects.toThrow(/exp\.yaml: line 3: scenario: expected an existing scenario file \(paths are relative to the experiment file\), found no such file ".*nope\.yaml"/);
+    await expect(loadExperimentFile(missing)).rejects.toThrow(/exp\.yaml: line 3: scenario: expected an existing regular file of at most 1 MiB: the base scenario \(paths are relative to the experiment file\), found no such file ".*nope\.yaml"/);
     const bad = writeExperiment(experimentText(), { 'base.yaml': 'name: base\ndescription: x\nzones:\n  cont: 3\n' });
     await expect(loadExperimentFile(bad)).rejects.toThrow(/base\.yaml: line 4: zones\.cont: expected a known key of zones/);
   });
