@@ -18,7 +18,7 @@ import { MergeError, mergeExperimentShards } from '../experiment/mergeExperiment
 import { ExperimentInterruptedError, runExperimentFile } from '../experiment/runExperimentFile.ts';
 import { describeDesign } from '../experiment/writeExperimentOutputs.ts';
 import { formatShard, shardTaskCount, type Shard } from '../experiment/experimentTasks.ts';
-import { formatCommanderError, parsePositiveInteger, parseSeed, parseShardOption } from './optionValues.ts';
+import { formatCommanderError, parseOutputFolder, parsePositiveInteger, parseSeed, parseShardOption } from './optionValues.ts';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The folder of bundled scenarios. */
@@ -75,7 +75,7 @@ function addCompareOptions(command: Command, outHelp: string, outDefault?: strin
     .option('-r, --reps <n>', 'replications per scenario', parsePositiveInteger('--reps', 100000), 30)
     .option('-s, --seed <n>', 'base seed; replication r uses a seed derived from (seed, r) in every scenario', parseSeed, 2009)
     .option('-w, --workers <n>', `worker threads (default: the number of cores, here ${defaultWorkerCount()})`, parsePositiveInteger('--workers', 1024))
-    .option('-o, --out <dir>', outHelp, outDefault)
+    .option('-o, --out <dir>', outHelp, parseOutputFolder, outDefault)
     .option('-b, --baseline <name>', 'scenario the others are compared with (default: "baseline" if run, else the first)')
     .addOption(
       new Option(
@@ -335,7 +335,7 @@ export function buildProgram(output: CliOutput): Command {
     )
     .argument('<file>', 'experiment YAML file (see docs/experiments.md; bundled ones in scenarios/experiments/)')
     .option('-w, --workers <n>', `worker threads (default: the number of cores, here ${defaultWorkerCount()})`, parsePositiveInteger('--workers', 1024))
-    .option('-o, --out <dir>', 'output folder (default: reports/experiments/<name>, or reports/experiments/<name>-shard-<i>-of-<n> with --shard)')
+    .option('-o, --out <dir>', 'output folder (default: reports/experiments/<name>, or reports/experiments/<name>-shard-<i>-of-<n> with --shard)', parseOutputFolder)
     .option('--shard <i/n>', 'run only tasks t with t mod n = i − 1 into the output folder, without the analysis (for batch schedulers)', parseShardOption)
     .option('--no-report', 'write the data files but not the HTML report')
     .option('--dry-run', 'validate the file and print the design size and output folder, run nothing')
@@ -348,7 +348,7 @@ export function buildProgram(output: CliOutput): Command {
     .command('merge')
     .description('Combine the shard folders of an experiment (zonesim experiment … --shard i/n) and write its analysis, CSV files and report, byte-identical to a single-machine run.')
     .argument('<shards...>', 'shard folders, each with an experiment.sqlite')
-    .requiredOption('-o, --out <dir>', 'merged experiment folder')
+    .requiredOption('-o, --out <dir>', 'merged experiment folder', parseOutputFolder)
     .option('--no-report', 'write the data files but not the HTML report')
     .option('-q, --quiet', 'no progress lines')
     .action(async (dirs: string[], opts: { out: string; report: boolean; quiet?: boolean }) => {

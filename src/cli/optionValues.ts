@@ -1,12 +1,14 @@
 /**
  * Command-line option values and command-line mistakes: the parsers of `--reps`, `--seed`,
- * `--workers` and `--shard`, and the one-line message of every error commander reports (a bad option
+ * `--workers`, `--shard` and `--out`, and the one-line message of every error commander reports (a bad option
  * value, an unknown option or command, a missing argument).
  *
  * Why one module: every mistake on the command line must read like every other zonesim error — one
  * line starting with `zonesim:`, naming the option, what was expected and what was found (cut when
  * long) — instead of commander's two lines (issue 11, D12).
  */
+import { mkdtempSync, rmdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { CommanderError, InvalidArgumentError } from 'commander';
 import { parseShard, type Shard } from '../experiment/experimentTasks.ts';
 import { describeFoundValue } from '../scenario/scenarioError.ts';
@@ -68,6 +70,57 @@ export function parseShardOption(value: string): Shard {
     throw new InvalidArgumentError(`--shard: expected i/n with 1 ≤ i ≤ n ≤ ${MAXIMUM_SHARD_COUNT} (e.g. 2/8), found ${shownValue(value)}`);
   }
   return shard;
+}
+
+/** The error code of a file-system error, for messages. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : String(error);
+}
+
+/**
+ * Why a run could not write into `folder` (an absolute path), or null when it can: the nearest
+ * existing folder at or above it must be a folder in which a folder can be created (tried with a
+ * probe folder that is removed at once). Never creates `folder` itself, and creates folders one level
+ * at a time: Node's recursive mkdir loops forever, ignoring Ctrl-C, where a file system answers
+ * ENOENT for a folder whose parent exists (/proc, issue 11, D8).
+ */
+function outputFolderProblem(folder: string): string | null {
+  let existing = folder;
+  for (;;) {
+    try {
+      if (!statSync(existing).isDirectory()) return `${existing} is not a folder`;
+      break;
+    } catch (error) {
+      const code = errorCode(error);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') return `${existing}: ${code}`;
+      const parent = path.dirname(existing);
+      if (parent === existing) return 'no existing folder above it';
+      existing = parent;
+    }
+  }
+  try {
+    rmdirSync(mkdtempSync(path.join(existing, '.zonesim-write-check-')));
+  } catch (error) {
+    return `cannot create a folder in ${existing}: ${errorCode(error)}`;
+  }
+  return null;
+}
+
+/**
+ * Parse `--out`: a folder that exists and can be written, or that can be created (in a folder that
+ * can be written). Checked before any work starts, so a run never computes everything and then
+ * fails to write, and a path under /proc or on a read-only disk is one line instead of a hang.
+ *
+ * @throws {InvalidArgumentError} `--out: expected a folder that can be created and written, found "/proc/x" (cannot create a folder in /proc: ENOENT)`.
+ * @example parseOutputFolder('reports/my-run') // 'reports/my-run'
+ */
+export function parseOutputFolder(value: string): string {
+  const expected = '--out: expected a folder that can be created and written';
+  if (value.trim() === '' || value.includes('\0')) throw new InvalidArgumentError(`${expected}, found ${shownValue(value)}`);
+  const problem = outputFolderProblem(path.resolve(value));
+  if (problem !== null) throw new InvalidArgumentError(`${expected}, found ${shownValue(value)} (${problem})`);
+  return value;
 }
 
 /** The long name of an option from its flags: `-r, --reps <n>` → `--reps`. */

@@ -3,10 +3,14 @@
  * `zonesim:` naming the option, what was expected and what was found (exit 1); every usage mistake is
  * one such line too (exit 2); long or multi-line arguments are cut and kept on one line.
  */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { parsePositiveInteger, parseSeed, parseShardOption } from '../../src/cli/optionValues.ts';
+import { parseOutputFolder, parsePositiveInteger, parseSeed, parseShardOption } from '../../src/cli/optionValues.ts';
+import { removeScratchDirs, scratchDir } from '../support/scratchDirs.ts';
+
+afterAll(removeScratchDirs);
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const baseline = path.join(root, 'scenarios', 'baseline.yaml');
@@ -44,6 +48,36 @@ describe('bad option values', () => {
     expect(code).toBe(1);
     expect(err.split('\n')).toEqual([expect.stringMatching(/^zonesim: --seed: expected an integer from 0 to 4294967295, found "9{50,}…"$/), '']);
     expect(err.length).toBeLessThan(200);
+  });
+});
+
+describe('--out', () => {
+  // Before: Node's recursive mkdir looped forever on /proc/x (ENOENT under an existing folder),
+  // blocking the event loop so that not even Ctrl-C stopped it.
+  it.runIf(process.platform === 'linux')('a folder under /proc is one line, exit 1, before any work', async () => {
+    for (const args of [
+      ['run', baseline, '--reps', '1', '--out', '/proc/x'],
+      ['experiment', experiment, '--out', '/proc/x/y'],
+      ['merge', '/tmp', '--out', '/proc/x'],
+    ]) {
+      const { code, err } = await cli(...args);
+      expect(code).toBe(1);
+      expect(err).toMatch(/^zonesim: --out: expected a folder that can be created and written, found "\/proc\/x(\/y)?" \(cannot create a folder in \/proc: ENOENT\)\n$/);
+    }
+  });
+
+  it('a path through a file, or an empty path, is one line; a new nested folder is fine and not created by the check', async () => {
+    const dir = scratchDir('zonesim-out-');
+    const file = path.join(dir, 'file');
+    writeFileSync(file, '');
+    const under = await cli('run', baseline, '--out', path.join(file, 'run'));
+    expect(under.code).toBe(1);
+    expect(under.err).toBe(`zonesim: --out: expected a folder that can be created and written, found ${JSON.stringify(path.join(file, 'run'))} (${file} is not a folder)\n`);
+    expect((await cli('run', baseline, '--out', '')).err).toBe('zonesim: --out: expected a folder that can be created and written, found ""\n');
+    const nested = path.join(dir, 'a', 'b');
+    expect(parseOutputFolder(nested)).toBe(nested);
+    expect(existsSync(path.join(dir, 'a'))).toBe(false);
+    expect(readdirSync(dir)).toEqual(['file']); // the probe folder is gone
   });
 });
 
