@@ -62,12 +62,56 @@ export interface ValidatedScenario {
 /** Scenario names: lower-case letters and digits in words joined by single hyphens. */
 export const SCENARIO_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Longest scenario (and experiment) name: names become file and folder names. */
+export const MAXIMUM_NAME_LENGTH = 64;
+
+/** Names Windows reserves for devices: a file `con.yaml` or a folder `nul` cannot be made there. */
+const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+
+/**
+ * Why a scenario or experiment name cannot be used, or null when it can: it must be kebab-case (see
+ * {@link SCENARIO_NAME_PATTERN}), at most {@link MAXIMUM_NAME_LENGTH} characters, and not a Windows
+ * device name, because run folders, copied scenario files and report files are named after it
+ * (issue 11, D6: a 250-character name computed everything and then could not write its file).
+ *
+ * @returns null, `'kebab-case'`, `'length'` or `'device'`.
+ * @example nameProblem('baseline') // null
+ * @example nameProblem('nul') // 'device'
+ */
+export function nameProblem(name: string): 'kebab-case' | 'length' | 'device' | null {
+  if (!SCENARIO_NAME_PATTERN.test(name)) return 'kebab-case';
+  if (name.length > MAXIMUM_NAME_LENGTH) return 'length';
+  if (WINDOWS_DEVICE_NAME.test(name)) return 'device';
+  return null;
+}
+
+/**
+ * The hint of a name error: the kebab-case spelling of a name that is not kebab-case ("did you mean
+ * …?"), the length of a name that is too long, or why a device name is refused; null when none helps.
+ *
+ * @example nameHint('Baseline 2009') // 'did you mean "baseline-2009"?'
+ */
+export function nameHint(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const problem = nameProblem(value);
+  if (problem === 'length') return `this one has ${value.length}`;
+  if (problem === 'device') return 'a device name on Windows, which cannot be a file name there';
+  if (value.trim() === '') return null;
+  const suggestion = value
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return suggestion !== '' && nameProblem(suggestion) === null ? `did you mean ${JSON.stringify(suggestion)}?` : null;
+}
+
 /** Top-level keys of a scenario file that are not parameter groups. */
 export const SCENARIO_METADATA_KEYS = ['name', 'description'] as const;
 
 /** Words for the `expected` part of name and description errors (also used by the JSON Schema). */
 export const SCENARIO_METADATA_TEXT = {
-  name: 'a kebab-case scenario name (lower-case letters, digits and single hyphens, e.g. "baseline-2009")',
+  name: `a kebab-case scenario name of at most ${MAXIMUM_NAME_LENGTH} characters (lower-case letters, digits and single hyphens, e.g. "baseline-2009")`,
   description: 'a non-empty one-line description',
 } as const;
 
@@ -334,18 +378,8 @@ function validateGroup(
 }
 
 function checkName(context: Context, value: unknown): string {
-  if (typeof value !== 'string' || !SCENARIO_NAME_PATTERN.test(value)) {
-    let hint: string | null = null;
-    if (typeof value === 'string' && value.trim() !== '') {
-      const suggestion = value
-        .trim()
-        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-      if (suggestion !== '' && SCENARIO_NAME_PATTERN.test(suggestion)) hint = `did you mean ${JSON.stringify(suggestion)}?`;
-    }
-    throw fail(context, ['name'], { expected: SCENARIO_METADATA_TEXT.name, found: describeFoundValue(value), hint });
+  if (typeof value !== 'string' || nameProblem(value) !== null) {
+    throw fail(context, ['name'], { expected: SCENARIO_METADATA_TEXT.name, found: describeFoundValue(value), hint: nameHint(value) });
   }
   return value;
 }

@@ -166,6 +166,14 @@ describe('validateExperiment: one-line errors', () => {
     for (const message of messages) expect(message).not.toMatch(/[\r\n]/);
     expect(messages[2]).toContain('(did you mean "small-experiment"?)');
   });
+
+  it('limits the name like a scenario name (64 characters, no Windows device name; issue 11, D6)', () => {
+    expect(errorOf(withLine('name: small-experiment', `name: ${'a'.repeat(65)}`))).toMatch(
+      /exp\.yaml: line 1: name: expected a kebab-case experiment name of at most 64 characters .*, found "a+…" \(this one has 65\)$/,
+    );
+    expect(errorOf(withLine('name: small-experiment', 'name: nul'))).toContain('found "nul" (a device name on Windows, which cannot be a file name there)');
+    expect(validateText(withLine('name: small-experiment', `name: ${'a'.repeat(64)}`)).name).toBe('a'.repeat(64));
+  });
 });
 
 describe('loadExperimentFile', () => {

@@ -113,6 +113,34 @@ describe('validateScenario: document, name and description', () => {
     expectScenarioError(() => validateScenario({ name: 12, description: 'x' }, FILE), { fieldPath: 'name', found: '12' });
   });
 
+  it('limits names to 64 characters and refuses names that are devices on Windows (issue 11, D6)', () => {
+    const longest = `a${'-b'.repeat(31)}a`;
+    expect(longest).toHaveLength(64);
+    expect(validateScenario({ name: longest, description: 'x' }, FILE).name).toBe(longest);
+    const error = expectScenarioError(() => validateScenario({ name: `${longest}b`, description: 'x' }, FILE), {
+      fieldPath: 'name',
+      expected: 'a kebab-case scenario name of at most 64 characters',
+      found: `"${`${longest}b`.slice(0, 59)}…"`,
+      hint: 'this one has 65',
+    });
+    expect(error.message.length).toBeLessThan(300);
+    for (const name of ['con', 'nul', 'aux', 'prn', 'com1', 'lpt9']) {
+      expectScenarioError(() => validateScenario({ name, description: 'x' }, FILE), {
+        fieldPath: 'name',
+        found: JSON.stringify(name),
+        hint: 'a device name on Windows, which cannot be a file name there',
+      });
+    }
+    expect(validateScenario({ name: 'con-2', description: 'x' }, FILE).name).toBe('con-2');
+  });
+
+  it('cuts a very long unknown key in the message', () => {
+    const error = expectScenarioError(() => validateScenario({ name: 'a', description: 'x', zones: { ['k'.repeat(10_000)]: 1 } }, FILE), {
+      fieldPath: `zones.${'k'.repeat(193)}…`,
+    });
+    expect(error.message.length).toBeLessThan(1000);
+  });
+
   it('requires a one-line description', () => {
     expectScenarioError(() => validateScenario({ name: 'a' }, FILE), {
       fieldPath: 'description',
