@@ -150,11 +150,11 @@ export const parameterSpecification = {
       description: 'Median land a project needs per million yuan invested (0.03 ha/M¥ ≈ 2.2 M¥ invested per mu). Industries vary log-normally around it.',
     }),
     labourIntensityMean: number({
-      default: 2, minimum: 0, maximum: 100, exclusiveMinimum: true, unit: 'jobs/M¥', rules: ['R6'],
+      default: 2, minimum: 0.001, maximum: 100, exclusiveMinimum: true, unit: 'jobs/M¥', rules: ['R6'],
       description: 'Median jobs per million yuan invested. Industries vary log-normally around it.',
     }),
     capitalIntensityMean: number({
-      default: 0.8, minimum: 0, maximum: 20, exclusiveMinimum: true, unit: 'year', rules: ['R5'],
+      default: 0.8, minimum: 0.001, maximum: 20, exclusiveMinimum: true, unit: 'year', rules: ['R5'],
       description: 'Median capital–output ratio: million yuan of investment per million yuan of annual output. Industries vary log-normally around it.',
     }),
     pollutionIntensityMean: number({
@@ -226,7 +226,7 @@ export const parameterSpecification = {
       description: 'poisson: a Poisson number of projects per step; fixed: exactly the expected number, with the fraction carried over (used by the Arthur and Pólya cases).',
     }),
     sizeMinimum: number({
-      default: 10, minimum: 0, maximum: 1e6, exclusiveMinimum: true, unit: 'M¥', rules: ['model'],
+      default: 10, minimum: 0.001, maximum: 1e6, exclusiveMinimum: true, unit: 'M¥', rules: ['model'],
       description: 'Smallest project investment (the Pareto scale).',
     }),
     sizeParetoAlpha: number({
@@ -234,7 +234,7 @@ export const parameterSpecification = {
       description: 'Pareto tail index of project size; smaller means heavier tail (firm sizes follow a Pareto law with index near 1; Axtell 2001).',
     }),
     sizeMaximum: number({
-      default: 5000, minimum: 0, maximum: 1e8, exclusiveMinimum: true, unit: 'M¥', rules: ['model'],
+      default: 5000, minimum: 0.001, maximum: 1e8, exclusiveMinimum: true, unit: 'M¥', rules: ['model'],
       description: 'Largest project investment (the Pareto distribution is truncated here). At least sizeMinimum.',
     }),
     anchorSize: number({
@@ -313,7 +313,7 @@ export const parameterSpecification = {
         description: 'Constant utility of locating outside every zone, before the land-price term. It stands for the many scattered sites outside zones (their log-sum), so it grows with the size of the province.',
       }),
       landPrice: number({
-        default: 1.5, minimum: 0, maximum: 1000, exclusiveMinimum: true, unit: 'M¥/ha', rules: ['R11'],
+        default: 1.5, minimum: 0.001, maximum: 1000, exclusiveMinimum: true, unit: 'M¥/ha', rules: ['R11'],
         description: 'Price of land outside zones (unserviced, never scarce in this version).',
       }),
     },
