@@ -216,8 +216,20 @@ function checkDesignPoints(plan: ExperimentPlan, scenario: LoadedScenario, file:
   const paths = factors.map((f) => f.name);
   const relatednessSource =
     scenario.relatednessFile === null ? null : `${scenario.relatednessFile} named by industries.relatednessFile in ${plan.definition.scenario}`;
+  // One working copy, its factor values overwritten at each point (a deep copy per point took 0.2 ms:
+  // minutes for a million points).
+  const parameters = withFactorValues(scenario.modelInput.parameters, paths, plan.design.values[0] ?? []);
+  const writers = paths.map((dotted) => {
+    const keys = dotted.split('.');
+    let node = parameters as unknown as Record<string, unknown>;
+    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+    const last = keys[keys.length - 1];
+    return (value: unknown): void => {
+      node[last] = value;
+    };
+  });
   plan.design.values.forEach((values, point) => {
-    const parameters = withFactorValues(scenario.modelInput.parameters, paths, values);
+    writers.forEach((write, j) => write(values[j]));
     try {
       checkParameterValues(parameters, paths, null);
       checkModelInputConsistency({ parameters, relatedness: scenario.modelInput.relatedness }, null, { relatednessSource });

@@ -269,7 +269,8 @@ function allLeafPaths(): string[] {
   return leafPathsCache;
 }
 
-let leafByPathCache: Map<string, ParameterLeaf> | null = null;
+/** Each leaf path with its leaf and its keys, for {@link checkParameterValues}. */
+let leafByPathCache: Map<string, { readonly leaf: ParameterLeaf; readonly segments: readonly string[] }> | null = null;
 
 /**
  * Check the values at some dotted paths of complete parameters against the table (type, integer,
@@ -292,15 +293,14 @@ export function checkParameterValues(
   file: string | null,
   options: ValidateScenarioOptions = {},
 ): void {
-  leafByPathCache ??= new Map(listParameterLeaves());
+  leafByPathCache ??= new Map(listParameterLeaves().map(([leafPath, leaf]) => [leafPath, { leaf, segments: leafPath.split('.') }]));
   const context: Context = { file, locate: options.locate };
   for (const dotted of paths) {
-    const leaf = leafByPathCache.get(dotted);
-    if (leaf === undefined) throw new Error(`checkParameterValues: ${dotted} is not a parameter`);
-    const segments = dotted.split('.');
+    const entry = leafByPathCache.get(dotted);
+    if (entry === undefined) throw new Error(`checkParameterValues: ${dotted} is not a parameter`);
     let value: unknown = parameters;
-    for (const key of segments) value = (value as Record<string, unknown>)[key];
-    checkLeaf(context, leaf, value, segments);
+    for (const key of entry.segments) value = (value as Record<string, unknown>)[key];
+    checkLeaf(context, entry.leaf, value, entry.segments);
   }
 }
 
