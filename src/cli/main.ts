@@ -18,7 +18,7 @@ import { MergeError, mergeExperimentShards } from '../experiment/mergeExperiment
 import { ExperimentInterruptedError, runExperimentFile } from '../experiment/runExperimentFile.ts';
 import { describeDesign } from '../experiment/writeExperimentOutputs.ts';
 import { formatShard, shardTaskCount, type Shard } from '../experiment/experimentTasks.ts';
-import { formatCommanderError, parseOutputFolder, parsePositiveInteger, parseSeed, parseShardOption } from './optionValues.ts';
+import { formatCommanderError, formatMissingCommand, parseOutputFolder, parsePositiveInteger, parseSeed, parseShardOption } from './optionValues.ts';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The folder of bundled scenarios. */
@@ -280,7 +280,8 @@ export function buildProgram(output: CliOutput): Command {
     .description('Agent-based simulation of industrial cluster zones (产业集聚区) and the levers of Henan’s 2009 zone policy.')
     .version(packageVersion())
     // Command-line mistakes are printed by main() as one line (see formatCommanderError).
-    .configureOutput({ writeOut: output.out, writeErr: output.err, outputError: () => undefined })
+    // (commander writes to writeErr only the full help shown for a missing command; main() prints one line instead.)
+    .configureOutput({ writeOut: output.out, writeErr: () => undefined, outputError: () => undefined })
     .exitOverride()
     .addHelpText(
       'after',
@@ -402,7 +403,8 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return ExitCode.ok;
-      if (error.code !== 'commander.help') output.err(`zonesim: ${formatCommanderError(error)}\n`);
+      const line = error.code === 'commander.help' ? formatMissingCommand(program.commands.map((c) => c.name())) : formatCommanderError(error);
+      output.err(`zonesim: ${line}\n`);
       return error.code === 'commander.invalidArgument' ? ExitCode.invalidInput : ExitCode.usage;
     }
     if (error instanceof CliInterruptedError) {

@@ -1,7 +1,7 @@
 /**
  * Command-line option values and command-line mistakes: the parsers of `--reps`, `--seed`,
  * `--workers`, `--shard` and `--out`, and the one-line message of every error commander reports (a bad option
- * value, an unknown option or command, a missing argument).
+ * value, an unknown option or command, a missing argument or command).
  *
  * Why one module: every mistake on the command line must read like every other zonesim error — one
  * line starting with `zonesim:`, naming the option, what was expected and what was found (cut when
@@ -154,4 +154,15 @@ export function formatCommanderError(error: CommanderError): string {
   }
   text = text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
   return text.length > MAXIMUM_MESSAGE_LENGTH ? `${text.slice(0, MAXIMUM_MESSAGE_LENGTH - 1)}…` : text;
+}
+
+/**
+ * The one-line message when no known command was given (`zonesim` alone, `zonesim help nope`), in
+ * place of the full help commander writes to stderr: the help is for `--help`, an error is one line.
+ *
+ * @param commandNames The program's commands.
+ * @example formatMissingCommand(['run', 'list']) // 'expected a command (run, list) (run zonesim --help for usage)'
+ */
+export function formatMissingCommand(commandNames: readonly string[]): string {
+  return `expected a command (${commandNames.join(', ')}) (run zonesim --help for usage)`;
 }
