@@ -96,14 +96,30 @@ export function nameHint(value: unknown): string | null {
   const problem = nameProblem(value);
   if (problem === 'length') return `this one has ${value.length}`;
   if (problem === 'device') return 'a device name on Windows, which cannot be a file name there';
-  if (value.trim() === '') return null;
-  const suggestion = value
+  const suggestion = toKebabCase(value);
+  return suggestion !== '' && nameProblem(suggestion) === null ? `did you mean ${JSON.stringify(suggestion)}?` : null;
+}
+
+/**
+ * Any text in kebab case: camelCase split, lower case, every run of other characters one hyphen, no
+ * hyphen at either end; cut at a word boundary to {@link MAXIMUM_NAME_LENGTH} characters. May be
+ * empty, and may still be a Windows device name (see {@link nameProblem}).
+ *
+ * @example toKebabCase('My Policy 2') // 'my-policy-2'
+ */
+export function toKebabCase(text: string): string {
+  let name = text
     .trim()
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return suggestion !== '' && nameProblem(suggestion) === null ? `did you mean ${JSON.stringify(suggestion)}?` : null;
+  if (name.length > MAXIMUM_NAME_LENGTH) {
+    const cut = name.slice(0, MAXIMUM_NAME_LENGTH + 1);
+    const boundary = cut.lastIndexOf('-');
+    name = (boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, MAXIMUM_NAME_LENGTH)).replace(/-+$/, '');
+  }
+  return name;
 }
 
 /** Top-level keys of a scenario file that are not parameter groups. */
