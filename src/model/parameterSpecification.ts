@@ -399,7 +399,7 @@ export const parameterSpecification = {
     initialShareInZones: number({
       default: 0.25, minimum: 0, maximum: 1, unit: 'share', rules: ['R2', 'R10'],
       source: 'Set so that the zones hold about a quarter of firms and output in 2009 and reach the published 40–44 % of output in 2012–13 and 7,890 firms at the end of 2013 (rows: zones share of province above-scale industrial value added, 2012Q1 and 2013Q1; above-scale industrial enterprises in zones, 2013).',
-      description: 'Share of the initial firms already operating in a zone in 2009 (zones were built on existing development areas), assigned to zones uniformly at random where land allows; the rest are outside. 0 puts every initial firm outside.',
+      description: 'Share of the initial firms already operating in a zone in 2009 (zones were built on existing development areas), spread over zones as firms.initialPlacement says; the rest are outside. 0 puts every initial firm outside.',
     }),
     productivityDispersion: number({
       default: 0.3, minimum: 0, maximum: 3, unit: 'log points', rules: ['R7'],

@@ -33,9 +33,12 @@ import { CounterPurpose, counterUniform } from './randomStreams.ts';
  * Arrivals (projectArrival.ts): of the reference flow `projects.perYear`, each project is mobile with
  * probability `share` (a counter-based draw keyed by its id, so the local stream is untouched). When
  * F > 1, extra mobile projects arrive at rate (share × reference rate) × (F − 1), drawn from their own
- * stream with ids of their own; when F < 1 (the province's pull falls below that of its scattered
- * sites — possible only if zone utilities are very low), each reference mobile project is lost to the
- * rest of China with probability 1 − F (counter-based). With ρ = 0, F = 1 and the flow is exactly the
+ * stream with ids of their own. Since x ≥ 0 and ρ ≥ 0, F ≥ 1 with valid parameters; the opposite
+ * branch — each reference mobile project lost to the rest of China with probability 1 − F
+ * (counter-based) — keeps the mechanism a binary logit in both directions for callers that set F
+ * themselves (tests) and for a future reference other than the scattered sites. The scattered option's
+ * weight enters x even when `choice.outside.enabled` is false: it is the province's reference pull,
+ * whether or not projects may also settle there. With ρ = 0, F = 1 and the flow is exactly the
  * reference flow: zones then cannot attract a single extra project.
  */
 
