@@ -207,7 +207,7 @@ export const parameterSpecification = {
       description: 'Hectares of planned land each zone converts to serviced land per year, until the planned area is reached.',
     }),
     landPrice: number({
-      default: 3, minimum: 0, maximum: 1000, exclusiveMinimum: true, unit: 'M¥/ha', rules: ['R11'],
+      default: 3, minimum: 0.001, maximum: 1000, exclusiveMinimum: true, unit: 'M¥/ha', rules: ['R11'],
       description: 'Base price of serviced industrial land in a zone when it is empty (3 M¥/ha = 200,000 ¥/mu).',
     }),
     landPriceScarcityElasticity: number({

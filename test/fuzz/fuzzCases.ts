@@ -339,7 +339,9 @@ const OPTION_VALUES: Readonly<Record<string, readonly string[]>> = {
   '--seed': ['0', '7', '4294967295', '4294967296', '-1', 'abc', '1.5', '', '1e3', '007', '9'.repeat(400), 'Infinity'],
   '--workers': ['1', '2', '1024', '1025', '0', '1.5', 'two', ''],
   '--out': ['@out', '@out/nested/deeper', '/proc/zonesim-fuzz', '@/tiny.yaml', '@/tiny.yaml/x', '', '\u0000'],
-  '--results': ['final', 'all', 'ALL', '', 'none'],
+  '--record': ['final', 'all', 'zones', 'zones,industries', 'ALL', '', 'none'],
+  '--images': ['key', 'all', 'none', 'some'],
+  '--image-formats': ['svg', 'png,svg', 'svg,svg', 'gif', ''],
   '--shard': ['1/1', '1/2', '2/2', '3/2', '0/1', 'a/b', '1/100001', '1/0', '1/2/3', ''],
   '--baseline': ['tiny', 'nope', '', 'baseline'],
 };
