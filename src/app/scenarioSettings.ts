@@ -14,7 +14,7 @@ import {
   type Parameters,
 } from '../model/parameterSpecification.ts';
 import { ScenarioError } from '../scenario/scenarioError.ts';
-import { validateScenario, type ValidatedScenario } from '../scenario/validateScenario.ts';
+import { nameProblem, toKebabCase, validateScenario, type ValidatedScenario } from '../scenario/validateScenario.ts';
 
 /** Name, description and complete parameters: what the page runs and exports. */
 export interface PageScenario {
@@ -158,16 +158,12 @@ export function defaultPageScenario(): PageScenario {
 }
 
 /**
- * Turn any text into a valid kebab-case scenario name (falls back to `my-policy`).
+ * Turn any text into a valid kebab-case scenario name: at most 64 characters, never a Windows device
+ * name (falls back to `my-policy`).
  *
  * @example toScenarioName('My Policy 2') // 'my-policy-2'
  */
 export function toScenarioName(text: string): string {
-  const name = text
-    .trim()
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return name === '' ? DEFAULT_SCENARIO_NAME : name;
+  const name = toKebabCase(text);
+  return name === '' || nameProblem(name) !== null ? DEFAULT_SCENARIO_NAME : name;
 }

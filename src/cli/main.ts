@@ -3,15 +3,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_COMPARISON_IMAGE_FORMATS, runComparison, type ReportImages } from '../comparison/runComparison.ts';
 import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import { UnknownBaselineError } from '../comparison/summariseComparison.ts';
 import { MergeError } from '../runner/mergeRuns.ts';
-import { DEFAULT_RECORD_OPTION, parseRecordOption, type RecordOption } from '../runner/recording.ts';
+import { DEFAULT_RECORD_OPTION, type RecordOption } from '../runner/recording.ts';
 import { RunStoreError, STORE_FILE_NAME } from '../runner/runStore.ts';
 import { RunInterruptedError } from '../runner/runTasks.ts';
-import { formatShard, parseShard, shardTaskCount, type Shard } from '../runner/shards.ts';
+import { formatShard, shardTaskCount, type Shard } from '../runner/shards.ts';
 import { defaultWorkerCount } from '../runner/workerPool.ts';
 import { loadScenarioFiles, type LoadedScenario } from '../scenario/loadScenarioFile.ts';
 import { ScenarioError } from '../scenario/scenarioError.ts';
@@ -21,6 +21,16 @@ import { loadExperimentFile } from '../experiment/loadExperimentFile.ts';
 import { runExperimentFile } from '../experiment/runExperimentFile.ts';
 import { describeDesign } from '../experiment/writeExperimentOutputs.ts';
 import { mergeShards } from './mergeShards.ts';
+import {
+  formatCommanderError,
+  formatMissingCommand,
+  parseImageFormats,
+  parseOutputFolder,
+  parsePositiveInteger,
+  parseRecord,
+  parseSeed,
+  parseShardOption,
+} from './optionValues.ts';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The folder of bundled scenarios. */
@@ -36,24 +46,6 @@ function gitCommit(): string | null {
   } catch {
     return null;
   }
-}
-
-function parsePositiveInteger(name: string, maximum: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > maximum) {
-      throw new InvalidArgumentError(`expected an integer from 1 to ${maximum} for ${name}, found "${value}"`);
-    }
-    return n;
-  };
-}
-
-function parseSeed(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n > 4294967295) {
-    throw new InvalidArgumentError(`expected an integer from 0 to 4294967295 for --seed, found "${value}"`);
-  }
-  return n;
 }
 
 /** Bundled scenario files, sorted by name. */
@@ -92,19 +84,6 @@ interface CompareOptions {
   quiet?: boolean;
 }
 
-function parseImageFormats(value: string): ChartImageFormat[] {
-  const formats = value.split(',').map((f) => f.trim().toLowerCase());
-  if (formats.length === 0 || formats.some((f) => f !== 'png' && f !== 'svg') || new Set(formats).size !== formats.length) {
-    throw new InvalidArgumentError(`expected svg, png or png,svg for --image-formats, found "${value}"`);
-  }
-  return formats as ChartImageFormat[];
-}
-
-function parseRecord(value: string): RecordOption {
-  const option = parseRecordOption(value);
-  if (option === null) throw new InvalidArgumentError(`expected final, zones, industries, zones,industries or all for --record, found "${value}"`);
-  return option;
-}
 
 /** Add the options of compare / run / bundled to a command. */
 function addCompareOptions(command: Command, outHelp: string, outDefault?: string): Command {
@@ -112,7 +91,7 @@ function addCompareOptions(command: Command, outHelp: string, outDefault?: strin
     .option('-r, --reps <n>', 'replications per scenario', parsePositiveInteger('--reps', 100000), 30)
     .option('-s, --seed <n>', 'base seed; replication r uses a seed derived from (seed, r) in every scenario', parseSeed, 2009)
     .option('-w, --workers <n>', `worker threads (default: the number of cores, here ${defaultWorkerCount()})`, parsePositiveInteger('--workers', 1024))
-    .option('-o, --out <dir>', outHelp, outDefault)
+    .option('-o, --out <dir>', outHelp, parseOutputFolder, outDefault)
     .option('-b, --baseline <name>', 'scenario the others are compared with (default: "baseline" if run, else the first)')
     .addOption(
       new Option(
@@ -234,12 +213,6 @@ export function defaultExperimentDir(name: string, shard: Shard | null): string 
   return withShardSuffix(path.join('reports', 'experiments', name), shard);
 }
 
-function parseShardOption(value: string): Shard {
-  const shard = parseShard(value);
-  if (shard === null) throw new InvalidArgumentError(`expected i/n with 1 ≤ i ≤ n (e.g. 2/8) for --shard, found "${value}"`);
-  return shard;
-}
-
 /** Options of the experiment command. */
 interface ExperimentOptions {
   workers?: number;
@@ -356,8 +329,9 @@ export function buildProgram(output: CliOutput): Command {
     .name('zonesim')
     .description('Agent-based simulation of industrial cluster zones (产业集聚区) and the levers of Henan’s 2009 zone policy.')
     .version(packageVersion())
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: output.out, writeErr: output.err })
+    // Command-line mistakes are printed by main() as one line (see formatCommanderError).
+    // (commander writes to writeErr only the full help shown for a missing command; main() prints one line instead.)
+    .configureOutput({ writeOut: output.out, writeErr: () => undefined, outputError: () => undefined })
     .exitOverride()
     .addHelpText(
       'after',
@@ -414,7 +388,7 @@ export function buildProgram(output: CliOutput): Command {
     )
     .argument('<file>', 'experiment YAML file (see docs/experiments.md; bundled ones in scenarios/experiments/)')
     .option('-w, --workers <n>', `worker threads (default: the number of cores, here ${defaultWorkerCount()})`, parsePositiveInteger('--workers', 1024))
-    .option('-o, --out <dir>', 'output folder (default: reports/experiments/<name>, or reports/experiments/<name>-shard-<i>-of-<n> with --shard)')
+    .option('-o, --out <dir>', 'output folder (default: reports/experiments/<name>, or reports/experiments/<name>-shard-<i>-of-<n> with --shard)', parseOutputFolder)
     .option('--shard <i/n>', 'run only tasks t with t mod n = i − 1 into the output folder, without the analysis (for batch schedulers)', parseShardOption)
     .option('--no-report', 'write the data files but not the HTML report')
     .option('--dry-run', 'validate the file and print the design size and output folder, run nothing')
@@ -429,7 +403,7 @@ export function buildProgram(output: CliOutput): Command {
       'Combine the shard folders of a run (zonesim experiment … --shard i/n, or zonesim compare … --shard i/n) and write its analysis, CSV files and report, byte-identical to a single-machine run.',
     )
     .argument('<shards...>', `shard folders, each with a ${STORE_FILE_NAME}`)
-    .requiredOption('-o, --out <dir>', 'merged run folder')
+    .requiredOption('-o, --out <dir>', 'merged run folder', parseOutputFolder)
     .option('--no-report', 'write the data files but not the HTML report')
     .addOption(new Option('--images <which>', 'comparisons: charts written as image files (key, all or none; see zonesim compare --help)').choices(['key', 'all', 'none']).default('key'))
     .addOption(
@@ -491,6 +465,8 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return ExitCode.ok;
+      const line = error.code === 'commander.help' ? formatMissingCommand(program.commands.map((c) => c.name())) : formatCommanderError(error);
+      output.err(`zonesim: ${line}\n`);
       return error.code === 'commander.invalidArgument' ? ExitCode.invalidInput : ExitCode.usage;
     }
     if (error instanceof CliInterruptedError) {

@@ -13,7 +13,7 @@ import { reporters } from '../outcomes/reporters.ts';
 import type { JsonSchema } from '../scenario/jsonSchema.ts';
 import { describeLeafForDocs } from '../scenario/jsonSchema.ts';
 import { describeLeafExpectation } from '../scenario/parameterText.ts';
-import { SCENARIO_NAME_PATTERN } from '../scenario/validateScenario.ts';
+import { MAXIMUM_NAME_LENGTH, SCENARIO_NAME_PATTERN } from '../scenario/validateScenario.ts';
 import { EXPERIMENT_DESIGN_TYPES, OUTCOME_STATISTICS } from './experimentDefinition.ts';
 import { DISCOVERY_DIRECTIONS, EXPERIMENT_FIELD_TEXT, OUTCOME_NAME_PATTERN, variableParameterPaths } from './validateExperiment.ts';
 
@@ -87,7 +87,7 @@ export function buildExperimentJsonSchema(): JsonSchema {
     additionalProperties: false,
     required: ['name', 'description', 'scenario', 'outcomes', 'design'],
     properties: {
-      name: { type: 'string', pattern: SCENARIO_NAME_PATTERN.source, description: `Required: ${EXPERIMENT_FIELD_TEXT.name}.` },
+      name: { type: 'string', pattern: SCENARIO_NAME_PATTERN.source, maxLength: MAXIMUM_NAME_LENGTH, description: `Required: ${EXPERIMENT_FIELD_TEXT.name}.` },
       description: { type: 'string', pattern: '^\\s*[^\\r\\n]*\\S[^\\r\\n]*\\s*$', description: `Required: ${EXPERIMENT_FIELD_TEXT.description}.` },
       scenario: { type: 'string', minLength: 1, description: `Required: ${EXPERIMENT_FIELD_TEXT.scenario}.` },
       levers: { $ref: '#/definitions/factors' },

@@ -16,7 +16,7 @@ import { reporters } from '../outcomes/reporters.ts';
 import { describeNumericExpectation, formatChoiceList, type RangedParameterLeaf } from '../scenario/parameterText.ts';
 import { describeFoundValue, formatNumber, ScenarioError } from '../scenario/scenarioError.ts';
 import { suggestSimilar } from '../scenario/suggest.ts';
-import { formatFieldPath, SCENARIO_NAME_PATTERN, type FieldLocator, type FieldPathSegment } from '../scenario/validateScenario.ts';
+import { formatFieldPath, MAXIMUM_NAME_LENGTH, nameHint, nameProblem, type FieldLocator, type FieldPathSegment } from '../scenario/validateScenario.ts';
 import {
   DEFAULT_EXPERIMENT_SEED,
   DEFAULT_MINIMUM_SUPPORT,
@@ -90,7 +90,7 @@ export const OUTCOME_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** Words for the expected parts of messages that the JSON Schema repeats. */
 export const EXPERIMENT_FIELD_TEXT = {
-  name: 'a kebab-case experiment name (lower-case letters, digits and single hyphens)',
+  name: `a kebab-case experiment name of at most ${MAXIMUM_NAME_LENGTH} characters (lower-case letters, digits and single hyphens)`,
   description: 'a non-empty one-line description (the question the experiment answers)',
   scenario: 'the path of a base scenario file, relative to the experiment file',
   factors: 'a mapping from dotted parameter paths to distributions',
@@ -681,18 +681,8 @@ export function validateExperiment(raw: unknown, file: string, options: Validate
   }
 
   const nameValue = raw.name;
-  if (typeof nameValue !== 'string' || !SCENARIO_NAME_PATTERN.test(nameValue)) {
-    const suggestion =
-      typeof nameValue === 'string'
-        ? nameValue.trim().replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
-        : '';
-    throw fail(
-      context,
-      ['name'],
-      EXPERIMENT_FIELD_TEXT.name,
-      describeFoundValue(nameValue),
-      suggestion !== '' && SCENARIO_NAME_PATTERN.test(suggestion) ? `did you mean ${JSON.stringify(suggestion)}?` : null,
-    );
+  if (typeof nameValue !== 'string' || nameProblem(nameValue) !== null) {
+    throw fail(context, ['name'], EXPERIMENT_FIELD_TEXT.name, describeFoundValue(nameValue), nameHint(nameValue));
   }
   const description = checkOneLine(context, raw.description, ['description'], EXPERIMENT_FIELD_TEXT.description);
   const scenario = raw.scenario;

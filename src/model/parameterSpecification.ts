@@ -157,12 +157,12 @@ export const parameterSpecification = {
       description: 'Median land a project needs per million yuan invested (0.03 ha/M¥ ≈ 2.2 M¥ invested per mu). Industries vary log-normally around it.',
     }),
     labourIntensityMean: number({
-      default: 1.8, minimum: 0, maximum: 100, exclusiveMinimum: true, unit: 'jobs/M¥', rules: ['R6'],
+      default: 1.8, minimum: 0.001, maximum: 100, exclusiveMinimum: true, unit: 'jobs/M¥', rules: ['R6'],
       description: 'Median jobs per million yuan invested. Industries vary log-normally around it.',
       source: 'With capitalIntensityMean, revenue per job ≈ 1 / (0.9 × 1.8) ≈ 0.6 M¥; published for zones in 2012: 2.47 T¥ / 3.0 M jobs ≈ 0.8 M¥ (rows: above-scale industrial revenue of zones, 2012; employees in zones, 2012).',
     }),
     capitalIntensityMean: number({
-      default: 0.9, minimum: 0, maximum: 20, exclusiveMinimum: true, unit: 'year', rules: ['R5'],
+      default: 0.9, minimum: 0.001, maximum: 20, exclusiveMinimum: true, unit: 'year', rules: ['R5'],
       description: 'Median capital–output ratio: million yuan of investment per million yuan of annual output (revenue). Industries vary log-normally around it.',
       source: 'Set so that about 18,000 firms of the project size distribution carry about 4 T¥ of annual revenue in 2009, of which zones (25 % of firms, growing) reach the published 2.47 T¥ in 2012 (rows: province above-scale industrial enterprises, 2009; above-scale industrial revenue of zones, 2012).',
     }),
@@ -207,7 +207,7 @@ export const parameterSpecification = {
       description: 'Hectares of planned land each zone converts to serviced land per year, until the planned area is reached.',
     }),
     landPrice: number({
-      default: 3, minimum: 0, maximum: 1000, exclusiveMinimum: true, unit: 'M¥/ha', rules: ['R11'],
+      default: 3, minimum: 0.001, maximum: 1000, exclusiveMinimum: true, unit: 'M¥/ha', rules: ['R11'],
       description: 'Base price of serviced industrial land in a zone when it is empty (3 M¥/ha = 200,000 ¥/mu).',
     }),
     landPriceScarcityElasticity: number({
@@ -243,7 +243,7 @@ export const parameterSpecification = {
       description: 'poisson: a Poisson number of projects per step; fixed: exactly the expected number, with the fraction carried over (used by the Arthur and Pólya cases).',
     }),
     sizeMinimum: number({
-      default: 30, minimum: 0, maximum: 1e6, exclusiveMinimum: true, unit: 'M¥', rules: ['model'],
+      default: 30, minimum: 0.001, maximum: 1e6, exclusiveMinimum: true, unit: 'M¥', rules: ['model'],
       description: 'Smallest project investment (the Pareto scale). Firms are above-scale industrial enterprises (规模以上).',
       source: 'An above-scale firm had at least 20 M¥ of revenue from 2011 (5 M¥ before), i.e. about 20–30 M¥ of capital at the default capital–output ratio; with index 1.1 the mean project is about 170 M¥ and about 27 % of projects are of at least 100 M¥.',
     }),
@@ -253,7 +253,7 @@ export const parameterSpecification = {
       source: 'Axtell (2001), Science 293:1818: firm sizes follow a Zipf law (index ≈ 1).',
     }),
     sizeMaximum: number({
-      default: 50000, minimum: 0, maximum: 1e8, exclusiveMinimum: true, unit: 'M¥', rules: ['model'],
+      default: 50000, minimum: 0.001, maximum: 1e8, exclusiveMinimum: true, unit: 'M¥', rules: ['model'],
       description: 'Largest project investment (the Pareto distribution is truncated here). At least sizeMinimum.',
     }),
     anchorSize: number({
@@ -385,7 +385,7 @@ export const parameterSpecification = {
         description: 'Vacant industrial land at scattered sites outside the zones (the size variable of the scattered option when choice.sizeVariable is vacant-land; a property of the province, not of its zones). Only utility + scale × ln(vacantLandHa) matters, so this is a normalisation and outside.utility is what calibration moves.',
       }),
       landPrice: number({
-        default: 1.5, minimum: 0, maximum: 1000, exclusiveMinimum: true, unit: 'M¥/ha', rules: ['R11'],
+        default: 1.5, minimum: 0.001, maximum: 1000, exclusiveMinimum: true, unit: 'M¥/ha', rules: ['R11'],
         description: 'Price of land outside zones (unserviced, never scarce in this version).',
       }),
     },
@@ -399,7 +399,7 @@ export const parameterSpecification = {
     initialShareInZones: number({
       default: 0.25, minimum: 0, maximum: 1, unit: 'share', rules: ['R2', 'R10'],
       source: 'Set so that the zones hold about a quarter of firms and output in 2009 and reach the published 40–44 % of output in 2012–13 and 7,890 firms at the end of 2013 (rows: zones share of province above-scale industrial value added, 2012Q1 and 2013Q1; above-scale industrial enterprises in zones, 2013).',
-      description: 'Share of the initial firms already operating in a zone in 2009 (zones were built on existing development areas), assigned to zones uniformly at random where land allows; the rest are outside. 0 puts every initial firm outside.',
+      description: 'Share of the initial firms already operating in a zone in 2009 (zones were built on existing development areas), spread over zones as firms.initialPlacement says; the rest are outside. 0 puts every initial firm outside.',
     }),
     productivityDispersion: number({
       default: 0.3, minimum: 0, maximum: 3, unit: 'log points', rules: ['R7'],

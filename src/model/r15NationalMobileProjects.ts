@@ -33,9 +33,12 @@ import { CounterPurpose, counterUniform } from './randomStreams.ts';
  * Arrivals (projectArrival.ts): of the reference flow `projects.perYear`, each project is mobile with
  * probability `share` (a counter-based draw keyed by its id, so the local stream is untouched). When
  * F > 1, extra mobile projects arrive at rate (share × reference rate) × (F − 1), drawn from their own
- * stream with ids of their own; when F < 1 (the province's pull falls below that of its scattered
- * sites — possible only if zone utilities are very low), each reference mobile project is lost to the
- * rest of China with probability 1 − F (counter-based). With ρ = 0, F = 1 and the flow is exactly the
+ * stream with ids of their own. Since x ≥ 0 and ρ ≥ 0, F ≥ 1 with valid parameters; the opposite
+ * branch — each reference mobile project lost to the rest of China with probability 1 − F
+ * (counter-based) — keeps the mechanism a binary logit in both directions for callers that set F
+ * themselves (tests) and for a future reference other than the scattered sites. The scattered option's
+ * weight enters x even when `choice.outside.enabled` is false: it is the province's reference pull,
+ * whether or not projects may also settle there. With ρ = 0, F = 1 and the flow is exactly the
  * reference flow: zones then cannot attract a single extra project.
  */
 
@@ -63,7 +66,12 @@ export function inclusiveValueGap(state: ModelState): number {
       if (vacant > 0) sum += cached[z * k + j] * (sizedByLand ? vacant : 1);
     }
     const ratio = sum / outsideWeight;
-    gap += share * (Number.isFinite(ratio) ? log(1 + ratio) : inclusiveGapInLogs(state, j, sizedByLand, outsideSize));
+    let industryGap = Number.isFinite(ratio) ? log(1 + ratio) : inclusiveGapInLogs(state, j, sizedByLand, outsideSize);
+    // Degenerate utilities (a scattered option at −∞, a scale near 0): an infinite gap is capped (F has
+    // long reached 1/s0), and ∞ − ∞ counts as no gap.
+    if (industryGap !== industryGap) industryGap = 0;
+    else if (industryGap > MAX_INCLUSIVE_VALUE_GAP) industryGap = MAX_INCLUSIVE_VALUE_GAP;
+    gap += share * industryGap;
   }
   return gap;
 }
@@ -89,6 +97,9 @@ function inclusiveGapInLogs(state: ModelState, j: number, sizedByLand: boolean, 
   }
   return max + log(sum) - reference;
 }
+
+/** The largest gap x per industry (log points): beyond it e^(−ρx) is below 1e-300 for ρ ≥ 1 and F is 1/s0. */
+export const MAX_INCLUSIVE_VALUE_GAP = 700;
 
 /** F for a gap x: 1 / (s0 + (1 − s0) e^(−ρx)). */
 export function mobileArrivalFactorFor(gap: number, elasticity: number, provinceShare: number): number {

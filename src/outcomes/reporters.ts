@@ -116,7 +116,7 @@ function perYear(flow: number, s: ModelState, c: ReporterContext): number | null
   return years === null ? null : flow / years;
 }
 
-/** Output of zones only, sorted ascending into the context's zone buffer; returns the buffer length. */
+/** Output of the zones (not the outside option), sorted ascending in the context's zone buffer, which is returned. */
 function sortedZoneOutputs(s: ModelState, c: ReporterContext): Float64Array {
   const sorted = c.zoneValues;
   for (let z = 0; z < s.zones.count; z++) sorted[z] = s.zones.output[z];
@@ -185,6 +185,11 @@ export const reporters: readonly Reporter[] = [
     name: 'firmInvestmentFlow', scope: 'province', label: 'Firms’ fixed investment', unit: 'M¥/year', rules: ['R5'],
     description: 'Gross fixed investment of all firms over the recording period, per year: new projects, expansion (demand and location premium) and replacement of depreciation (summed independently of location).',
     compute: (s, c) => perYear(s.province.investmentFlowInPeriod, s, c),
+  },
+  {
+    name: 'fixedAssetInvestment', scope: 'province', label: 'Fixed-asset investment', unit: 'M¥/year', rules: ['R5'],
+    description: 'Fixed-asset investment in the province over the recording period, per year: firms’ gross investment everywhere plus land servicing and standard factories in zones.',
+    compute: (s, c) => perYear(s.province.investmentFlowInPeriod + zoneTotal(s.zones.infrastructureFlow, s.zones.count), s, c),
   },
   {
     name: 'zonesFixedAssetInvestment', scope: 'province', label: 'Fixed-asset investment in zones', unit: 'M¥/year', rules: ['R5', 'R12'],

@@ -106,12 +106,22 @@ export function linearAxis(title: string, extra: Record<string, unknown> = {}): 
 /**
  * Range and tick step of a year axis: from the first to the last year of the data, ticks on whole
  * years (every 1, 2, 5 or 10 years, about 12 ticks at most), written without a thousands separator.
+ * Data in a single year (an outcome defined only at the last step of a one-year run) get the axis
+ * [year − 1, year + 1]: chart.js cannot lay out ticks on an axis of zero length.
+ *
+ * The tick format fixes both the minimum and the maximum number of fraction digits: chart.js derives
+ * a minimum from the tick spacing, and a minimum above our maximum is a RangeError of
+ * Intl.NumberFormat ("maximumFractionDigits value is out of range", issue 11, D2).
  */
 export function yearAxisRange(years: readonly number[]): Record<string, unknown> {
-  const ticks = { format: { useGrouping: false, maximumFractionDigits: 2 } };
+  const ticks = { format: { useGrouping: false, minimumFractionDigits: 0, maximumFractionDigits: 2 } };
   if (years.length === 0) return { ticks };
-  const min = Math.min(...years);
-  const max = Math.max(...years);
+  let min = Math.min(...years);
+  let max = Math.max(...years);
+  if (min === max) {
+    min -= 1;
+    max += 1;
+  }
   const span = max - min;
   const stepSize = [1, 2, 5, 10, 20, 50].find((s) => span / s <= 12) ?? 100;
   return { min, max, ticks: { ...ticks, stepSize } };

@@ -9,7 +9,7 @@ import {
   parameterSpecification,
   type ParameterLeaf,
 } from '../model/parameterSpecification.ts';
-import { SCENARIO_METADATA_TEXT, SCENARIO_NAME_PATTERN } from './validateScenario.ts';
+import { MAXIMUM_NAME_LENGTH, SCENARIO_METADATA_TEXT, SCENARIO_NAME_PATTERN } from './validateScenario.ts';
 
 /** A JSON Schema node (plain JSON data). */
 export type JsonSchema = { [key: string]: unknown };
@@ -106,6 +106,7 @@ export function buildScenarioJsonSchema(): JsonSchema {
       type: 'string',
       description: `Required: ${SCENARIO_METADATA_TEXT.name}, unique among the scenarios run together.`,
       pattern: SCENARIO_NAME_PATTERN.source,
+      maxLength: MAXIMUM_NAME_LENGTH,
     },
     description: {
       type: 'string',

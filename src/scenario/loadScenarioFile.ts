@@ -3,7 +3,6 @@
  * references, and produce the {@link ModelInput} the model runs on plus a content hash for reports.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { industryNamesOf } from '../model/industries.ts';
 import type { ModelInput, RelatednessMatrixInput, ZoneLayoutInput } from '../model/modelInput.ts';
@@ -11,6 +10,7 @@ import { listParameterLeaves } from '../model/parameterSpecification.ts';
 import { parseRelatednessCsv } from './parseRelatednessCsv.ts';
 import { parseScenarioYaml } from './parseScenarioYaml.ts';
 import { parseZoneLayoutCsv } from './parseZoneLayoutCsv.ts';
+import { formatByteSize, INPUT_FILE_LIMITS, readInputTextFile } from './readInputFile.ts';
 import { ScenarioError } from './scenarioError.ts';
 import { formatFieldPath, validateScenario, type FieldLocator, type ParameterOverrides } from './validateScenario.ts';
 
@@ -32,40 +32,17 @@ export interface LoadedScenario {
   readonly overrides: ParameterOverrides;
   /** Validated parameters plus the checked relatedness matrix (or null). */
   readonly modelInput: ModelInput;
+  /**
+   * The relatedness CSV as read (joined to the scenario's folder when relative), or null when the
+   * matrix is generated; experiments name it when a design point's industries.count does not fit it.
+   */
+  readonly relatednessFile: string | null;
 }
 
 /** The parameter path whose file is read as the relatedness matrix. */
 const RELATEDNESS_FILE_PATH = 'industries.relatednessFile';
 /** The parameter path whose file is read as the zone layout. */
 const ZONE_FILE_PATH = 'zones.dataFile';
-
-/** Describe why a file could not be read, for the `found` part of a message. */
-function describeReadFailure(error: unknown, shownPath: string): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  const quoted = JSON.stringify(shownPath);
-  switch (code) {
-    case 'ENOENT':
-      return `no such file ${quoted}`;
-    case 'EISDIR':
-      return `a directory ${quoted}`;
-    case 'EACCES':
-    case 'EPERM':
-      return `a file without read permission ${quoted}`;
-    case 'ENOTDIR':
-      return `a path through something that is not a folder ${quoted}`;
-    default:
-      return `an unreadable file ${quoted} (${typeof code === 'string' ? code : String(error)})`;
-  }
-}
-
-/** Read a UTF-8 text file, turning file-system errors into a ScenarioError built by `makeError`. */
-async function readTextFile(filePath: string, makeError: (found: string) => ScenarioError): Promise<string> {
-  try {
-    return await readFile(filePath, 'utf8');
-  } catch (error) {
-    throw makeError(describeReadFailure(error, filePath));
-  }
-}
 
 /** A data path from a scenario, as shown to the user: relative paths joined to the scenario's folder. */
 function resolveDataPath(scenarioFile: string, dataPath: string): string {
@@ -90,19 +67,21 @@ function valueAt(root: unknown, dottedPath: string): unknown {
  * @param file Path of the YAML file, relative to the working directory or absolute; it is used as-is
  *   in messages and in `LoadedScenario.file`.
  * @returns The validated scenario with its model input and content hash.
- * @throws {ScenarioError} When the scenario file is missing or unreadable (`expected an existing
- *   readable file, found no such file "…"`), is not valid YAML (line and column), fails validation
- *   (field path and line), or when a referenced data file is missing (reported at the parameter's
- *   line) or malformed (reported with row and column of the data file).
+ * @throws {ScenarioError} When the scenario file is missing, unreadable, not a regular file or over
+ *   1 MiB (`expected an existing regular file of at most 1 MiB, found no such file "…"`), is not
+ *   UTF-8 (line of the first bad byte), is not valid YAML (line and column), fails validation
+ *   (field path and line), or when a referenced data file is missing or not a regular file of at
+ *   most 16 MiB (reported at the parameter's line) or malformed (reported with row and column of the data file).
  *
  * @example
  * const scenario = await loadScenarioFile('scenarios/baseline.yaml');
  * runModel(scenario.modelInput, seed);
  */
 export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
-  const sourceText = await readTextFile(
+  const sourceText = await readInputTextFile(
     file,
-    (found) => new ScenarioError({ file, fieldPath: null, expected: 'an existing readable file', found }),
+    INPUT_FILE_LIMITS.scenarioYaml,
+    (found) => new ScenarioError({ file, fieldPath: null, expected: `an existing regular file of at most ${formatByteSize(INPUT_FILE_LIMITS.scenarioYaml)}`, found }),
   );
   const { value, locate } = parseScenarioYaml(sourceText, file);
   const scenario = validateScenario(value, file, { locate });
@@ -110,16 +89,19 @@ export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
 
   let relatedness: RelatednessMatrixInput | null = null;
   let zoneText: { text: string; shownPath: string } | null = null;
+  let relatednessFile: string | null = null;
   for (const [leafPath, leaf] of listParameterLeaves()) {
     if (leaf.kind !== 'path') continue;
     const dataPath = valueAt(scenario.parameters, leafPath);
     if (typeof dataPath !== 'string') continue;
     const shownPath = resolveDataPath(file, dataPath);
-    const dataText = await readTextFile(shownPath, (found) =>
+    const limit = leafPath === ZONE_FILE_PATH ? INPUT_FILE_LIMITS.zoneCsv : INPUT_FILE_LIMITS.relatednessCsv;
+    const dataText = await readInputTextFile(shownPath, limit, (found) =>
       dataFileError(file, leafPath, locate, found),
     );
     hash.update(dataText, 'utf8');
     if (leafPath === RELATEDNESS_FILE_PATH) {
+      relatednessFile = shownPath;
       relatedness = parseRelatednessCsv(dataText, {
         file: shownPath,
         expectedSize: scenario.parameters.industries.count,
@@ -149,6 +131,7 @@ export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
     contentHash: hash.digest('hex'),
     overrides: scenario.overrides,
     modelInput: { parameters: scenario.parameters, relatedness, zoneLayout },
+    relatednessFile,
   };
 }
 
@@ -157,7 +140,7 @@ function dataFileError(file: string, leafPath: string, locate: FieldLocator, fou
   return new ScenarioError({
     file,
     fieldPath: formatFieldPath(segments),
-    expected: 'an existing readable file (paths are relative to the scenario file)',
+    expected: `an existing regular file of at most ${formatByteSize(INPUT_FILE_LIMITS.relatednessCsv)} (paths are relative to the scenario file)`,
     found,
     line: locate(segments),
   });

@@ -1,10 +1,12 @@
 /**
  * YAML front end of scenario loading: text → plain object plus a locator that maps a field path to
- * its line, so validation messages can say `line N`. Uses the `yaml` package (YAML 1.2 core schema:
- * `yes`/`no` are strings, `.nan`/`.inf` are numbers). No Node imports: runs in a browser too.
+ * its line, so validation messages can say `line N`. Uses the `yaml` package with the YAML 1.2 core
+ * schema only: `yes`/`no` are strings, `1:30` is a string, `<<` is an ordinary key, `.nan`/`.inf` are
+ * numbers; a `%YAML` directive other than `%YAML 1.2` is refused (it would switch on YAML 1.1). No
+ * Node imports: runs in a browser too (the classroom page uses it).
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { ScenarioError } from './scenarioError.ts';
+import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { describeFoundValue, ScenarioError } from './scenarioError.ts';
 import type { FieldLocator, FieldPathSegment } from './validateScenario.ts';
 
 /** Result of {@link parseScenarioYaml}. */
@@ -26,6 +28,56 @@ function shortYamlMessage(message: string): string {
 
 function lowerFirst(text: string): string {
   return text.length > 0 ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * Find the first key that appears twice in one mapping, or a key that is a list or a mapping, in one
+ * pass over the document (an explicit stack, no recursion): keys are compared by the text they become
+ * in a JavaScript object (`1` and `1.0`, `"1"` and `1` collide there). Linear in the size of the
+ * document; the yaml package's own check compares every pair of keys of a mapping (40,000 keys took
+ * 16 s, issue 11, D7).
+ */
+interface KeyProblem {
+  /** Source offset of the offending key. */
+  readonly offset: number;
+  /** A list or mapping used as a key, or a key seen before in the same mapping. */
+  readonly kind: 'complex' | 'duplicate';
+  /** For a complex key: `a list` or `a mapping`; for a duplicate: the key's text. */
+  readonly text: string;
+  /** For a duplicate: the offset of the first occurrence. */
+  readonly firstOffset: number;
+}
+
+function findKeyProblem(document: Document): KeyProblem | null {
+  const offsetOf = (node: unknown): number => (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        let key: unknown = pair.key;
+        if (isAlias(key)) key = key.resolve(document);
+        if (isCollection(key)) return { offset: offsetOf(pair.key), kind: 'complex', text: isSeq(key) ? 'a list' : 'a mapping', firstOffset: -1 };
+        const text = isScalar(key) ? String(key.value) : key === null || key === undefined ? '' : String(key);
+        const first = seen.get(text);
+        if (first !== undefined) return { offset: offsetOf(pair.key), kind: 'duplicate', text, firstOffset: first };
+        seen.set(text, offsetOf(pair.key));
+        if (pair.value !== null && pair.value !== undefined) stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return null;
+}
+
+/** The `%YAML x.y` directive before the document, with its offset, or null. */
+function findYamlDirective(sourceText: string, document: Document): { version: string; offset: number } | null {
+  if (!document.directives?.yaml.explicit && !/^%YAML/m.test(sourceText)) return null;
+  const contentStart = (document.contents as YamlNode | null)?.range?.[0] ?? sourceText.length;
+  const match = /^%YAML[ \t]+(\S*)/m.exec(sourceText.slice(0, contentStart));
+  return match === null ? null : { version: match[1], offset: match.index };
 }
 
 /**
@@ -79,21 +131,41 @@ function makeLocator(document: Document, lineCounter: LineCounter): FieldLocator
  */
 export function parseScenarioYaml(sourceText: string, file: string): ParsedScenarioYaml {
   const lineCounter = new LineCounter();
-  const document = parseDocument(sourceText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const problem = document.errors[0];
+  // uniqueKeys: false — duplicate keys are found by findKeyProblem, in linear time.
+  const document = parseDocument(sourceText, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', merge: false });
+  const fail = (offset: number, expected: string, found: string, hint: string | null = null): ScenarioError => {
+    const position = lineCounter.linePos(offset);
+    return new ScenarioError({ file, fieldPath: null, expected, found, hint, line: position.line, column: position.col });
+  };
+  const directive = findYamlDirective(sourceText, document);
+  if (directive !== null && directive.version !== '1.2') {
+    throw fail(
+      directive.offset,
+      'a YAML 1.2 document',
+      `the directive %YAML ${directive.version}`,
+      'zonesim reads YAML 1.2 only, where yes/no are text and << is no merge key; remove the %YAML line',
+    );
+  }
+  const problem = document.errors[0] ?? document.warnings[0];
   if (problem) {
-    const position = lineCounter.linePos(problem.pos[0]);
     let expected = 'valid YAML';
     let found = lowerFirst(shortYamlMessage(problem.message));
-    if (problem.code === 'DUPLICATE_KEY') {
-      const key = /^[^:\r\n]*/.exec(sourceText.slice(problem.pos[0]))?.[0].trim() ?? '';
-      expected = 'valid YAML with each key at most once per mapping';
-      found = key !== '' ? `the key ${JSON.stringify(key)} a second time` : 'a duplicate key';
-    } else if (problem.code === 'MULTIPLE_DOCS') {
+    if (problem.code === 'MULTIPLE_DOCS') {
       expected = 'a single YAML document (one scenario per file)';
       found = 'a second document after ---';
+    } else if (problem.code === 'RESOURCE_EXHAUSTION') {
+      expected = 'YAML nested less deeply';
+      found = `nesting too deep to read (${found})`;
     }
-    throw new ScenarioError({ file, fieldPath: null, expected, found, line: position.line, column: position.col });
+    throw fail(problem.pos[0], expected, found);
+  }
+  const keyProblem = findKeyProblem(document);
+  if (keyProblem?.kind === 'complex') {
+    throw fail(keyProblem.offset, 'a plain key (a word such as count)', `${keyProblem.text} used as a key`, 'zonesim files use no complex keys such as ? [a, b]');
+  }
+  if (keyProblem?.kind === 'duplicate') {
+    const firstLine = lineCounter.linePos(keyProblem.firstOffset).line;
+    throw fail(keyProblem.offset, 'valid YAML with each key at most once per mapping', `the key ${describeFoundValue(keyProblem.text)} a second time (first on line ${firstLine})`);
   }
   let value: unknown;
   try {

@@ -5,7 +5,7 @@
  * ```text
  * name,plannedHa,x,y,servicedHa,baseWeight,initialFirms
  * Yanling,1070,212.5,188.0,400,1.3,91
- * Xiangcheng,1300,260.1,95.3,300,,
+ * Xiangcheng,1300,260.1,95.3,300,1,60
  * ```
  *
  * Columns (comma-separated, RFC 4180 quoting, optional UTF-8 byte order mark, blank lines ignored; a
@@ -13,7 +13,8 @@
  * - `name` (required): a non-empty name, unique in the file;
  * - `plannedHa` (required): planned area in ha, a finite number > 0 — the zone's whole area, including
  *   land its initial firms occupy;
- * - `x`, `y` (required): location in km, finite numbers (the page draws zones at these points);
+ * - `x`, `y` (required): location in km, finite numbers (the report's zone maps draw zones there;
+ *   the classroom page reads no data files);
  * - `servicedHa`: serviced (ready-to-build) land at the start, in [0, plannedHa] (empty or absent:
  *   `zones.initialServicedShare` × plannedHa);
  * - `baseWeight`: relative industrial base of the zone's county, a finite number > 0, used by

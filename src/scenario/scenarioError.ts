@@ -31,12 +31,25 @@ function oneLine(text: string): string {
 }
 
 /**
+ * Longest text kept of each part of a message (file, field path, expected, found, hint): a message
+ * echoing a huge key, value or path is cut instead of being several KB long (issue 11, D12).
+ */
+const MAXIMUM_PART_LENGTH = { file: 200, fieldPath: 200, expected: 300, found: 200, hint: 300 } as const;
+
+/** Keep the first `maximum` − 1 characters and an ellipsis (or, with `fromEnd`, the last ones). */
+function cut(text: string, maximum: number, fromEnd = false): string {
+  if (text.length <= maximum) return text;
+  return fromEnd ? `…${text.slice(text.length - maximum + 1)}` : `${text.slice(0, maximum - 1)}…`;
+}
+
+/**
  * Build the one-line message of a scenario error:
  * `<file>: line <N>[, column <C>]: <fieldPath>: expected <expected>, found <found> (<hint>)`,
  * leaving out the parts that are null.
  *
  * Why: every scenario mistake reads the same way, in the CLI, in tests and in the browser page.
- * Never throws.
+ * Each part is cut to a few hundred characters (a long file path at its start, the others at their
+ * end), so a message never grows to kilobytes. Never throws.
  *
  * @example
  * formatScenarioErrorMessage({ file: 'a.yaml', fieldPath: 'time.years', expected: 'an integer in [1, 100]', found: '0', line: 3 })
@@ -44,13 +57,14 @@ function oneLine(text: string): string {
  */
 export function formatScenarioErrorMessage(details: ScenarioErrorDetails): string {
   const parts: string[] = [];
-  if (details.file !== null && details.file !== '') parts.push(details.file);
+  // A long path is cut at its start: the file name at its end says most.
+  if (details.file !== null && details.file !== '') parts.push(cut(details.file, MAXIMUM_PART_LENGTH.file, true));
   if (details.line != null) {
     parts.push(details.column != null ? `line ${details.line}, column ${details.column}` : `line ${details.line}`);
   }
-  if (details.fieldPath !== null && details.fieldPath !== '') parts.push(details.fieldPath);
-  let text = `expected ${details.expected}, found ${details.found}`;
-  if (details.hint) text += ` (${details.hint})`;
+  if (details.fieldPath !== null && details.fieldPath !== '') parts.push(cut(details.fieldPath, MAXIMUM_PART_LENGTH.fieldPath));
+  let text = `expected ${cut(details.expected, MAXIMUM_PART_LENGTH.expected)}, found ${cut(details.found, MAXIMUM_PART_LENGTH.found)}`;
+  if (details.hint) text += ` (${cut(details.hint, MAXIMUM_PART_LENGTH.hint)})`;
   parts.push(text);
   return oneLine(parts.join(': '));
 }
@@ -77,10 +91,11 @@ export class ScenarioError extends Error {
   constructor(details: ScenarioErrorDetails) {
     super(formatScenarioErrorMessage(details));
     this.file = details.file;
-    this.fieldPath = details.fieldPath;
-    this.expected = details.expected;
-    this.found = details.found;
-    this.hint = details.hint ?? null;
+    // The parts as the message shows them (cut when long).
+    this.fieldPath = details.fieldPath === null ? null : cut(details.fieldPath, MAXIMUM_PART_LENGTH.fieldPath);
+    this.expected = cut(details.expected, MAXIMUM_PART_LENGTH.expected);
+    this.found = cut(details.found, MAXIMUM_PART_LENGTH.found);
+    this.hint = details.hint ? cut(details.hint, MAXIMUM_PART_LENGTH.hint) : null;
     this.line = details.line ?? null;
     this.column = details.column ?? null;
   }

@@ -9,6 +9,7 @@
  * Pure module (no Node imports): the browser page validates scenarios with it too. Parsing YAML and
  * reading files is done by `parseScenarioYaml.ts` and `loadScenarioFile.ts`.
  */
+import type { ModelInput } from '../model/modelInput.ts';
 import {
   defaultParameters,
   isParameterLeaf,
@@ -61,12 +62,72 @@ export interface ValidatedScenario {
 /** Scenario names: lower-case letters and digits in words joined by single hyphens. */
 export const SCENARIO_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Longest scenario (and experiment) name: names become file and folder names. */
+export const MAXIMUM_NAME_LENGTH = 64;
+
+/** Names Windows reserves for devices: a file `con.yaml` or a folder `nul` cannot be made there. */
+const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+
+/**
+ * Why a scenario or experiment name cannot be used, or null when it can: it must be kebab-case (see
+ * {@link SCENARIO_NAME_PATTERN}), at most {@link MAXIMUM_NAME_LENGTH} characters, and not a Windows
+ * device name, because run folders, copied scenario files and report files are named after it
+ * (issue 11, D6: a 250-character name computed everything and then could not write its file).
+ *
+ * @returns null, `'kebab-case'`, `'length'` or `'device'`.
+ * @example nameProblem('baseline') // null
+ * @example nameProblem('nul') // 'device'
+ */
+export function nameProblem(name: string): 'kebab-case' | 'length' | 'device' | null {
+  if (!SCENARIO_NAME_PATTERN.test(name)) return 'kebab-case';
+  if (name.length > MAXIMUM_NAME_LENGTH) return 'length';
+  if (WINDOWS_DEVICE_NAME.test(name)) return 'device';
+  return null;
+}
+
+/**
+ * The hint of a name error: the kebab-case spelling of a name that is not kebab-case ("did you mean
+ * …?"), the length of a name that is too long, or why a device name is refused; null when none helps.
+ *
+ * @example nameHint('Baseline 2009') // 'did you mean "baseline-2009"?'
+ */
+export function nameHint(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const problem = nameProblem(value);
+  if (problem === 'length') return `this one has ${value.length}`;
+  if (problem === 'device') return 'a device name on Windows, which cannot be a file name there';
+  const suggestion = toKebabCase(value);
+  return suggestion !== '' && nameProblem(suggestion) === null ? `did you mean ${JSON.stringify(suggestion)}?` : null;
+}
+
+/**
+ * Any text in kebab case: camelCase split, lower case, every run of other characters one hyphen, no
+ * hyphen at either end; cut at a word boundary to {@link MAXIMUM_NAME_LENGTH} characters. May be
+ * empty, and may still be a Windows device name (see {@link nameProblem}).
+ *
+ * @example toKebabCase('My Policy 2') // 'my-policy-2'
+ */
+export function toKebabCase(text: string): string {
+  let name = text
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (name.length > MAXIMUM_NAME_LENGTH) {
+    const cut = name.slice(0, MAXIMUM_NAME_LENGTH + 1);
+    const boundary = cut.lastIndexOf('-');
+    name = (boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, MAXIMUM_NAME_LENGTH)).replace(/-+$/, '');
+  }
+  return name;
+}
+
 /** Top-level keys of a scenario file that are not parameter groups. */
 export const SCENARIO_METADATA_KEYS = ['name', 'description'] as const;
 
 /** Words for the `expected` part of name and description errors (also used by the JSON Schema). */
 export const SCENARIO_METADATA_TEXT = {
-  name: 'a kebab-case scenario name (lower-case letters, digits and single hyphens, e.g. "baseline-2009")',
+  name: `a kebab-case scenario name of at most ${MAXIMUM_NAME_LENGTH} characters (lower-case letters, digits and single hyphens, e.g. "baseline-2009")`,
   description: 'a non-empty one-line description',
 } as const;
 
@@ -120,8 +181,13 @@ function fail(context: Context, path: readonly FieldPathSegment[], details: Fail
   });
 }
 
-/** True for a mapping parsed from YAML or JSON (not a list, not null, not a class instance). */
-function isPlainMapping(value: unknown): value is Record<string, unknown> {
+/**
+ * True for a mapping parsed from YAML or JSON (not a list, not null, not a class instance). Shared by
+ * the validators of scenario, experiment and calibration files.
+ *
+ * @example isPlainMapping({ a: 1 }) // true; isPlainMapping([1]) // false
+ */
+export function isPlainMapping(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value) as unknown;
   return prototype === Object.prototype || prototype === null;
@@ -224,6 +290,41 @@ function allLeafPaths(): string[] {
   return leafPathsCache;
 }
 
+/** Each leaf path with its leaf and its keys, for {@link checkParameterValues}. */
+let leafByPathCache: Map<string, { readonly leaf: ParameterLeaf; readonly segments: readonly string[] }> | null = null;
+
+/**
+ * Check the values at some dotted paths of complete parameters against the table (type, integer,
+ * finite, range with exclusive minima, choice), exactly as a scenario file's values are checked.
+ *
+ * Why: an experiment writes its factor values into the base scenario's parameters; each design point
+ * must be a scenario the validator would accept, whatever design produced it. Pure.
+ *
+ * @param parameters Complete parameters (the other values are not looked at).
+ * @param paths Dotted leaf paths, e.g. `['industries.count']`.
+ * @param file File label for messages (null when the parameters do not come from a file).
+ * @throws {ScenarioError} `<file>: <path>: expected <range>, found <value>`; an Error for a path that is
+ *   not a parameter (a programming error).
+ * @example
+ * checkParameterValues(parameters, ['guarantees.leverageMultiple'], null);
+ */
+export function checkParameterValues(
+  parameters: Parameters,
+  paths: readonly string[],
+  file: string | null,
+  options: ValidateScenarioOptions = {},
+): void {
+  leafByPathCache ??= new Map(listParameterLeaves().map(([leafPath, leaf]) => [leafPath, { leaf, segments: leafPath.split('.') }]));
+  const context: Context = { file, locate: options.locate };
+  for (const dotted of paths) {
+    const entry = leafByPathCache.get(dotted);
+    if (entry === undefined) throw new Error(`checkParameterValues: ${dotted} is not a parameter`);
+    let value: unknown = parameters;
+    for (const key of entry.segments) value = (value as Record<string, unknown>)[key];
+    checkLeaf(context, entry.leaf, value, entry.segments);
+  }
+}
+
 function unknownKeyError(
   context: Context,
   parentPath: readonly FieldPathSegment[],
@@ -298,18 +399,8 @@ function validateGroup(
 }
 
 function checkName(context: Context, value: unknown): string {
-  if (typeof value !== 'string' || !SCENARIO_NAME_PATTERN.test(value)) {
-    let hint: string | null = null;
-    if (typeof value === 'string' && value.trim() !== '') {
-      const suggestion = value
-        .trim()
-        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-      if (suggestion !== '' && SCENARIO_NAME_PATTERN.test(suggestion)) hint = `did you mean ${JSON.stringify(suggestion)}?`;
-    }
-    throw fail(context, ['name'], { expected: SCENARIO_METADATA_TEXT.name, found: describeFoundValue(value), hint });
+  if (typeof value !== 'string' || nameProblem(value) !== null) {
+    throw fail(context, ['name'], { expected: SCENARIO_METADATA_TEXT.name, found: describeFoundValue(value), hint: nameHint(value) });
   }
   return value;
 }
@@ -496,4 +587,49 @@ export function checkParameterConsistency(
       linePaths: [['choice', 'outside', 'enabled'], ['zones', 'count']],
     });
   }
+}
+
+/** Options of {@link checkModelInputConsistency}. */
+export interface CheckModelInputOptions extends ValidateScenarioOptions {
+  /**
+   * How to name the relatedness matrix in messages, e.g. `data/io.csv named by
+   * industries.relatednessFile in base.yaml`; default `read from industries.relatednessFile`.
+   */
+  readonly relatednessSource?: string | null;
+}
+
+/**
+ * Check everything that ties the parameters to each other and to the data files read with them:
+ * the rules of {@link checkParameterConsistency}, and a relatedness matrix of exactly
+ * `industries.count`² values (K×K, K = industries.count).
+ *
+ * Why: a scenario file gets these checks when it is loaded (the CSV is parsed against its own
+ * industries.count), but an experiment may vary `industries.count` on top of a base scenario whose
+ * matrix is fixed; the model would then read the first k² numbers of the K×K matrix in row order —
+ * a wrong, asymmetric matrix (issue 11, D1). Every design point goes through this check. Pure.
+ *
+ * @param input Parameters (each value already valid) and the relatedness matrix or null.
+ * @param file File label for messages (null when not from a file).
+ * @param options `locate` adds line numbers; `relatednessSource` names the matrix's file.
+ * @throws {ScenarioError} `industries.count: expected 3 (the size of the 3×3 relatedness matrix …), found 2`,
+ *   or the error of {@link checkParameterConsistency}.
+ * @example
+ * checkModelInputConsistency({ parameters, relatedness: { industryNames: null, values: [1, 0.5, 0.5, 1] } }, null);
+ * // throws unless parameters.industries.count is 2
+ */
+export function checkModelInputConsistency(input: ModelInput, file: string | null, options: CheckModelInputOptions = {}): void {
+  checkParameterConsistency(input.parameters, file, options);
+  if (input.relatedness === null) return;
+  const count = input.parameters.industries.count;
+  const cells = input.relatedness.values.length;
+  const size = Math.round(Math.sqrt(cells));
+  if (size * size === cells && size === count) return;
+  const source = options.relatednessSource ?? 'read from industries.relatednessFile';
+  const matrix = size * size === cells ? `the ${size}×${size} relatedness matrix` : `a relatedness matrix of ${cells} values`;
+  throw fail({ file, locate: options.locate }, ['industries', 'count'], {
+    expected: `${size * size === cells ? size : 'its size'} (the size of ${matrix} ${source})`,
+    found: formatNumber(count),
+    hint: 'a matrix read from a file fixes the number of industries; vary industries.count only with the generated matrix',
+    linePaths: [['industries', 'count'], ['industries', 'relatednessFile']],
+  });
 }

@@ -55,6 +55,9 @@ describe('page settings', () => {
   it('make scenario names', () => {
     expect(toScenarioName('My Policy 2')).toBe('my-policy-2');
     expect(toScenarioName('!!!')).toBe('my-policy');
+    // Always a name the validator accepts: at most 64 characters, never a Windows device name (issue 11, D6).
+    expect(toScenarioName(`${'Long title '.repeat(10)}`)).toBe('long-title-long-title-long-title-long-title-long-title-long');
+    expect(toScenarioName('NUL')).toBe('my-policy');
   });
 });
 

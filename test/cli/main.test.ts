@@ -67,13 +67,13 @@ describe('zonesim command line', () => {
     expect(missing.err).toMatch(/^zonesim: nope\.yaml: .*expected .*found .*\n$/);
     const badReps = await cli('run', path.join(root, 'scenarios', 'baseline.yaml'), '--reps', 'ten');
     expect(badReps.code).toBe(1);
-    expect(badReps.err).toContain('expected an integer from 1 to 100000 for --reps, found "ten"');
+    expect(badReps.err).toBe('zonesim: --reps: expected an integer from 1 to 100000, found "ten"\n');
     const badRecord = await cli('run', path.join(root, 'scenarios', 'baseline.yaml'), '--record', 'zone');
     expect(badRecord.code).toBe(1);
-    expect(badRecord.err).toContain('expected final, zones, industries, zones,industries or all for --record, found "zone"');
+    expect(badRecord.err).toBe('zonesim: --record: expected final, zones, industries, zones,industries or all, found "zone"\n');
     const badFormats = await cli('run', path.join(root, 'scenarios', 'baseline.yaml'), '--image-formats', 'svg,svg');
     expect(badFormats.code).toBe(1);
-    expect(badFormats.err).toContain('expected svg, png or png,svg for --image-formats, found "svg,svg"');
+    expect(badFormats.err).toBe('zonesim: --image-formats: expected svg, png or png,svg, found "svg,svg"\n');
     const unknown = await cli('frobnicate');
     expect(unknown.code).toBe(2);
   });

@@ -166,12 +166,20 @@ describe('validateExperiment: one-line errors', () => {
     for (const message of messages) expect(message).not.toMatch(/[\r\n]/);
     expect(messages[2]).toContain('(did you mean "small-experiment"?)');
   });
+
+  it('limits the name like a scenario name (64 characters, no Windows device name; issue 11, D6)', () => {
+    expect(errorOf(withLine('name: small-experiment', `name: ${'a'.repeat(65)}`))).toMatch(
+      /exp\.yaml: line 1: name: expected a kebab-case experiment name of at most 64 characters .*, found "a+…" \(this one has 65\)$/,
+    );
+    expect(errorOf(withLine('name: small-experiment', 'name: nul'))).toContain('found "nul" (a device name on Windows, which cannot be a file name there)');
+    expect(validateText(withLine('name: small-experiment', `name: ${'a'.repeat(64)}`)).name).toBe('a'.repeat(64));
+  });
 });
 
 describe('loadExperimentFile', () => {
   it('reports a missing base scenario at the scenario line, and a bad base scenario in its own file', async () => {
     const missing = writeExperiment(withLine('scenario: base.yaml', 'scenario: nope.yaml'));
-    await expect(loadExperimentFile(missing)).rejects.toThrow(/exp\.yaml: line 3: scenario: expected an existing scenario file \(paths are relative to the experiment file\), found no such file ".*nope\.yaml"/);
+    await expect(loadExperimentFile(missing)).rejects.toThrow(/exp\.yaml: line 3: scenario: expected an existing regular file of at most 1 MiB: the base scenario \(paths are relative to the experiment file\), found no such file ".*nope\.yaml"/);
     const bad = writeExperiment(experimentText(), { 'base.yaml': 'name: base\ndescription: x\nzones:\n  cont: 3\n' });
     await expect(loadExperimentFile(bad)).rejects.toThrow(/base\.yaml: line 4: zones\.cont: expected a known key of zones/);
   });
@@ -191,7 +199,50 @@ describe('loadExperimentFile', () => {
     const rules = writeExperiment(
       withLine('  guarantees.feeRate:\n    uniform: { min: 0, max: 0.05 }', '  industries.count:\n    integer: { min: 2, max: 20 }'),
     );
-    await expect(loadExperimentFile(rules)).rejects.toThrow(/exp\.yaml: design point \d+ \(.*industries\.count = \d.*\): industries\.supplyChains: expected at most industries\.count/);
+    await expect(loadExperimentFile(rules)).rejects.toThrow(/exp\.yaml: line 7: design point \d+ \(.*industries\.count = \d.*\): industries\.supplyChains: expected at most industries\.count/);
+  });
+
+  it('refuses design points whose industries.count differs from the size of the base scenario’s relatedness CSV (issue 11, D1)', async () => {
+    // Before: --dry-run said ok; with 2 industries the model took the first 4 numbers of the 3×3
+    // matrix in row order (a wrong, asymmetric matrix) and exited 0, with 4 it exited 70.
+    const base = [
+      'name: three-industries',
+      'description: Three industries with a proximity matrix read from CSV',
+      'time:',
+      '  years: 2',
+      'industries:',
+      '  count: 3',
+      '  supplyChains: 1',
+      '  relatednessFile: r.csv',
+      'zones:',
+      '  count: 2',
+      '  leadingIndustriesPerZone: 1',
+      '',
+    ].join('\n');
+    const csv = 'A,B,C\n1,0.7,0.1\n0.7,1,0.05\n0.1,0.05,1\n';
+    const varied = (values: string): string =>
+      withLine('  guarantees.feeRate:\n    uniform: { min: 0, max: 0.05 }', `  industries.count:\n    choice: { values: [${values}] }`);
+    for (const values of ['3, 2', '3, 4']) {
+      const file = writeExperiment(varied(values), { 'base.yaml': base, 'r.csv': csv });
+      const message = await loadExperimentFile(file).then(
+        () => expect.fail(`count ${values} accepted`),
+        (error: unknown) => {
+          expect(error).toBeInstanceOf(ScenarioError);
+          return (error as Error).message;
+        },
+      );
+      expect(message).not.toContain('\n');
+      // The experiment file, the factor's line, the design point, the field, the CSV and its size.
+      expect(message).toMatch(
+        new RegExp(
+          String.raw`exp\.yaml: line 7: design point \d+ \(.*industries\.count = ${values.split(', ')[1]}.*\): industries\.count: ` +
+            String.raw`expected 3 \(the size of the 3×3 relatedness matrix .*r\.csv named by industries\.relatednessFile in .*base\.yaml\), found ${values.split(', ')[1]}`,
+        ),
+      );
+    }
+    // A design that keeps the matrix's size is fine.
+    const same = writeExperiment(varied('3'), { 'base.yaml': base, 'r.csv': csv });
+    await expect(loadExperimentFile(same)).rejects.toThrow(/at least 2 values/);
   });
 
   it('loads the bundled experiments; the Sobol’ one has at least 10,000 runs of 8 levers', async () => {

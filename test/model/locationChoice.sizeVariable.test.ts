@@ -52,7 +52,7 @@ function zoneShare(state: ModelState): number {
 describe('vacant land as the size variable of the location choice (issue 9, defect 2)', () => {
   it('gives the aggregated-logit share Z·A·e^0 / (Z·A·e^0 + A_out·e^u_out)', () => {
     // 12 zones × 300 ha against 500 ha of scattered land at utility 0.7:
-    // 3600 / (3600 + 500 e^0.7) = 0.78340… (computed with Math.exp below).
+    // 3600 / (3600 + 500 e^0.7) = 0.78144… (computed with Math.exp below).
     const expected = 3600 / (3600 + 500 * Math.exp(0.7));
     expect(zoneShare(identicalZones(12, 300, 'vacant-land'))).toBeCloseTo(expected, 12);
   });
@@ -72,7 +72,7 @@ describe('vacant land as the size variable of the location choice (issue 9, defe
   });
 
   it('the plain logit (sizeVariable none) is the foundation model: doubling the zones raises the share', () => {
-    // Z e^0 / (Z e^0 + e^0.7): 12 zones 0.8565…, 24 zones 0.9226…
+    // Z e^0 / (Z e^0 + e^0.7): 12 zones 0.8563…, 24 zones 0.9226…
     expect(zoneShare(identicalZones(12, 300, 'none'))).toBeCloseTo(12 / (12 + Math.exp(0.7)), 12);
     expect(zoneShare(identicalZones(24, 150, 'none'))).toBeCloseTo(24 / (24 + Math.exp(0.7)), 12);
   });

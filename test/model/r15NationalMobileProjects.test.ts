@@ -42,7 +42,7 @@ function province(zoneCount: number, mobile: Record<string, unknown>, projects: 
 
 describe('the inclusive-value gap x', () => {
   it('is ln(1 + Σ_z A_z e^V / (A_out e^u_out)) — 0 without zones', () => {
-    // 12 zones × 300 ha at utility 0 against 500 ha at 0.7: ln(1 + 3600 / (500 e^0.7)) = 1.2716…
+    // 12 zones × 300 ha at utility 0 against 500 ha at 0.7: ln(1 + 3600 / (500 e^0.7)) = 1.5207…
     expect(inclusiveValueGap(province(12, {}))).toBeCloseTo(Math.log(1 + 3600 / (500 * Math.exp(0.7))), 12);
     expect(inclusiveValueGap(province(0, {}))).toBe(0);
   });

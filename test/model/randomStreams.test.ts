@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialiseModel } from '../../src/model/initialiseModel.ts';
+import { initialiseModel, MOBILE_PROJECT_ID_OFFSET } from '../../src/model/initialiseModel.ts';
 import { arriveProjects } from '../../src/model/projectArrival.ts';
 import { simulateModel } from '../../src/model/simulateModel.ts';
 import { counterStandardNormal, counterUniform, createStream, poisson } from '../../src/model/randomStreams.ts';
@@ -7,7 +7,11 @@ import { mean, sampleVariance } from 'simple-statistics';
 import { inputWith, smallScenario } from '../support/modelInputs.ts';
 import type { ModelInput } from '../../src/model/modelInput.ts';
 
-/** The sequence of projects (industry, size, productivity) that arrive over `steps` steps. */
+/**
+ * The sequence of reference projects (id, industry, size, productivity) that arrive over `steps`
+ * steps. Extra mobile projects, which zones attract from the rest of China (R15; ids from
+ * MOBILE_PROJECT_ID_OFFSET), are left out: they are meant to differ between scenarios.
+ */
 function arrivals(input: ModelInput, seed: number, steps: number): number[] {
   const state = initialiseModel(input, seed);
   const out: number[] = [];
@@ -15,6 +19,7 @@ function arrivals(input: ModelInput, seed: number, steps: number): number[] {
     state.step = s;
     arriveProjects(state);
     for (let i = 0; i < state.pending.count; i++) {
+      if (state.pending.id[i] >= MOBILE_PROJECT_ID_OFFSET) continue;
       out.push(state.pending.id[i], state.pending.industry[i], state.pending.investment[i], state.pending.productivity[i]);
     }
     state.pending.count = 0;

@@ -78,6 +78,8 @@ describe('time series', () => {
   it('chooses whole-year ticks', () => {
     expect(yearAxisRange([2009, 2031])).toMatchObject({ ticks: { stepSize: 2 } });
     expect(yearAxisRange([2009, 2010.5])).toMatchObject({ min: 2009, max: 2010.5, ticks: { stepSize: 1 } });
+    // One recorded year: a two-year axis around it, and fraction digits bounded on both sides (D2).
+    expect(yearAxisRange([2010, 2010])).toMatchObject({ min: 2009, max: 2011, ticks: { stepSize: 1, format: { minimumFractionDigits: 0, maximumFractionDigits: 2 } } });
   });
 });
 

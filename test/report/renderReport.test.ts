@@ -75,6 +75,23 @@ describe('renderReport', () => {
     expect(html).toContain('data-chart="pollution-time-series"'); // every chart is still on the page
   });
 
+  it('renders the charts of an outcome recorded in a single year (issue 11, D2)', async () => {
+    // A growth reporter is undefined at step 0, so a one-year run records it only at the end: every
+    // time series then has one point, and chart.js used to throw "maximumFractionDigits value is out
+    // of range" on the degenerate year axis, after every replication was done.
+    const dir = path.join(root, 'one-year');
+    const input = {
+      ...reportInputFixture,
+      series: reportInputFixture.series.map((s) => ({ ...s, points: s.points.slice(-1) })),
+    };
+    const files = await renderReport(input, dir, { imageFormats: ['png'] });
+    expect(files[0]).toBe(path.join(dir, 'report.html'));
+    expect(path.basename(files[1])).toMatch(/\.png$/);
+    const timeSeries = files.filter((f) => f.endsWith('-time-series.png'));
+    expect(timeSeries).toHaveLength(reportInputFixture.metrics.length);
+    for (const file of timeSeries) expect((await readFile(file)).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  });
+
   it('renders a run of the bundled size quickly, with a page that stays small', async () => {
     const dir = path.join(root, 'large');
     const input = syntheticReportInput({ scenarios: 17, metrics: 40, steps: 23, zones: 180 });

@@ -57,13 +57,13 @@ describe('loadScenarioFile', () => {
     await expectScenarioErrorAsync(() => loadScenarioFile(file), {
       file,
       fieldPath: null,
-      expected: 'an existing readable file',
+      expected: 'an existing regular file of at most 1 MiB',
       found: 'no such file',
     });
   });
 
-  it('reports a directory given as the scenario file', async () => {
-    await expectScenarioErrorAsync(() => loadScenarioFile(FIXTURES), { file: FIXTURES, found: 'a directory' });
+  it('reports a folder given as the scenario file', async () => {
+    await expectScenarioErrorAsync(() => loadScenarioFile(FIXTURES), { file: FIXTURES, found: 'a folder' });
   });
 
   it('reports YAML syntax errors with line and column', async () => {
@@ -121,7 +121,7 @@ describe('loadScenarioFile', () => {
     await expectScenarioErrorAsync(() => loadScenarioFile(file), {
       file,
       fieldPath: 'industries.relatednessFile',
-      expected: 'an existing readable file',
+      expected: 'an existing regular file of at most 16 MiB (paths are relative to the scenario file)',
       found: `no such file ${JSON.stringify(path.join(FIXTURES, 'data/does-not-exist.csv'))}`,
       line: 6,
     });

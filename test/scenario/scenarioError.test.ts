@@ -39,6 +39,15 @@ describe('ScenarioError', () => {
     ).toBe('a.yaml: line 2, column 5: expected x, found y');
   });
 
+  it('cuts long parts, so that no message is several KB long (issue 11, D12)', () => {
+    const long = 'x'.repeat(5000);
+    const message = formatScenarioErrorMessage({ file: `/data/${long}/a.yaml`, fieldPath: `zones.${long}`, expected: long, found: long, hint: long });
+    expect(message.length).toBeLessThan(1300);
+    expect(message).toMatch(/^…x+\/a\.yaml: zones\.x+…: expected x+…, found x+… \(x+…\)$/);
+    // Short parts are untouched.
+    expect(formatScenarioErrorMessage({ file: 'a.yaml', fieldPath: 'p', expected: 'x', found: 'y', hint: 'z' })).toBe('a.yaml: p: expected x, found y (z)');
+  });
+
   it('never puts a line break in the message', () => {
     const error = new ScenarioError({ file: 'a\nb.yaml', fieldPath: 'p', expected: 'one\nline', found: 'two\r\nlines' });
     expect(error.message).not.toMatch(/[\r\n]/);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultParameters } from '../../src/model/parameterSpecification.ts';
 import { parseScenarioYaml } from '../../src/scenario/parseScenarioYaml.ts';
 import {
+  checkModelInputConsistency,
   checkParameterConsistency,
+  checkParameterValues,
   formatFieldPath,
   validateScenario,
 } from '../../src/scenario/validateScenario.ts';
@@ -109,6 +111,34 @@ describe('validateScenario: document, name and description', () => {
     });
     expectScenarioError(() => validateScenario({ name: 'noZones', description: 'x' }, FILE), { hint: '"no-zones"' });
     expectScenarioError(() => validateScenario({ name: 12, description: 'x' }, FILE), { fieldPath: 'name', found: '12' });
+  });
+
+  it('limits names to 64 characters and refuses names that are devices on Windows (issue 11, D6)', () => {
+    const longest = `a${'-b'.repeat(31)}a`;
+    expect(longest).toHaveLength(64);
+    expect(validateScenario({ name: longest, description: 'x' }, FILE).name).toBe(longest);
+    const error = expectScenarioError(() => validateScenario({ name: `${longest}b`, description: 'x' }, FILE), {
+      fieldPath: 'name',
+      expected: 'a kebab-case scenario name of at most 64 characters',
+      found: `"${`${longest}b`.slice(0, 59)}…"`,
+      hint: 'this one has 65',
+    });
+    expect(error.message.length).toBeLessThan(300);
+    for (const name of ['con', 'nul', 'aux', 'prn', 'com1', 'lpt9']) {
+      expectScenarioError(() => validateScenario({ name, description: 'x' }, FILE), {
+        fieldPath: 'name',
+        found: JSON.stringify(name),
+        hint: 'a device name on Windows, which cannot be a file name there',
+      });
+    }
+    expect(validateScenario({ name: 'con-2', description: 'x' }, FILE).name).toBe('con-2');
+  });
+
+  it('cuts a very long unknown key in the message', () => {
+    const error = expectScenarioError(() => validateScenario({ name: 'a', description: 'x', zones: { ['k'.repeat(10_000)]: 1 } }, FILE), {
+      fieldPath: `zones.${'k'.repeat(193)}…`,
+    });
+    expect(error.message.length).toBeLessThan(1000);
   });
 
   it('requires a one-line description', () => {
@@ -415,6 +445,36 @@ describe('cross-field consistency', () => {
     });
     expect(error.message).toBe('industries.supplyChains: expected at most industries.count (20), found 30');
     expect(error.file).toBeNull();
+  });
+});
+
+describe('checks of complete parameters (each experiment design point goes through them)', () => {
+  it('checkParameterValues applies the table’s range to the given paths only', () => {
+    const parameters = defaultParameters();
+    parameters.time.years = 0;
+    expect(() => checkParameterValues(parameters, ['zones.count'], null)).not.toThrow();
+    const error = expectScenarioError(() => checkParameterValues(parameters, ['time.years'], 'exp.yaml'), { fieldPath: 'time.years', found: '0' });
+    expect(error.message).toBe('exp.yaml: time.years: expected an integer in [1, 100], found 0');
+    expect(() => checkParameterValues(parameters, ['time.yeers'], null)).toThrow(/not a parameter/);
+  });
+
+  it('checkModelInputConsistency requires a relatedness matrix of industries.count² values', () => {
+    const parameters = defaultParameters();
+    parameters.industries.count = 2;
+    parameters.industries.supplyChains = 1;
+    parameters.zones.leadingIndustriesPerZone = 1;
+    const twoByTwo = { industryNames: null, values: [1, 0.5, 0.5, 1] };
+    expect(() => checkModelInputConsistency({ parameters, relatedness: twoByTwo }, null)).not.toThrow();
+    expect(() => checkModelInputConsistency({ parameters, relatedness: null }, null)).not.toThrow();
+    const threeByThree = { industryNames: null, values: [1, 0.7, 0.1, 0.7, 1, 0.05, 0.1, 0.05, 1] };
+    const error = expectScenarioError(
+      () => checkModelInputConsistency({ parameters, relatedness: threeByThree }, 'a.yaml', { relatednessSource: 'r.csv named by industries.relatednessFile in a.yaml' }),
+      { fieldPath: 'industries.count', found: '2' },
+    );
+    expect(error.expected).toBe('3 (the size of the 3×3 relatedness matrix r.csv named by industries.relatednessFile in a.yaml)');
+    // The parameter rules come first.
+    parameters.industries.supplyChains = 3;
+    expectScenarioError(() => checkModelInputConsistency({ parameters, relatedness: twoByTwo }, null), { fieldPath: 'industries.supplyChains' });
   });
 });
 

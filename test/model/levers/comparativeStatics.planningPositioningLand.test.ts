@@ -122,8 +122,8 @@ describe('R11 land', () => {
   });
 
   it('a tighter province land quota services less land (用地指标)', () => {
-    // Why: the zones want 7 × 60 × (1 − 0.5 × 0.3) ≈ 357 ha/year; a quota of 800 does not bind, a quota
-    // of 150 scales every zone's servicing down by 150/357.
+    // Why: the lever base's zones want 7 × 150 × (1 − 0.5 × 0.3) ≈ 893 ha/year; a quota of 800 binds a
+    // little (× 0.90), a quota of 150 scales every zone's servicing down by 150/893.
     // Fails if: the quota is not applied, or applied per zone instead of per province (150 ha per zone
     // would not bind either).
     const result = measureLever(log, 'R11 quotaHaPerYear 800 → 150: landServicedHa', {
