@@ -21,7 +21,6 @@ export interface ChildMeasurement {
   readonly threadCpuMs: Spread;
   readonly wallMs: Spread;
   readonly entries: number | null;
-  readonly zoneCountLimitRaised: boolean;
   readonly samples: readonly PeakMemorySample[];
 }
 
@@ -59,7 +58,6 @@ export function measureChildren(
     threadCpuMs: spread(samples.map((s) => s.threadCpuMs)),
     wallMs: spread(samples.map((s) => s.wallMs)),
     entries: samples[0].entries,
-    zoneCountLimitRaised: samples.some((s) => s.zoneCountLimitRaised),
     samples,
   };
 }

@@ -21,7 +21,6 @@ import { simulateModel } from '../src/model/simulateModel.ts';
 import { comparisonRecording, DEFAULT_RECORD_OPTION } from '../src/runner/recording.ts';
 import { recordTask } from '../src/runner/recordTask.ts';
 import { elapsedSince, readClocks } from './cpuClock.ts';
-import { allowNationalZoneCount, NATIONAL_SCENARIO } from './nationalScale.ts';
 
 /** What the child prints (one JSON line on stdout). */
 export interface PeakMemorySample {
@@ -39,8 +38,6 @@ export interface PeakMemorySample {
   readonly processCpuMs: number;
   readonly threadCpuMs: number;
   readonly wallMs: number;
-  /** Whether the zone-count stopgap of bench/nationalScale.ts had to raise the limit. */
-  readonly zoneCountLimitRaised: boolean;
 }
 
 async function main(): Promise<void> {
@@ -48,7 +45,6 @@ async function main(): Promise<void> {
   if (!file || !seedText) throw new Error('usage: peakMemoryChild.ts <scenario.yaml> <seed> [--load-only | --task]');
   const loadOnly = flag === '--load-only';
   const task = flag === '--task';
-  const zoneCountLimitRaised = file.endsWith(NATIONAL_SCENARIO) ? allowNationalZoneCount() : false;
   const scenario = await loadScenarioFile(file);
   let peakHeapUsed = 0;
   let peakArrayBuffers = 0;
@@ -86,7 +82,6 @@ async function main(): Promise<void> {
     processCpuMs: loadOnly ? 0 : times.processCpuMs,
     threadCpuMs: loadOnly ? 0 : times.threadCpuMs,
     wallMs: loadOnly ? 0 : times.wallMs,
-    zoneCountLimitRaised,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -342,15 +342,12 @@ function renderChildren(report: BenchmarkReport): string[] {
     c.loadOnly ? '—' : medMin(c.wallMs),
     c.entries === null ? '—' : fmtInt(c.entries),
   ]);
-  const raised = report.national.zoneCountLimitRaised
-    ? ' The national scenario needs zones.count = 2,543, above the parameter table’s maximum of 2,000: its children raised the maximum in their own process (bench/nationalScale.ts).'
-    : '';
   return [
     '## 5. Fresh processes: peak memory and the national-scale replication',
     '',
     markdownTable(['process', 'scenario', 'processes', 'peak RSS MB', 'peak heap used MB', 'CPU ms', 'JS-thread CPU ms', 'wall ms', 'entries (first)'], rows),
     '',
-    `Peak RSS = the process's maximum resident set (Node and tsx included); heap sampled at every recording step. CPU and wall from after loading to the end of the run. Median (minimum).${raised}`,
+    `Peak RSS = the process's maximum resident set (Node and tsx included); heap sampled at every recording step. CPU and wall from after loading to the end of the run. Median (minimum).`,
     '',
   ];
 }

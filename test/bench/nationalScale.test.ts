@@ -5,9 +5,8 @@
  * Independent calculation: the factor applied here to henan.yaml's values.
  */
 import { describe, expect, it } from 'vitest';
-import { allowNationalZoneCount, NATIONAL_SCENARIO, NATIONAL_ZONE_COUNT } from '../../bench/nationalScale.ts';
+import { NATIONAL_SCENARIO, NATIONAL_ZONE_COUNT } from '../../bench/nationalScale.ts';
 import { initialiseModel } from '../../src/model/initialiseModel.ts';
-import { parameterSpecification } from '../../src/model/parameterSpecification.ts';
 import { stepModel } from '../../src/model/stepModel.ts';
 import { loadScenarioFile } from '../../src/scenario/loadScenarioFile.ts';
 
@@ -27,16 +26,7 @@ function valueAt(root: unknown, dotted: string): unknown {
 }
 
 describe('national-scale scenario', () => {
-  it('the zone-count stopgap raises the limit once, only as far as the catalogue needs', () => {
-    const before = parameterSpecification.zones.count.maximum;
-    const raised = allowNationalZoneCount();
-    expect(raised).toBe(before < NATIONAL_ZONE_COUNT);
-    expect(parameterSpecification.zones.count.maximum).toBe(Math.max(before, NATIONAL_ZONE_COUNT));
-    expect(allowNationalZoneCount()).toBe(false);
-  });
-
   it('is henan.yaml with its counts scaled by 2,543 / 180', async () => {
-    allowNationalZoneCount();
     const national = await loadScenarioFile(NATIONAL_SCENARIO);
     const henan = await loadScenarioFile('scenarios/henan.yaml');
     expect(NATIONAL_ZONE_COUNT).toBe(552 + 1991);
@@ -59,7 +49,6 @@ describe('national-scale scenario', () => {
   });
 
   it('initialises and steps', async () => {
-    allowNationalZoneCount();
     const { modelInput } = await loadScenarioFile(NATIONAL_SCENARIO);
     const state = initialiseModel(modelInput, 1);
     expect(state.firms.count).toBe(modelInput.parameters.firms.initialCount);
