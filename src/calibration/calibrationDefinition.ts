@@ -142,6 +142,18 @@ export interface CalibrationMethod {
   readonly seed: number;
 }
 
+/**
+ * What the calibrated model predicts: the posterior's particles run on to the end of `until`, and the
+ * province reporters whose bands the report and docs show (besides every target's statistic over
+ * time).
+ */
+export interface CalibrationPredictions {
+  /** The last calendar year of the posterior-predictive runs (null: the scenario's last year). */
+  readonly until: number | null;
+  /** Province reporters predicted (their posterior-predictive bands at every recorded instant). */
+  readonly reporters: readonly string[];
+}
+
 /** A validated calibration file. */
 export interface CalibrationDefinition {
   readonly name: string;
@@ -153,6 +165,7 @@ export interface CalibrationDefinition {
   readonly parameters: readonly CalibrationParameter[];
   readonly targets: readonly CalibrationTarget[];
   readonly method: CalibrationMethod;
+  readonly predictions: CalibrationPredictions;
 }
 
 /**

@@ -22,7 +22,10 @@ import { EMPTY_ZONE_LABEL, type IndustryStyle, type ReportView } from './reportV
  * Output is deterministic: no animation, fixed sizes, devicePixelRatio 1.
  */
 
-/** The kinds of chart in a report (the last seven are the experiment report's, src/report/experimentCharts.ts). */
+/**
+ * The kinds of chart in a report (tornado to outcome-scatter are the experiment report's,
+ * src/report/experimentCharts.ts; the last four the calibration report's, src/report/calibrationCharts.ts).
+ */
 export type ChartKind =
   | 'time-series'
   | 'end-state'
@@ -35,7 +38,11 @@ export type ChartKind =
   | 'sobol-indices'
   | 'prim-trajectory'
   | 'prim-box'
-  | 'outcome-scatter';
+  | 'outcome-scatter'
+  | 'tolerance-by-generation'
+  | 'posterior-band'
+  | 'posterior-marginal'
+  | 'posterior-pair';
 
 /** One chart.js dataset: its label, data and any other chart.js or zonesim dataset keys. */
 export interface ChartJsDataset {
