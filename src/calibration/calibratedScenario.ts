@@ -79,7 +79,12 @@ export function calibratedScenarioYaml(facts: CalibratedScenarioFacts): string {
     node.comment = ` calibrated: ${intervalText(p)}`;
     doc.setIn(path, node);
   }
-  const original = doc.commentBefore ?? '';
+  // The scenario's opening comment belongs to the document, or — without a blank line before the
+  // first key — to the mapping or its first key; the header goes above it in every case.
+  const contents = doc.contents as { commentBefore?: string | null; items?: { key?: { commentBefore?: string | null } }[] } | null;
+  const holders = [doc, contents, contents?.items?.[0]?.key].filter((h): h is { commentBefore?: string | null } => h !== null && h !== undefined);
+  const original = holders.map((h) => h.commentBefore).filter((c): c is string => typeof c === 'string' && c !== '').join('\n');
+  for (const holder of holders) holder.commentBefore = null;
   const lines = original.split('\n');
   const schemaLine = lines[0]?.trim().startsWith('yaml-language-server:') ? lines.shift() : undefined;
   const header = [
