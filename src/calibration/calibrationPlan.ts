@@ -177,19 +177,11 @@ export function calibrationPlan(loaded: LoadedCalibration): CalibrationPlan {
   };
 }
 
+/** The plan's fields that are stored (the rest is derived, and the model inputs are stored by hash). */
+const STORED_FIELDS = ['file', 'sourceText', 'contentHash', 'definition', 'scenario', 'reference', 'referenceFixedPaths', 'baseModelHash', 'referenceModelHash'] as const;
+
 /** The stored form of a plan (the `run` row's analysis JSON). */
-interface StoredPlan {
-  readonly format: 1;
-  readonly file: string;
-  readonly sourceText: string;
-  readonly contentHash: string;
-  readonly definition: CalibrationDefinition;
-  readonly scenario: CalibrationScenarioFacts;
-  readonly reference: CalibrationScenarioFacts | null;
-  readonly referenceFixedPaths: readonly string[];
-  readonly baseModelHash: string;
-  readonly referenceModelHash: string | null;
-}
+type StoredPlan = { readonly format: 1 } & Pick<CalibrationPlan, (typeof STORED_FIELDS)[number]>;
 
 /**
  * The plan as JSON for the run store (model inputs left out: the store keeps them by hash).
@@ -197,18 +189,8 @@ interface StoredPlan {
  * @example store.beginRun({ …, analysisJson: calibrationPlanJson(plan) })
  */
 export function calibrationPlanJson(plan: CalibrationPlan): string {
-  const stored: StoredPlan = {
-    format: 1,
-    file: plan.file,
-    sourceText: plan.sourceText,
-    contentHash: plan.contentHash,
-    definition: plan.definition,
-    scenario: plan.scenario,
-    reference: plan.reference,
-    referenceFixedPaths: plan.referenceFixedPaths,
-    baseModelHash: plan.baseModelHash,
-    referenceModelHash: plan.referenceModelHash,
-  };
+  const stored: Record<string, unknown> = { format: 1 };
+  for (const field of STORED_FIELDS) stored[field] = plan[field];
   return JSON.stringify(stored);
 }
 
@@ -235,17 +217,10 @@ export function parseCalibrationPlan(json: string, modelInput: (hash: string) =>
     stored.referenceModelHash === null ? null : input(stored.referenceModelHash),
     stored.referenceFixedPaths,
   );
+  const { format: _format, ...fields } = stored;
   return {
-    file: stored.file,
-    sourceText: stored.sourceText,
-    contentHash: stored.contentHash,
-    definition,
-    scenario: stored.scenario,
-    reference: stored.reference,
-    referenceFixedPaths: stored.referenceFixedPaths,
+    ...fields,
     model,
-    baseModelHash: stored.baseModelHash,
-    referenceModelHash: stored.referenceModelHash,
     analysisHash: analysisHashOf(stored.contentHash),
     ...derive(definition, model),
   };

@@ -10,7 +10,7 @@
  * - per parameter, the posterior marginal against the prior;
  * - per pair of parameters, the particles (point area ∝ weight).
  */
-import { baseOptions, linearAxis, yearAxisRange, type ChartJsDataset, type ChartSpec } from './chartConfigs.ts';
+import { baseOptions, linearAxis, uniqueChartIds, yearAxisRange, type ChartJsDataset, type ChartSpec } from './chartConfigs.ts';
 import type { CalibrationReportInput, CalibrationReportParameter, CalibrationReportTarget, ReportBandPoint } from './calibrationReportInput.ts';
 import { formatNumber, slug } from './formatting.ts';
 import { DIRECTION_COLOURS, SCENARIO_COLOURS, withAlpha } from './palette.ts';
@@ -287,13 +287,7 @@ export interface CalibrationCharts {
  * @example allCalibrationCharts(buildCalibrationCharts(input)).length
  */
 export function buildCalibrationCharts(input: CalibrationReportInput): CalibrationCharts {
-  const used = new Set<string>();
-  const unique = (spec: ChartSpec): ChartSpec => {
-    let id = spec.id;
-    for (let k = 2; used.has(id); k++) id = `${spec.id}-${k}`;
-    used.add(id);
-    return id === spec.id ? spec : { ...spec, id };
-  };
+  const unique = uniqueChartIds();
   const pairs: ChartSpec[] = [];
   for (let i = 0; i < input.parameters.length; i++) for (let j = i + 1; j < input.parameters.length; j++) pairs.push(unique(pairChart(input, i, j)));
   return {

@@ -72,6 +72,23 @@ export interface ChartSpec {
   readonly config: ChartJsConfig;
 }
 
+/**
+ * A function that gives each chart of one report an id no earlier chart has: a numeric suffix on a
+ * clash, which only happens when two names differ only in characters file names cannot hold.
+ *
+ * @example const unique = uniqueChartIds(); unique(a); unique(b) // b.id 'x-2' when a.id is 'x'
+ */
+export function uniqueChartIds(): <T extends ChartSpec | null>(spec: T) => T {
+  const used = new Set<string>();
+  return <T extends ChartSpec | null>(spec: T): T => {
+    if (spec === null) return spec;
+    let id = spec.id;
+    for (let k = 2; used.has(id); k++) id = `${spec.id}-${k}`;
+    used.add(id);
+    return (id === spec.id ? spec : { ...spec, id }) as T;
+  };
+}
+
 /** Width of the metric charts (two fit side by side at 1280 px). */
 export const METRIC_CHART_WIDTH = 600;
 /** Height of the time-series charts. */

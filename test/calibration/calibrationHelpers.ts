@@ -4,7 +4,7 @@
  * aggregate (so zone reporters are recorded), a contrast with the reference and a held-out row — and
  * predictions to the end of 2012, one year past the last fitted one.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { calibrationPlan, type CalibrationPlan } from '../../src/calibration/calibrationPlan.ts';
 import { loadCalibrationFile } from '../../src/calibration/loadCalibrationFile.ts';
@@ -61,4 +61,19 @@ export function writePipelineCalibration(text = pipelineCalibrationText()): stri
 /** The plan of the pipeline calibration (written into a new scratch folder). */
 export async function pipelinePlan(text?: string): Promise<CalibrationPlan> {
   return calibrationPlan(await loadCalibrationFile(writePipelineCalibration(text)));
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/**
+ * The recovery study's calibration (scenarios/calibrations/recovery-small.yaml) made small — its
+ * scenario named by absolute path, so the text works from any folder — with these predicted reporters.
+ */
+export function smallRecoveryCalibrationText(populationSize: number, maxGenerations: number, maxSimulations: number, predicted: readonly string[]): string {
+  const text = readFileSync(path.join(ROOT, 'scenarios', 'calibrations', 'recovery-small.yaml'), 'utf8')
+    .replace('scenario: recovery-small-scenario.yaml', `scenario: ${path.join(ROOT, 'scenarios', 'calibrations', 'recovery-small-scenario.yaml')}`)
+    .replace('populationSize: 200', `populationSize: ${populationSize}`)
+    .replace('maxGenerations: 8', `maxGenerations: ${maxGenerations}`)
+    .replace('maxSimulations: 6000', `maxSimulations: ${maxSimulations}`);
+  return `${text}predictions:\n  reporters: [${predicted.join(', ')}]\n`;
 }

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalibrationDir } from '../../src/cli/calibrateCommand.ts';
 import { main } from '../../src/cli/main.ts';
 import { loadScenarioFile } from '../../src/scenario/loadScenarioFile.ts';
+import { smallRecoveryCalibrationText } from '../calibration/calibrationHelpers.ts';
 import { removeScratchDirs, scratchDir } from '../support/scratchDirs.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -28,16 +29,10 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-/** The recovery calibration made small (N = 10, 2 generations, 40 runs) in a scratch folder next to its scenario. */
+/** The recovery calibration made small (N = 10, 2 generations, 40 runs) in a scratch folder. */
 function smallRecoveryCalibration(): string {
-  const folder = scratchDir('zonesim-calibrate-cli-');
-  const text = readFileSync(path.join(root, 'scenarios', 'calibrations', 'recovery-small.yaml'), 'utf8')
-    .replace('scenario: recovery-small-scenario.yaml', `scenario: ${path.join(root, 'scenarios', 'calibrations', 'recovery-small-scenario.yaml')}`)
-    .replace('populationSize: 200', 'populationSize: 10')
-    .replace('maxGenerations: 8', 'maxGenerations: 2')
-    .replace('maxSimulations: 6000', 'maxSimulations: 40');
-  const file = path.join(folder, 'recovery-tiny.yaml');
-  writeFileSync(file, `${text}predictions:\n  reporters: [firms]\n`);
+  const file = path.join(scratchDir('zonesim-calibrate-cli-'), 'recovery-tiny.yaml');
+  writeFileSync(file, smallRecoveryCalibrationText(10, 2, 40, ['firms']));
   return file;
 }
 
