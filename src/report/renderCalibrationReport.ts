@@ -1,15 +1,13 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { allCalibrationCharts, buildCalibrationCharts } from './calibrationCharts.ts';
 import { calibrationReportHtml } from './calibrationReportHtml.ts';
 import type { CalibrationReportInput } from './calibrationReportInput.ts';
-import { readChartJsSource } from './chartJsSource.ts';
-import { renderChartImages, type ChartImageFormat } from './renderChartImages.ts';
+import type { ChartImageFormat } from './renderChartImages.ts';
+import { REPORT_CHARTS_DIR, writeReportFiles } from './writeReportFiles.ts';
 
 /** File name of the calibration page in the run folder. */
 export const CALIBRATION_REPORT_FILE = 'calibration.html';
 /** Folder of the chart images in the run folder. */
-export const CALIBRATION_CHARTS_DIR = 'charts';
+export const CALIBRATION_CHARTS_DIR = REPORT_CHARTS_DIR;
 
 /** Optional settings of {@link renderCalibrationReport}. */
 export interface RenderCalibrationReportOptions {
@@ -32,20 +30,11 @@ export interface RenderCalibrationReportOptions {
  */
 export async function renderCalibrationReport(input: CalibrationReportInput, outDir: string, options: RenderCalibrationReportOptions = {}): Promise<string[]> {
   const charts = buildCalibrationCharts(input);
-  const specs = allCalibrationCharts(charts);
-  const formats = options.imageFormats ?? ['png', 'svg'];
-  await mkdir(outDir, { recursive: true });
-  const chartsDir = path.join(outDir, CALIBRATION_CHARTS_DIR);
-  await rm(chartsDir, { recursive: true, force: true });
-  const images = formats.length === 0 ? [] : await renderChartImages(specs, chartsDir, formats);
-  const html = calibrationReportHtml(input, charts, {
-    chartJsSource: await readChartJsSource(),
-    exportedChartIds: new Set(images.length === 0 ? [] : specs.map((c) => c.id)),
-    imageFormats: formats,
+  return writeReportFiles({
+    outDir,
+    pageFile: CALIBRATION_REPORT_FILE,
+    imageCharts: allCalibrationCharts(charts),
+    imageFormats: options.imageFormats ?? ['png', 'svg'],
+    page: (context) => calibrationReportHtml(input, charts, context),
   });
-  const htmlPath = path.join(outDir, CALIBRATION_REPORT_FILE);
-  const temporary = `${htmlPath}.tmp-${process.pid}`;
-  await writeFile(temporary, html);
-  await rename(temporary, htmlPath);
-  return [htmlPath, ...images];
 }
