@@ -138,6 +138,8 @@ export interface CalibrationMethod {
   readonly toleranceQuantile: number;
   readonly minimumTolerance: number;
   readonly minimumAcceptanceRate: number;
+  /** The perturbation kernel's covariance as a multiple of the population's (2: Beaumont et al. 2009). */
+  readonly kernelScale: number;
   readonly distance: DistanceNorm;
   readonly seed: number;
 }

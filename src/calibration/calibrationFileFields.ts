@@ -153,6 +153,15 @@ export const METHOD_FIELDS: Readonly<Record<keyof CalibrationMethod, MethodField
     default: 0.01,
     text: 'stop when a generation accepts fewer than this share of its candidates',
   },
+  kernelScale: {
+    kind: 'number',
+    minimum: 0,
+    maximum: 100,
+    exclusiveMinimum: true,
+    exclusiveMaximum: false,
+    default: 2,
+    text: 'the perturbation kernel’s covariance as a multiple of the previous population’s weighted covariance: 2 as in Beaumont et al. (2009); 1 or less keeps the importance weights even when many parameters are weakly identified (the effective sample size collapses with 2 in ten or more such dimensions)',
+  },
   distance: { kind: 'choice', choices: DISTANCE_NORMS, default: 'rms', text: 'how target discrepancies combine: rms (weighted root mean square) or max (largest weighted one)' },
   seed: { kind: 'integer', minimum: 0, maximum: 4294967295, default: 2009, text: 'seed of the calibration (candidates and replication seeds)' },
 };

@@ -41,11 +41,11 @@ function dateText(date: CalibrationDate): string {
  * A target's statistic in words: `Firms at the end of 2012`, `Output of zones, mean over the records after end of 2010 to end of 2012`,
  * `(… ) / (…)`.
  *
- * @example describeStatistic(target.statistic) // 'Firms at the end of 2012'
+ * @example statisticInWords(target.statistic) // 'Firms at the end of 2012'
  */
-export function describeStatistic(statistic: TargetStatistic): string {
+export function statisticInWords(statistic: TargetStatistic): string {
   if (statistic.type !== 'reporter') {
-    const [a, b] = statistic.operands.map(describeStatistic);
+    const [a, b] = statistic.operands.map(statisticInWords);
     return statistic.type === 'ratio' ? `(${a}) / (${b})` : `(${a}) − (${b})`;
   }
   const label = reporterByName(statistic.reporter).label;
@@ -79,7 +79,7 @@ function statisticUnit(target: CalibrationTarget): string {
 }
 
 function targetLabel(target: CalibrationTarget): string {
-  const text = describeStatistic(target.statistic);
+  const text = statisticInWords(target.statistic);
   if (target.contrast === null) return text;
   const form = target.contrast === 'logRatio' ? 'ln(scenario / reference)' : target.contrast === 'ratio' ? 'scenario / reference' : 'scenario − reference';
   return `${form} of ${text}`;

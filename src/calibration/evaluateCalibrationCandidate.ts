@@ -96,6 +96,7 @@ export function calibrationAbcSettings(definition: CalibrationDefinition): AbcSm
     minimumAcceptanceRate: method.minimumAcceptanceRate,
     replications: method.replications,
     commonRandomNumbers: method.commonRandomNumbers,
+    kernelScale: method.kernelScale,
     seed: method.seed,
   };
 }
