@@ -243,6 +243,9 @@ export async function runCalibrationFile(options: RunCalibrationFileOptions): Pr
   const key = calibrationStateKey(plan.analysisHash, fingerprint);
   const perCandidate = simulationsPerCandidate(plan.definition);
 
+  if (shard !== null && options.from !== null && options.from !== undefined && path.resolve(options.from) === path.resolve(options.outDir)) {
+    throw new RunStoreError(`${options.outDir}: a shard needs a folder of its own, not the run folder its round is planned from (--from); choose another --out`);
+  }
   // A shard reads its starting state before anything is written.
   const fromState = shard === null || options.from === null || options.from === undefined ? null : stateOfRunFolder(options.from, plan, key);
 

@@ -73,9 +73,10 @@ export function describeCalibration(plan: CalibrationPlan): string {
   const heldOut = d.targets.filter((t) => t.holdOut).length;
   const weightZero = d.targets.length - fitted - heldOut;
   const perCandidate = simulationsPerCandidate(d);
+  const count = (n: number, noun: string): string => `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
   return (
-    `${d.parameters.length} parameters, ${d.targets.length} targets (${fitted} fitted, ${heldOut} held out, ${weightZero} weight 0); ABC-SMC with N = ${d.method.populationSize}, ` +
-    `at most ${d.method.maxGenerations} generations and ${d.method.maxSimulations.toLocaleString('en-GB')} model runs (${perCandidate} per candidate, ${plan.fit.years}-year runs), ` +
+    `${count(d.parameters.length, 'parameter')}, ${count(d.targets.length, 'target')} (${fitted} fitted, ${heldOut} held out, ${weightZero} weight 0); ABC-SMC with N = ${d.method.populationSize}, ` +
+    `at most ${count(d.method.maxGenerations, 'generation')} and ${count(d.method.maxSimulations, 'model run')} (${perCandidate} per candidate, ${plan.fit.years}-year runs), ` +
     `then the posterior continued to the end of ${plan.untilYear}`
   );
 }

@@ -141,6 +141,9 @@ describe('runCalibrationFile', () => {
     await run(plan, shardDir, { shard: { index: 1, count: 2 }, from: path.join(root, 'none') });
     await expect(run(plan, shardDir)).rejects.toThrow(/is a shard folder of calibration "pipeline-test"; merge it with zonesim merge, or choose another --out folder$/);
     await expect(run(plan, path.join(root, 's'), { shard: { index: 1, count: 2 }, from: experimentDir })).rejects.toThrow(/holds an experiment run, not calibration "pipeline-test"/);
+    await expect(run(plan, singleDir, { shard: { index: 1, count: 2 }, from: singleDir })).rejects.toThrow(
+      new RunStoreError(`${singleDir}: a shard needs a folder of its own, not the run folder its round is planned from (--from); choose another --out`),
+    );
     // Shard 2 computed from another state (after the first round) than shard 1 (the initial state).
     const partDir = path.join(root, 'part');
     const controller = new AbortController();
