@@ -7,6 +7,10 @@
  *
  * Usage: node --import tsx bench/peakMemoryChild.ts <scenario.yaml> <seed> [--load-only | --task]
  *
+ * It also reports the replication's CPU time (every thread of the process, and the JavaScript thread
+ * alone) and wall time, measured from after loading to the end of the run, and the entries; the
+ * national-scale scenario (bench/nationalScale.ts) is loaded with the zone-count stopgap.
+ *
  * `maxRssKiB` is `process.resourceUsage().maxRSS` (KiB on Linux): the whole process's high-water mark,
  * Node and tsx included. The heap is sampled with `process.memoryUsage()` at every recording step and
  * after the run while the final state is still referenced; `arrayBuffers` is reported separately
@@ -16,6 +20,7 @@ import { loadScenarioFile } from '../src/scenario/loadScenarioFile.ts';
 import { simulateModel } from '../src/model/simulateModel.ts';
 import { comparisonRecording, DEFAULT_RECORD_OPTION } from '../src/runner/recording.ts';
 import { recordTask } from '../src/runner/recordTask.ts';
+import { elapsedSince, readClocks } from './cpuClock.ts';
 
 /** What the child prints (one JSON line on stdout). */
 export interface PeakMemorySample {
@@ -27,6 +32,12 @@ export interface PeakMemorySample {
   readonly peakHeapUsedBytes: number;
   readonly peakArrayBuffersBytes: number;
   readonly finalFirms: number | null;
+  /** Projects that located during the run (null for --load-only and --task). */
+  readonly entries: number | null;
+  /** Times of the replication (after loading), ms; 0 for --load-only. */
+  readonly processCpuMs: number;
+  readonly threadCpuMs: number;
+  readonly wallMs: number;
 }
 
 async function main(): Promise<void> {
@@ -43,6 +54,8 @@ async function main(): Promise<void> {
     if (usage.arrayBuffers > peakArrayBuffers) peakArrayBuffers = usage.arrayBuffers;
   };
   let finalFirms: number | null = null;
+  let entries: number | null = null;
+  const start = readClocks();
   if (task) {
     // The recorder measures at every recording step; sample around the whole task and its record.
     const record = recordTask(scenario.modelInput, Number(seedText), comparisonRecording(DEFAULT_RECORD_OPTION));
@@ -52,9 +65,11 @@ async function main(): Promise<void> {
     const state = simulateModel(scenario.modelInput, Number(seedText), sample);
     sample(); // after the run, with the final state still alive
     finalFirms = state.firms.count;
+    entries = state.counters.entriesTotal;
   } else {
     sample();
   }
+  const times = elapsedSince(start);
   const result: PeakMemorySample = {
     scenario: file,
     loadOnly,
@@ -63,6 +78,10 @@ async function main(): Promise<void> {
     peakHeapUsedBytes: peakHeapUsed,
     peakArrayBuffersBytes: peakArrayBuffers,
     finalFirms,
+    entries,
+    processCpuMs: loadOnly ? 0 : times.processCpuMs,
+    threadCpuMs: loadOnly ? 0 : times.threadCpuMs,
+    wallMs: loadOnly ? 0 : times.wallMs,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

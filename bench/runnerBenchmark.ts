@@ -27,6 +27,7 @@ import { comparisonRecording, DEFAULT_RECORD_OPTION } from '../src/runner/record
 import { recordTask } from '../src/runner/recordTask.ts';
 import { RunStore } from '../src/runner/runStore.ts';
 import { loadScenarioFile } from '../src/scenario/loadScenarioFile.ts';
+import { median } from './benchStatistics.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -171,12 +172,6 @@ export async function measureMainThreadShare(tasks = 6): Promise<MainThreadShare
     store.close();
     rmSync(outDir, { recursive: true, force: true });
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** The measurement of median steady-state rate among `all` (the representative round). */

@@ -222,6 +222,13 @@ export function sampleLocation(state: ModelState, id: number, industry: number, 
     : 0;
   const total = zoneWeight + outsideWeight;
   const need = state.landNeedScratch;
+  // No zone can pass the investment-intensity threshold (its need at the lowest land-need factor is
+  // too large): the logit then puts all its weight on the scattered option, without a draw.
+  if (landNeeded * zones.smallestLandNeedFactor > maximumNeed) {
+    if (!outside.enabled) return -1;
+    need[zoneCount] = landNeeded * zones.landNeedFactor[zoneCount];
+    return zoneCount;
+  }
   if (total > 0 && total < Infinity) {
     for (let attempt = 0; attempt < MAX_CHOICE_ATTEMPTS; attempt++) {
       state.counters.choiceEvaluations++;

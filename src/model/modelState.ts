@@ -122,6 +122,9 @@ export interface ZoneTable {
   industryWeight: Float64Array;
   /** 1 when the zone's industry-specific utility terms must be recomputed (firms entered or left). */
   industryDirty: Uint8Array;
+  /** A lower bound on the zones' land-need factors (their minimum since the last recomputation of
+   *  every price, which happens each step; 1 when land needs do not respond to prices). */
+  smallestLandNeedFactor: number;
 }
 
 /**

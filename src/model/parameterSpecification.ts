@@ -181,7 +181,7 @@ export const parameterSpecification = {
   },
   zones: {
     count: integer({
-      default: 12, minimum: 0, maximum: 2000, unit: 'zones', rules: ['R2'],
+      default: 12, minimum: 0, maximum: 5000, unit: 'zones', rules: ['R2'],
       description: 'Number of designated industrial cluster zones. 0 gives the scattered counterfactual. The default province is a teaching-scale slice of Henan: 12 of its 180 zones, with firm stock, project flow, land quota and funds scaled by 12/180 (scenarios/henan.yaml is the whole province).',
       source: 'Henan designated 180 zones (row: zones designated, 2009/2013); the default is 12/180 of the province.',
     }),
@@ -207,7 +207,7 @@ export const parameterSpecification = {
       description: 'Hectares of planned land each zone converts to serviced land per year, until the planned area is reached.',
     }),
     landPrice: number({
-      default: 3, minimum: 0, maximum: 1000, exclusiveMinimum: true, unit: 'M¥/ha', rules: ['R11'],
+      default: 3, minimum: 0.001, maximum: 1000, exclusiveMinimum: true, unit: 'M¥/ha', rules: ['R11'],
       description: 'Base price of serviced industrial land in a zone when it is empty (3 M¥/ha = 200,000 ¥/mu).',
     }),
     landPriceScarcityElasticity: number({

@@ -36,7 +36,9 @@ export function updateLandPrice(state: ModelState, z: number): void {
 function updateLandNeedFactor(state: ModelState, zones: ZoneTable, z: number): void {
   const land = state.parameters.land;
   if (!land.enabled || land.demandPriceElasticity === 0) return; // stays 1
-  zones.landNeedFactor[z] = pow(zones.price[z] / state.constants.referenceLandPrice, -land.demandPriceElasticity);
+  const factor = pow(zones.price[z] / state.constants.referenceLandPrice, -land.demandPriceElasticity);
+  zones.landNeedFactor[z] = factor;
+  if (z < zones.count && factor < zones.smallestLandNeedFactor) zones.smallestLandNeedFactor = factor;
 }
 
 /** A project's base land need (ha) before the zone's price effect: see the module comment. */
@@ -61,6 +63,7 @@ export function reclaimIdleLand(state: ModelState): void {
 
 /** Recompute every zone's land price (and land-need factor) from its current utilisation. */
 export function updateLandPrices(state: ModelState): void {
+  state.zones.smallestLandNeedFactor = 1;
   for (let z = 0; z <= state.zones.count; z++) {
     if (z < state.zones.count) updateLandPrice(state, z);
     else updateLandNeedFactor(state, state.zones, z);

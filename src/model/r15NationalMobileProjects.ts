@@ -66,7 +66,12 @@ export function inclusiveValueGap(state: ModelState): number {
       if (vacant > 0) sum += cached[z * k + j] * (sizedByLand ? vacant : 1);
     }
     const ratio = sum / outsideWeight;
-    gap += share * (Number.isFinite(ratio) ? log(1 + ratio) : inclusiveGapInLogs(state, j, sizedByLand, outsideSize));
+    let industryGap = Number.isFinite(ratio) ? log(1 + ratio) : inclusiveGapInLogs(state, j, sizedByLand, outsideSize);
+    // Degenerate utilities (a scattered option at −∞, a scale near 0): an infinite gap is capped (F has
+    // long reached 1/s0), and ∞ − ∞ counts as no gap.
+    if (industryGap !== industryGap) industryGap = 0;
+    else if (industryGap > MAX_INCLUSIVE_VALUE_GAP) industryGap = MAX_INCLUSIVE_VALUE_GAP;
+    gap += share * industryGap;
   }
   return gap;
 }
@@ -92,6 +97,9 @@ function inclusiveGapInLogs(state: ModelState, j: number, sizedByLand: boolean, 
   }
   return max + log(sum) - reference;
 }
+
+/** The largest gap x per industry (log points): beyond it e^(−ρx) is below 1e-300 for ρ ≥ 1 and F is 1/s0. */
+export const MAX_INCLUSIVE_VALUE_GAP = 700;
 
 /** F for a gap x: 1 / (s0 + (1 − s0) e^(−ρx)). */
 export function mobileArrivalFactorFor(gap: number, elasticity: number, provinceShare: number): number {

@@ -67,3 +67,13 @@ export function agglomerationOfCount(table: AgglomerationTable, parameters: Para
   table.filled = count + 1;
   return table.values[count];
 }
+
+/**
+ * The table's values, filled for every whole count up to `count` (so a loop can read g(n) for any
+ * n ≤ count without a call per cell). The returned array may be replaced when the table grows: read it
+ * again after the next call.
+ */
+export function agglomerationTableUpTo(table: AgglomerationTable, parameters: Parameters, count: number): Float64Array {
+  if (parameters.choice.agglomeration.form !== 'linear' && count >= table.filled) agglomerationOfCount(table, parameters, count);
+  return table.values;
+}

@@ -26,6 +26,13 @@ import type { ModelState } from './modelState.ts';
  */
 
 /**
+ * The premium's bound, in log points a year: capital grows or shrinks by at most a factor e a year
+ * through it. It binds only for utility gaps far beyond the model's ranges (η ΔV > 1, e.g. ΔV > 50 at
+ * the default η), where the exponential would otherwise overflow.
+ */
+export const MAX_EXPANSION_LOG_GROWTH = 1;
+
+/**
  * The annual capital growth factor exp(η ΔV) of each (location, industry) cell, (Z + 1) × K in
  * `state.expansionScratch` (the outside row is 1), or null when the mechanism is off or η = 0.
  */
@@ -40,7 +47,8 @@ export function expansionGrowthFactors(state: ModelState): Float64Array | null {
   for (let z = 0; z < zones.count; z++) {
     const base = zones.baseUtility[z] - awareness - outside;
     for (let j = 0; j < k; j++) {
-      out[z * k + j] = exp(e.elasticity * (base + zones.industryUtility[z * k + j]));
+      const logGrowth = e.elasticity * (base + zones.industryUtility[z * k + j]);
+      out[z * k + j] = exp(logGrowth > MAX_EXPANSION_LOG_GROWTH ? MAX_EXPANSION_LOG_GROWTH : logGrowth < -MAX_EXPANSION_LOG_GROWTH ? -MAX_EXPANSION_LOG_GROWTH : logGrowth);
     }
   }
   out.fill(1, zones.count * k, (zones.count + 1) * k);

@@ -1,9 +1,8 @@
 import { exp, log } from './deterministicMath.ts';
 import type { ModelState } from './modelState.ts';
-import { relatednessDensity } from './r1RelatednessDensity.ts';
-import { rebuildTree, setLeaf, updateTreePath } from './choiceTrees.ts';
+import { rebuildTree, updateTreePath } from './choiceTrees.ts';
 import { zoneVacantLand } from './modelState.ts';
-import { agglomerationOfCount } from './r2Agglomeration.ts';
+import { agglomerationOfCount, agglomerationTableUpTo } from './r2Agglomeration.ts';
 import { sharedServicesUtility } from './r14SharedServices.ts';
 
 /**
@@ -89,42 +88,86 @@ function computeZoneUtility(state: ModelState, z: number): void {
   if (policy !== 0) base += policy;
   zones.baseUtility[z] = base;
 
+  const row = z * k;
+  computeIndustryTerms(state, z);
+  const trees = state.choiceTrees;
+  const scale = c.scale;
+  if (trees === null) {
+    // Scan sampler: one exponential per cell, exp((base + v) / s), as in earlier versions (bit for bit).
+    for (let j = 0; j < k; j++) zones.expUtility[row + j] = exp((base + zones.industryUtility[row + j]) / scale);
+    return;
+  }
+  // Tree sampler: weights exp(base / s) × exp(v / s); the industry weights only when the zone's
+  // firms changed since they were last computed (computeIndustryTerms then cleared the flag).
+  const baseWeight = exp(base / scale);
+  zones.baseWeight[z] = baseWeight;
+  const vacant = zoneVacantLand(zones, z);
+  let size = c.sizeVariable === 'vacant-land' ? vacant : vacant > 0 ? 1 : 0;
+  if (factoryProposalMultiplier(state, z) !== 1) size *= constants.standardFactoryWeight;
+  const industryWeight = zones.industryWeight;
+  const expUtility = zones.expUtility;
+  const sums = trees.sums;
+  const leaf = (trees.leaves + z) * k;
+  for (let j = 0; j < k; j++) {
+    const weight = baseWeight * industryWeight[row + j];
+    expUtility[row + j] = weight;
+    sums[leaf + j] = weight * size;
+  }
+}
+
+/**
+ * The industry-specific utility terms v_zj of zone z (see the module comment) into
+ * `zones.industryUtility` — and, with the tree sampler, their weights exp(v / s) into
+ * `zones.industryWeight`, only when the zone is marked dirty. One pass over the zone's row with the
+ * arrays hoisted; the additions are made in the order of the formula, so the scan sampler's results
+ * are those of earlier versions bit for bit.
+ */
+function computeIndustryTerms(state: ModelState, z: number): void {
+  const zones = state.zones;
+  const trees = state.choiceTrees;
+  if (trees !== null && zones.industryDirty[z] === 0) return;
+  const industries = state.industries;
+  const k = industries.count;
+  const c = state.parameters.choice;
+  const agg = c.agglomeration;
   const beta1 = c.relatedness.enabled ? c.relatedness.coefficient : 0;
   const sameIndustry = agg.coefficient !== 0 && agg.scope === 'same-industry';
   const guidance = state.parameters.guidanceFund;
   const bonus = c.leadingIndustryBonus + (guidance.enabled && state.accounts.guidanceAvailable ? guidance.utilityBonus : 0);
   const anchors = state.parameters.positioning.enabled && state.parameters.positioning.anchorPull !== 0;
   const row = z * k;
-  const trees = state.choiceTrees;
-  if (trees === null) {
-    // Scan sampler: one exponential per cell, exp((base + v) / s), as in earlier versions (bit for bit).
-    for (let j = 0; j < k; j++) {
-      const v = industryTerms(state, z, j, beta1, sameIndustry, bonus, anchors);
-      zones.industryUtility[row + j] = v;
-      zones.expUtility[row + j] = exp((base + v) / c.scale);
-    }
-    return;
-  }
-  // Tree sampler: weights exp(base / s) × exp(v / s); the industry terms only when the zone's firms
-  // changed since they were last computed.
-  if (zones.industryDirty[z] === 1) {
-    for (let j = 0; j < k; j++) {
-      const v = industryTerms(state, z, j, beta1, sameIndustry, bonus, anchors);
-      zones.industryUtility[row + j] = v;
-      zones.industryWeight[row + j] = exp(v / c.scale);
-    }
-    zones.industryDirty[z] = 0;
-  }
-  const baseWeight = exp(base / c.scale);
-  zones.baseWeight[z] = baseWeight;
-  const vacant = zoneVacantLand(zones, z);
-  let size = c.sizeVariable === 'vacant-land' ? vacant : vacant > 0 ? 1 : 0;
-  if (factoryProposalMultiplier(state, z) !== 1) size *= constants.standardFactoryWeight;
+  const firmsInZone = zones.firms[z];
+  const industryFirms = zones.industryFirms;
+  const relatedFirmSum = zones.relatedFirmSum;
+  const proximity = industries.proximity;
+  const leading = zones.leading;
+  const anchorUtility = zones.anchorUtility;
+  const industryUtility = zones.industryUtility;
+  const industryWeight = zones.industryWeight;
+  const scale = c.scale;
+  // g(n) of every count up to the zone's firms, filled once so the loop only reads the table.
+  const gTable = sameIndustry ? agglomerationTableUpTo(state.agglomerationTable, state.parameters, firmsInZone) : null;
+  const linear = agg.form === 'linear';
   for (let j = 0; j < k; j++) {
-    const weight = baseWeight * zones.industryWeight[row + j];
-    zones.expUtility[row + j] = weight;
-    setLeaf(trees, z, j, weight * size);
+    const own = industryFirms[row + j];
+    let v = 0;
+    if (beta1 !== 0) {
+      // relatednessDensity (r1RelatednessDensity.ts), inline.
+      const others = firmsInZone - own;
+      let density = 0;
+      if (others > 0.5) {
+        density = (relatedFirmSum[row + j] - own * proximity[j * k + j]) / others;
+        density = density < 0 ? 0 : density > 1 ? 1 : density;
+      }
+      v += beta1 * density;
+    }
+    if (gTable !== null) v += agg.coefficient * (linear ? own : gTable[own]);
+    if (bonus !== 0 && leading[row + j] === 1) v += bonus;
+    if (anchors) v += anchorUtility[row + j];
+    industryUtility[row + j] = v;
+    if (trees !== null) industryWeight[row + j] = exp(v / scale);
   }
+  zones.industryDirty[z] = 0;
 }
 
 /**
@@ -137,23 +180,3 @@ export function factoryProposalMultiplier(state: ModelState, z: number): number 
   return state.zones.standardFactoryHa[z] - state.zones.factoryUsedHa[z] > 0 ? f : 1;
 }
 
-/** The industry-specific utility terms of zone z for industry j (see the module comment). */
-function industryTerms(
-  state: ModelState,
-  z: number,
-  j: number,
-  beta1: number,
-  sameIndustry: boolean,
-  bonus: number,
-  anchors: boolean,
-): number {
-  const zones = state.zones;
-  const row = z * state.industries.count;
-  const agg = state.parameters.choice.agglomeration;
-  let v = 0;
-  if (beta1 !== 0) v += beta1 * relatednessDensity(zones, state.industries, z, j);
-  if (sameIndustry) v += agg.coefficient * agglomerationOfCount(state.agglomerationTable, state.parameters, zones.industryFirms[row + j]);
-  if (bonus !== 0 && zones.leading[row + j] === 1) v += bonus;
-  if (anchors) v += zones.anchorUtility[row + j];
-  return v;
-}

@@ -66,6 +66,7 @@ export function buildZones(
     baseWeight: new Float64Array(n),
     industryWeight: new Float64Array(n * k),
     industryDirty: new Uint8Array(n).fill(1),
+    smallestLandNeedFactor: 1,
   };
   const order = new Int32Array(k);
   for (let z = 0; z < zoneCount; z++) {

@@ -85,7 +85,7 @@ describe('exportScenarioYaml', () => {
 describe('importScenarioText', () => {
   it('gives the command line messages for malformed files', () => {
     const cases: Array<[string, RegExp]> = [
-      ['name: a\ndescription: b\nzones:\n  count: 5000\n', /^bad\.yaml: line 4: zones\.count: expected an integer in \[0, 2000\], found 5000$/],
+      ['name: a\ndescription: b\nzones:\n  count: 6000\n', /^bad\.yaml: line 4: zones\.count: expected an integer in \[0, 5000\], found 6000$/],
       ['name: a\ndescription: b\nzones:\n  cont: 5\n', /^bad\.yaml: line 4: zones\.cont: expected a known key of zones, found unknown key "cont" \(did you mean "count"\?\)$/],
       ['name: a\ndescription: b\nzones:\n\tcount: 5\n', /^bad\.yaml: line 4, column 1: expected valid YAML/],
       ['just text', /^bad\.yaml: expected a YAML mapping/],

@@ -56,8 +56,8 @@ describe('share by URL', () => {
   });
 
   it('reports malformed links with the scenario validator’s one-line messages, file URL', () => {
-    expect(decodeError('#zones.count=5000')).toBe('URL: zones.count: expected an integer in [0, 2000], found 5000');
-    expect(decodeError('#zones.count=abc')).toBe('URL: zones.count: expected an integer in [0, 2000], found "abc"');
+    expect(decodeError('#zones.count=6000')).toBe('URL: zones.count: expected an integer in [0, 5000], found 6000');
+    expect(decodeError('#zones.count=abc')).toBe('URL: zones.count: expected an integer in [0, 5000], found "abc"');
     expect(decodeError('#zones.cont=5')).toBe('URL: zones.cont: expected a known key of zones, found unknown key "cont" (did you mean "count"?)');
     expect(decodeError('#choice.agglomeration.form=linaer')).toMatch(/^URL: choice\.agglomeration\.form: expected one of .*found "linaer" \(did you mean "linear"\?\)$/);
     expect(decodeError('#credit.enabled=yes')).toMatch(/^URL: credit\.enabled: expected true or false, found "yes"/);

@@ -37,8 +37,8 @@ describe('page settings', () => {
   it('validate edits with the command line messages (no file label)', () => {
     const base = defaultPageScenario();
     expect(validateEdits(base, new Map([['zones.count', 3]])).parameters.zones.count).toBe(3);
-    expect(() => validateEdits(base, new Map([['zones.count', 5000]]))).toThrow(ScenarioError);
-    expect(() => validateEdits(base, new Map([['zones.count', 5000]]))).toThrow(/^zones\.count: expected an integer in \[0, 2000\], found 5000$/);
+    expect(() => validateEdits(base, new Map([['zones.count', 6000]]))).toThrow(ScenarioError);
+    expect(() => validateEdits(base, new Map([['zones.count', 6000]]))).toThrow(/^zones\.count: expected an integer in \[0, 5000\], found 6000$/);
     expect(() => validateEdits(base, new Map<string, unknown>([['industries.count', 3]]))).toThrow(
       /^industries\.supplyChains: expected at most industries\.count \(3\), found 5$/,
     );

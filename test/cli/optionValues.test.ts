@@ -31,7 +31,8 @@ describe('bad option values', () => {
     [['run', baseline, '--seed', '-1'], 'zonesim: --seed: expected an integer from 0 to 4294967295, found "-1"'],
     [['run', baseline, '--workers', '1.5'], 'zonesim: --workers: expected an integer from 1 to 1024, found "1.5"'],
     [['experiment', experiment, '--shard', '3/2'], 'zonesim: --shard: expected i/n with 1 ≤ i ≤ n ≤ 100000 (e.g. 2/8), found "3/2"'],
-    [['run', baseline, '--results', 'ALL'], 'zonesim: --results: expected one of final, all, found "ALL"'],
+    [['run', baseline, '--record', 'zone'], 'zonesim: --record: expected final, zones, industries, zones,industries or all, found "zone"'],
+    [['run', baseline, '--image-formats', 'gif'], 'zonesim: --image-formats: expected svg, png or png,svg, found "gif"'],
     [['bundled', '--reps', ''], 'zonesim: --reps: expected an integer from 1 to 100000, found ""'],
   ];
   for (const [args, line] of cases) {

@@ -92,7 +92,7 @@ describe('renderParameterTableMarkdown', () => {
       // Six cells: seven unescaped pipes.
       expect(row.match(/(?<!\\)\|/g)).toHaveLength(7);
     });
-    expect(renderParameterTableMarkdown()).toContain('| `zones.landPrice` | 3 | (0, 1000] | M¥/ha | R11 |');
+    expect(renderParameterTableMarkdown()).toContain('| `zones.landPrice` | 3 | (0.001, 1000] | M¥/ha | R11 |');
     expect(renderParameterTableMarkdown()).toContain('`log`, `linear`, `bounded`');
   });
 

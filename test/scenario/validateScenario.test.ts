@@ -241,7 +241,7 @@ describe('validateScenario: types and values', () => {
   it('rejects a mapping where a parameter is expected', () => {
     expectScenarioError(() => validateScenario(scenario({ zones: { count: { value: 3 } } }), FILE), {
       fieldPath: 'zones.count',
-      expected: 'an integer in [0, 2000]',
+      expected: 'an integer in [0, 5000]',
       found: 'a mapping (keys: value)',
     });
   });
@@ -249,7 +249,7 @@ describe('validateScenario: types and values', () => {
   it('rejects a string where a number is expected, with a hint for quoted numbers', () => {
     expectScenarioError(() => fromYaml(`${header}zones:\n  landPrice: "12"\n`), {
       fieldPath: 'zones.landPrice',
-      expected: 'a number in (0, 1000]',
+      expected: 'a number in (0.001, 1000]',
       found: '"12"',
       hint: 'write the number without quotes',
       line: 4,
@@ -301,7 +301,7 @@ describe('validateScenario: types and values', () => {
     });
     expectScenarioError(() => validateScenario(scenario({ zones: { landPrice: 0 } }), FILE), {
       fieldPath: 'zones.landPrice',
-      expected: 'a number in (0, 1000] (greater than 0)',
+      expected: 'a number in (0.001, 1000] (greater than 0.001)',
       found: '0',
     });
     expectScenarioError(() => validateScenario(scenario({ projects: { sizeParetoAlpha: 1 } }), FILE), {

@@ -170,6 +170,7 @@ describe('documented exceptions with the switch off', () => {
       const a = tidyCsvOfRun(validatedInput({ financing: { enabled: false } }), seed);
       const b = tidyCsvOfRun(validatedInput({ financing: { enabled: false, servicingCostPerHa: 900 } }), seed);
       expect(differingMetrics(a, b)).toEqual([
+        'fixedAssetInvestment',
         'infrastructureInvestment',
         'publicSpendingTotal',
         'zoneInvestmentFlow',

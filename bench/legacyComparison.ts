@@ -1,0 +1,197 @@
+/**
+ * Two versions of zonesim side by side in one process: this checkout and an older commit extracted
+ * into a temporary folder (`git archive <commit> src scenarios | tar -x -C <folder>`, with this
+ * repository's node_modules linked in), each version's modules imported dynamically from its own
+ * folder. The benchmark runs their replications in interleaved rounds, so drift in the machine's load
+ * reaches both alike, and compares CPU time per located project (and per firm-year).
+ *
+ * A replication is driven as simulateModel drives it without an observer — initialiseModel, then
+ * stepModel to the last step — summing the living firms after every step (firm-steps; firm-years =
+ * firm-steps / steps per year). The only work left out is simulateModel's reset of the period
+ * counters at recording steps, which no mechanism reads.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ratioOf, spread, summariseTimes, type Spread, type SpreadRatio, type TimeSummary } from './benchStatistics.ts';
+import { runInterleaved, type VariantRuns } from './interleavedRounds.ts';
+
+/** The commit the issue's speed-up is measured against, and its Henan scenario. */
+export const LEGACY_COMMIT = '4c7d987';
+export const LEGACY_SCENARIO = 'scenarios/henan-180.yaml';
+
+/** What one replication did (counts only). */
+export interface ReplicationCounts {
+  /** Projects that located (entries; the initial stock is not counted). */
+  readonly entries: number;
+  /** Σ over steps of the firms alive after the step, / steps per year. */
+  readonly firmYears: number;
+  readonly finalFirms: number;
+}
+
+/** One version of the model, ready to replicate one scenario. */
+export interface LoadedVersion {
+  readonly label: string;
+  /** The folder its src/ and scenarios/ are in. */
+  readonly root: string;
+  readonly scenario: string;
+  /** Zones of the scenario. */
+  readonly zones: number;
+  /** Run one replication with `seed`. */
+  readonly replicate: (seed: number) => ReplicationCounts;
+}
+
+/** The minimal surface of a version's model modules that the benchmark uses (stable since 4c7d987). */
+interface ModelModules {
+  initialiseModel(input: unknown, seed: number): { step: number; constants: { totalSteps: number; stepsPerYear: number }; firms: { count: number }; counters: { entriesTotal: number } };
+  stepModel(state: unknown): void;
+  loadScenarioFile(file: string): Promise<{ modelInput: { parameters: { zones: { count: number } } } }>;
+}
+
+async function importModules(root: string): Promise<ModelModules> {
+  const load = (relative: string): Promise<Record<string, unknown>> => import(pathToFileURL(path.join(root, relative)).href);
+  const [initialise, step, scenario] = await Promise.all([
+    load('src/model/initialiseModel.ts'),
+    load('src/model/stepModel.ts'),
+    load('src/scenario/loadScenarioFile.ts'),
+  ]);
+  return {
+    initialiseModel: initialise.initialiseModel as ModelModules['initialiseModel'],
+    stepModel: step.stepModel as ModelModules['stepModel'],
+    loadScenarioFile: scenario.loadScenarioFile as ModelModules['loadScenarioFile'],
+  };
+}
+
+/**
+ * Load the model of the checkout at `root` and the scenario `scenario` (relative to root).
+ *
+ * @throws when the modules or the scenario cannot be loaded.
+ */
+export async function loadVersion(label: string, root: string, scenario: string): Promise<LoadedVersion> {
+  const modules = await importModules(root);
+  const loaded = await modules.loadScenarioFile(path.join(root, scenario));
+  const input = loaded.modelInput;
+  return {
+    label,
+    root,
+    scenario,
+    zones: input.parameters.zones.count,
+    replicate(seed: number): ReplicationCounts {
+      const state = modules.initialiseModel(input, seed);
+      const total = state.constants.totalSteps;
+      let firmSteps = 0;
+      while (state.step < total) {
+        modules.stepModel(state);
+        firmSteps += state.firms.count;
+      }
+      return { entries: state.counters.entriesTotal, firmYears: firmSteps / state.constants.stepsPerYear, finalFirms: state.firms.count };
+    },
+  };
+}
+
+/** An extracted commit: its folder, and how to remove it. */
+export interface ExtractedCommit {
+  readonly commit: string;
+  readonly root: string;
+  readonly remove: () => void;
+}
+
+/**
+ * Extract `src/` and `scenarios/` of `commit` from the git repository at `repository` into a new
+ * temporary folder, with a link to the repository's node_modules so its imports resolve.
+ *
+ * @throws when git or tar fail (for example a shallow clone without the commit).
+ */
+export function extractCommit(repository: string, commit: string): ExtractedCommit {
+  const root = mkdtempSync(path.join(os.tmpdir(), `zonesim-${commit}-`));
+  try {
+    const archive = execFileSync('git', ['archive', commit, 'src', 'scenarios'], { cwd: repository, maxBuffer: 1 << 28 });
+    execFileSync('tar', ['-x', '-C', root], { input: archive });
+    symlinkSync(path.join(repository, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+  return { commit, root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** The timed replications of one version. */
+export interface VersionMeasurement {
+  readonly label: string;
+  readonly scenario: string;
+  readonly zones: number;
+  readonly replications: number;
+  readonly times: TimeSummary;
+  readonly entries: Spread;
+  readonly firmYears: Spread;
+  /** Per replication: process CPU µs / entries, thread CPU µs / entries, process CPU µs / firm-year. */
+  readonly cpuMicrosPerEntry: Spread;
+  readonly threadCpuMicrosPerEntry: Spread;
+  readonly cpuMicrosPerFirmYear: Spread;
+}
+
+/** The speed-up of this checkout over an older commit, old / current, by medians and by minima. */
+export interface LegacySpeedUp {
+  readonly commit: string;
+  readonly old: VersionMeasurement;
+  readonly current: VersionMeasurement;
+  /** Process CPU per located project (the headline). */
+  readonly perLocatedProject: SpreadRatio;
+  /** The JavaScript thread's CPU per located project. */
+  readonly perLocatedProjectThread: SpreadRatio;
+  /** Process CPU per firm-year (a common footing when the scenarios' flows differ). */
+  readonly perFirmYear: SpreadRatio;
+  /** Process CPU per replication (the scenarios differ: information only). */
+  readonly perReplication: SpreadRatio;
+}
+
+function summariseVersion(version: LoadedVersion, runs: VariantRuns<ReplicationCounts>): VersionMeasurement {
+  const per = (pick: (t: (typeof runs.times)[number]) => number, by: (c: ReplicationCounts) => number): Spread =>
+    spread(runs.times.map((t, i) => (1000 * pick(t)) / by(runs.values[i])));
+  return {
+    label: version.label,
+    scenario: version.scenario,
+    zones: version.zones,
+    replications: runs.times.length,
+    times: summariseTimes(runs.times),
+    entries: spread(runs.values.map((v) => v.entries)),
+    firmYears: spread(runs.values.map((v) => v.firmYears)),
+    cpuMicrosPerEntry: per((t) => t.processCpuMs, (c) => c.entries),
+    threadCpuMicrosPerEntry: per((t) => t.threadCpuMs, (c) => c.entries),
+    cpuMicrosPerFirmYear: per((t) => t.processCpuMs, (c) => c.firmYears),
+  };
+}
+
+/**
+ * Time `rounds` replications of each version in interleaved rounds (after `warmUp` untimed ones),
+ * replication r of both with seed `seedOf(r)`, and compare them.
+ */
+export function measureLegacySpeedUp(
+  commit: string,
+  old: LoadedVersion,
+  current: LoadedVersion,
+  seedOf: (round: number) => number,
+  rounds: number,
+  warmUp: number,
+  progress: (message: string) => void = () => {},
+): LegacySpeedUp {
+  const runs = runInterleaved<ReplicationCounts>(
+    [old, current].map((version) => ({ label: version.label, run: (round: number) => version.replicate(seedOf(round < 0 ? 1000 - round : round)) })),
+    rounds,
+    warmUp,
+    (m) => progress(`speed-up against ${commit}: ${m}`),
+  );
+  const o = summariseVersion(old, runs[0]);
+  const c = summariseVersion(current, runs[1]);
+  return {
+    commit,
+    old: o,
+    current: c,
+    perLocatedProject: ratioOf(o.cpuMicrosPerEntry, c.cpuMicrosPerEntry),
+    perLocatedProjectThread: ratioOf(o.threadCpuMicrosPerEntry, c.threadCpuMicrosPerEntry),
+    perFirmYear: ratioOf(o.cpuMicrosPerFirmYear, c.cpuMicrosPerFirmYear),
+    perReplication: ratioOf(o.times.processCpuMs, c.times.processCpuMs),
+  };
+}
