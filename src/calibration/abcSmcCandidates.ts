@@ -36,22 +36,28 @@ export interface PopulationKernel {
   readonly integerNormalisers: readonly Float64Array[];
 }
 
-/** Derived data of a population object (it never changes: states are replaced, not mutated). */
-const kernelCache = new WeakMap<AbcPopulation, PopulationKernel>();
+/** Derived data of a population object (it never changes: states are replaced, not mutated), by kernel scale. */
+const kernelCache = new WeakMap<AbcPopulation, Map<number, PopulationKernel>>();
 
 /**
  * The perturbation kernel of a population with its particles' coordinates (cached per population
  * object; a population read back from JSON is a new object and gets its kernel recomputed, with the
  * same result).
  *
- * @example const { kernel } = populationKernel(state.parameters, state.population!)
+ * @param kernelScale the kernel covariance as a multiple of the population's (the run's setting).
+ * @example const { kernel } = populationKernel(state.parameters, state.population!, state.settings.kernelScale)
  */
-export function populationKernel(parameters: readonly AbcParameter[], population: AbcPopulation): PopulationKernel {
-  const cached = kernelCache.get(population);
+export function populationKernel(parameters: readonly AbcParameter[], population: AbcPopulation, kernelScale: number): PopulationKernel {
+  let byScale = kernelCache.get(population);
+  if (byScale === undefined) {
+    byScale = new Map();
+    kernelCache.set(population, byScale);
+  }
+  const cached = byScale.get(kernelScale);
   if (cached) return cached;
   const values = population.particles.map((p) => p.values);
   const weights = population.particles.map((p) => p.weight);
-  const kernel = buildPerturbationKernel(parameters, values, weights);
+  const kernel = buildPerturbationKernel(parameters, values, weights, kernelScale);
   const coordinates = values.map((v) => continuousCoordinates(parameters, kernel, v));
   const cumulativeWeights = new Float64Array(weights.length);
   let total = 0;
@@ -61,7 +67,7 @@ export function populationKernel(parameters: readonly AbcParameter[], population
   });
   const integerNormalisers = values.map((v) => integerLogNormalisers(parameters, kernel, v));
   const derived = { kernel, coordinates, cumulativeWeights, integerNormalisers };
-  kernelCache.set(population, derived);
+  byScale.set(kernelScale, derived);
   return derived;
 }
 
@@ -106,7 +112,7 @@ export function drawFromPriors(parameters: readonly AbcParameter[], draw: Unifor
 export function candidateValues(state: AbcSmcState, index: number): FactorValue[] {
   const draw = candidateStream(state.settings.seed, state.generation, index);
   if (state.generation === 0 || state.population === null) return drawFromPriors(state.parameters, draw);
-  const { kernel, coordinates, cumulativeWeights } = populationKernel(state.parameters, state.population);
+  const { kernel, coordinates, cumulativeWeights } = populationKernel(state.parameters, state.population, state.settings.kernelScale);
   const u = draw() * cumulativeWeights[cumulativeWeights.length - 1];
   let ancestor = 0;
   while (ancestor < cumulativeWeights.length - 1 && cumulativeWeights[ancestor] <= u) ancestor++;

@@ -90,7 +90,7 @@ export function particleLogPrior(parameters: readonly AbcParameter[], values: re
  */
 function logImportanceWeights(state: AbcSmcState, candidates: readonly { values: readonly FactorValue[]; acceptance: number }[]): number[] {
   const population = state.population!;
-  const { kernel, coordinates, integerNormalisers } = populationKernel(state.parameters, population);
+  const { kernel, coordinates, integerNormalisers } = populationKernel(state.parameters, population, state.settings.kernelScale);
   const logAncestorWeights = population.particles.map((p) => (p.weight > 0 ? log(p.weight) : -Infinity));
   const terms = new Float64Array(population.particles.length);
   return candidates.map(({ values, acceptance }) => {

@@ -27,6 +27,12 @@ export interface AbcSmcSettings {
   readonly replications: number;
   /** Common random numbers: every candidate of a generation gets the same replication seeds. */
   readonly commonRandomNumbers: boolean;
+  /**
+   * The perturbation kernel's covariance as a multiple of the population's weighted covariance
+   * (> 0; 2 in Beaumont et al. 2009). Smaller steps keep the importance weights even when many
+   * parameters are weakly identified (see docs/calibration.md, "Kernel scale").
+   */
+  readonly kernelScale: number;
   /** Seed of the whole run (an unsigned 32-bit integer). */
   readonly seed: number;
 }
@@ -172,6 +178,7 @@ export function assertValidAbcSmcSettings(settings: AbcSmcSettings): void {
     throw new RangeError(`ABC-SMC setting seed must be an integer in [0, 4294967295], got ${settings.seed}`);
   }
   if (typeof settings.commonRandomNumbers !== 'boolean') throw new RangeError('ABC-SMC setting commonRandomNumbers must be true or false');
+  if (!(settings.kernelScale > 0 && Number.isFinite(settings.kernelScale))) throw new RangeError(`ABC-SMC setting kernelScale must be a finite number > 0, got ${settings.kernelScale}`);
 }
 
 /**
@@ -240,5 +247,7 @@ export function parseAbcSmcState(json: string): AbcSmcState {
     return value;
   }) as AbcSmcState;
   if (state?.format !== 1) throw new Error(`not an ABC-SMC state of format 1 (found format ${String((state as { format?: unknown })?.format)})`);
+  // States written before kernelScale was a setting used Beaumont et al.'s multiple 2.
+  if (state.settings.kernelScale === undefined) return { ...state, settings: { ...state.settings, kernelScale: 2 } };
   return state;
 }

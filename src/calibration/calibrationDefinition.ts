@@ -138,8 +138,22 @@ export interface CalibrationMethod {
   readonly toleranceQuantile: number;
   readonly minimumTolerance: number;
   readonly minimumAcceptanceRate: number;
+  /** The perturbation kernel's covariance as a multiple of the population's (2: Beaumont et al. 2009). */
+  readonly kernelScale: number;
   readonly distance: DistanceNorm;
   readonly seed: number;
+}
+
+/**
+ * What the calibrated model predicts: the posterior's particles run on to the end of `until`, and the
+ * province reporters whose bands the report and docs show (besides every target's statistic over
+ * time).
+ */
+export interface CalibrationPredictions {
+  /** The last calendar year of the posterior-predictive runs (null: the scenario's last year). */
+  readonly until: number | null;
+  /** Province reporters predicted (their posterior-predictive bands at every recorded instant). */
+  readonly reporters: readonly string[];
 }
 
 /** A validated calibration file. */
@@ -153,6 +167,7 @@ export interface CalibrationDefinition {
   readonly parameters: readonly CalibrationParameter[];
   readonly targets: readonly CalibrationTarget[];
   readonly method: CalibrationMethod;
+  readonly predictions: CalibrationPredictions;
 }
 
 /**

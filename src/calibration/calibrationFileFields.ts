@@ -26,6 +26,10 @@ export const CALIBRATION_TOP_FIELDS = {
   parameters: { required: true, text: 'a mapping from dotted parameter paths to priors (e.g. firms.exitHazard: { logUniform: { min: 0.01, max: 0.2 } })' },
   targets: { required: true, text: 'a non-empty list of targets, each with name, figure, tolerance and model' },
   method: { required: false, text: 'a mapping with the method (abc-smc) and its budget' },
+  predictions: {
+    required: false,
+    text: 'a mapping with until (the last calendar year the posterior is run to) and reporters (province reporters whose posterior-predictive bands are reported)',
+  },
 } as const;
 
 /** The top-level keys. */
@@ -72,6 +76,12 @@ export const STATISTIC_FIELDS = {
   mean: 'a period { from: <instant>, to: <instant> }: the mean of the values recorded after from up to and including to',
   ratio: 'a list of two statistics: the first divided by the second',
   difference: 'a list of two statistics: the first minus the second',
+} as const;
+
+/** Keys of the predictions block, with what each expects. */
+export const PREDICTION_FIELDS = {
+  until: 'the last calendar year the posterior particles are run to (an integer; the end of that year must be a recorded instant of the scenario, at or after every target’s date); default: the scenario’s last year',
+  reporters: 'a list of province reporters of src/outcomes/reporters.ts (each once) whose posterior-predictive bands are reported at every recorded instant; default none',
 } as const;
 
 /** The keys that say when a reporter is read (exactly one per reporter statistic). */
@@ -142,6 +152,15 @@ export const METHOD_FIELDS: Readonly<Record<keyof CalibrationMethod, MethodField
     exclusiveMaximum: true,
     default: 0.01,
     text: 'stop when a generation accepts fewer than this share of its candidates',
+  },
+  kernelScale: {
+    kind: 'number',
+    minimum: 0,
+    maximum: 100,
+    exclusiveMinimum: true,
+    exclusiveMaximum: false,
+    default: 2,
+    text: 'the perturbation kernel’s covariance as a multiple of the previous population’s weighted covariance: 2 as in Beaumont et al. (2009); 1 or less keeps the importance weights even when many parameters are weakly identified (the effective sample size collapses with 2 in ten or more such dimensions)',
   },
   distance: { kind: 'choice', choices: DISTANCE_NORMS, default: 'rms', text: 'how target discrepancies combine: rms (weighted root mean square) or max (largest weighted one)' },
   seed: { kind: 'integer', minimum: 0, maximum: 4294967295, default: 2009, text: 'seed of the calibration (candidates and replication seeds)' },

@@ -17,6 +17,7 @@ import {
   type UniformFactorDistribution,
 } from '../analysis/designs/factorDistributions.ts';
 import { standardNormalCumulativeDistribution } from '../analysis/designs/standardNormalCumulativeDistribution.ts';
+import { describeDistribution } from '../experiment/experimentDefinition.ts';
 import { exp, log } from '../model/deterministicMath.ts';
 import { logBetaFunction } from '../statistics/logBetaFunction.ts';
 import { regularizedIncompleteBeta } from '../statistics/regularizedIncompleteBeta.ts';
@@ -256,4 +257,22 @@ export function priorSpread(prior: CalibrationPrior): { readonly mean: number; r
   }
   const mean = sum / MOMENT_POINTS;
   return { mean, standardDeviation: Math.sqrt(Math.max(0, sumSquares / MOMENT_POINTS - mean * mean)) };
+}
+
+/**
+ * A prior in the words of a calibration file, for tables: the factor distributions as experiment
+ * files describe them (`uniform [0, 1]`, `normal (mean 0.4, sd 0.3) on [0, 1]`, …), plus
+ * `log-uniform [0.01, 0.2]` and `beta (2, 5) on [0, 1]`.
+ *
+ * @example describeCalibrationPrior({ kind: 'logUniform', lower: 0.01, upper: 0.2 }) // 'log-uniform [0.01, 0.2]'
+ */
+export function describeCalibrationPrior(prior: CalibrationPrior): string {
+  switch (prior.kind) {
+    case 'logUniform':
+      return `log-uniform [${prior.lower}, ${prior.upper}]`;
+    case 'beta':
+      return `beta (${prior.alpha}, ${prior.beta}) on [${prior.lower}, ${prior.upper}]`;
+    default:
+      return describeDistribution(prior);
+  }
 }

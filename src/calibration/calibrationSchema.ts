@@ -18,6 +18,7 @@ import { CONTRAST_KINDS, THRESHOLD_AGGREGATES, UNIT_AGGREGATES, UNIT_AGGREGATE_T
 import {
   CALIBRATION_TOP_FIELDS,
   METHOD_FIELDS,
+  PREDICTION_FIELDS,
   PRIOR_FIELDS,
   STATISTIC_FIELDS,
   TARGET_FIELDS,
@@ -171,6 +172,20 @@ export function buildCalibrationJsonSchema(): JsonSchema {
       parameters: { $ref: '#/definitions/parameters' },
       targets: { type: 'array', minItems: 1, items: { $ref: '#/definitions/target' }, description: capitalised(CALIBRATION_TOP_FIELDS.targets.text) },
       method: { type: 'object', additionalProperties: false, properties: methodProperties, description: capitalised(CALIBRATION_TOP_FIELDS.method.text) },
+      predictions: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          until: { type: 'integer', description: capitalised(PREDICTION_FIELDS.until) },
+          reporters: {
+            type: 'array',
+            uniqueItems: true,
+            items: { type: 'string', enum: reporters.filter((r) => r.scope === 'province').map((r) => r.name) },
+            description: capitalised(PREDICTION_FIELDS.reporters),
+          },
+        },
+        description: capitalised(CALIBRATION_TOP_FIELDS.predictions.text),
+      },
     },
     definitions: {
       prior: priorSchema(),

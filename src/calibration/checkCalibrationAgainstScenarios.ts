@@ -9,8 +9,8 @@ import type { Parameters } from '../model/parameterSpecification.ts';
 import { withFactorValues } from '../experiment/evaluateExperimentTask.ts';
 import { formatNumber, ScenarioError } from '../scenario/scenarioError.ts';
 import { checkParameterConsistency, type FieldPathSegment } from '../scenario/validateScenario.ts';
-import type { CalibrationDate, CalibrationDefinition, TargetStatistic } from './calibrationDefinition.ts';
-import { describeRecordedDates, recordedStepOf, timeGridOf } from './recordedTimeGrid.ts';
+import { measurementsOf, type CalibrationDate, type CalibrationDefinition, type TargetStatistic } from './calibrationDefinition.ts';
+import { dateLabel, describeRecordedDates, recordedStepOf, timeGridOf } from './recordedTimeGrid.ts';
 import { calibrationError, type CalibrationContext } from './validateCalibration.ts';
 
 /** A scenario as these checks need it: its file (for messages) and its validated parameters. */
@@ -86,6 +86,38 @@ function checkStatistic(
   }
 }
 
+/**
+ * The record label of the latest instant any target reads (a period's `to`).
+ *
+ * @example latestTargetLabel(definition) // 2014 for a target at end: 2013
+ */
+export function latestTargetLabel(definition: CalibrationDefinition): number {
+  let latest = -Infinity;
+  for (const target of definition.targets) {
+    for (const measurement of measurementsOf(target.statistic)) {
+      const time = measurement.time;
+      latest = Math.max(latest, dateLabel(time.kind === 'at' ? time.date : time.to));
+    }
+  }
+  return latest;
+}
+
+/** predictions.until: a recorded instant of the scenario (and the reference), not before any target's date. */
+function checkPredictionsUntil(context: CalibrationContext, definition: CalibrationDefinition, scenarios: readonly ScenarioForChecks[]): void {
+  const until = definition.predictions.until;
+  if (until === null) return;
+  for (const scenario of scenarios) {
+    const grid = timeGridOf(scenario.parameters);
+    if (recordedStepOf({ end: until }, grid) === null) {
+      throw calibrationError(context, ['predictions', 'until'], `a year whose end is a recorded instant of ${scenario.file}: ${describeRecordedDates(grid)}`, formatNumber(until));
+    }
+  }
+  const latest = latestTargetLabel(definition);
+  if (until + 1 < latest) {
+    throw calibrationError(context, ['predictions', 'until'], `a year at or after the last target date (end: ${formatNumber(latest - 1)})`, formatNumber(until));
+  }
+}
+
 /** Every combination of each parameter's extreme values (bounds, or every choice), up to the cap. */
 function priorCorners(definition: CalibrationDefinition): FactorValue[][] | null {
   const extremes = definition.parameters.map((parameter): FactorValue[] => {
@@ -124,6 +156,7 @@ export function checkCalibrationAgainstScenarios(
     const scenarios = target.contrast !== null && reference !== null ? [scenario, reference] : [scenario];
     checkStatistic(context, target.statistic, ['targets', i, 'model'], scenarios);
   });
+  checkPredictionsUntil(context, definition, reference === null ? [scenario] : [scenario, reference]);
   const corners = priorCorners(definition);
   if (corners === null) return;
   for (const checked of reference === null ? [scenario] : [scenario, reference]) {

@@ -8,6 +8,7 @@
  */
 import seedrandom from 'seedrandom';
 import { standardNormal, type UniformGenerator } from '../model/randomStreams.ts';
+import { KERNEL_COVARIANCE_MULTIPLE } from './perturbationKernel.ts';
 import type { AbcSmcSettings } from './abcSmcState.ts';
 import type { RecoveryProblem } from './simulationBasedCalibration.ts';
 
@@ -45,6 +46,7 @@ export function conjugateNormalProblem(options: ConjugateNormalOptions = {}): Re
       minimumAcceptanceRate: 0.005,
       replications: 1,
       commonRandomNumbers: false,
+      kernelScale: KERNEL_COVARIANCE_MULTIPLE,
       seed: 0,
       ...options.settings,
     },

@@ -5,10 +5,10 @@
  * machine runs it.
  */
 import type { FactorValue } from '../analysis/designs/factorDistributions.ts';
-import { withFactorValues } from '../experiment/evaluateExperimentTask.ts';
 import type { ModelInput } from '../model/modelInput.ts';
 import { simulateModel } from '../model/simulateModel.ts';
 import { createReporterCollector, type RecordedStep } from '../outcomes/collectReporters.ts';
+import { applyParameterOverrides, type ParameterOverrides } from '../runner/parameterSets.ts';
 import { ScenarioError } from '../scenario/scenarioError.ts';
 import { checkParameterConsistency } from '../scenario/validateScenario.ts';
 import type { AbcCandidate, AbcCandidateResult, AbcSmcSettings } from './abcSmcState.ts';
@@ -42,11 +42,26 @@ export interface CalibrationModel {
  * @example const model = createCalibrationModel(await loadCalibrationFile(file));
  */
 export function createCalibrationModel(loaded: LoadedCalibration): CalibrationModel {
-  const definition = loaded.definition;
-  const fixed = new Set(loaded.referenceFixedPaths);
+  return calibrationModelOf(loaded.definition, loaded.scenario.modelInput, loaded.reference?.modelInput ?? null, loaded.referenceFixedPaths);
+}
+
+/**
+ * The evaluation model of a calibration definition and its scenarios' model inputs (what
+ * {@link createCalibrationModel} builds from a loaded file, and a merge from a run store).
+ *
+ * @param referenceFixedPaths the free parameters the reference scenario sets itself.
+ * @example calibrationModelOf(definition, scenario.modelInput, null, [])
+ */
+export function calibrationModelOf(
+  definition: CalibrationDefinition,
+  baseInput: ModelInput,
+  referenceInput: ModelInput | null,
+  referenceFixedPaths: readonly string[],
+): CalibrationModel {
+  const fixed = new Set(referenceFixedPaths);
   return {
-    baseInput: loaded.scenario.modelInput,
-    referenceInput: loaded.reference?.modelInput ?? null,
+    baseInput,
+    referenceInput,
     parameterPaths: definition.parameters.map((p) => p.name),
     referenceParameterIndices: definition.parameters.flatMap((p, j) => (fixed.has(p.name) ? [] : [j])),
     targets: definition.targets,
@@ -81,6 +96,7 @@ export function calibrationAbcSettings(definition: CalibrationDefinition): AbcSm
     minimumAcceptanceRate: method.minimumAcceptanceRate,
     replications: method.replications,
     commonRandomNumbers: method.commonRandomNumbers,
+    kernelScale: method.kernelScale,
     seed: method.seed,
   };
 }
@@ -95,19 +111,27 @@ export function fittedComparisons(targets: readonly CalibrationTarget[]): Target
 }
 
 /**
- * Run one scenario with a seed, keeping the records the targets need. The run stops after the last
- * year a target needs: the model is causal (nothing before a step depends on how long the run goes on),
- * so the records kept are those of the full run, at a fraction of its cost.
+ * How many years a run must simulate for these targets: up to the last instant they read (at least
+ * one year, at most the scenario's years). The model is causal — nothing before a step depends on how
+ * long the run goes on — so the records kept are those of the full run, at a fraction of its cost.
+ *
+ * @example yearsForTargets(targets, parameters) // 5 for targets up to end: 2013 of a run from 2009
  */
-function recordReplication(input: ModelInput, targets: readonly CalibrationTarget[], seed: number): RecordedStep[] {
-  const grid = timeGridOf(input.parameters);
-  const needed = requiredRecordSteps(targets, grid);
-  const collect = createReporterCollector({ names: needed.reporters, zones: needed.zones, industries: needed.industries });
-  const records: RecordedStep[] = [];
+export function yearsForTargets(targets: readonly CalibrationTarget[], parameters: ModelInput['parameters']): number {
+  const needed = requiredRecordSteps(targets, timeGridOf(parameters));
   let lastStep = 0;
   for (const step of needed.steps) if (step > lastStep) lastStep = step;
+  const time = parameters.time;
+  return Math.min(time.years, Math.max(1, Math.ceil(lastStep / time.stepsPerYear)));
+}
+
+/** Run one scenario with a seed, keeping the records the targets need, for as many years as they need. */
+function recordReplication(input: ModelInput, targets: readonly CalibrationTarget[], seed: number): RecordedStep[] {
+  const needed = requiredRecordSteps(targets, timeGridOf(input.parameters));
+  const collect = createReporterCollector({ names: needed.reporters, zones: needed.zones, industries: needed.industries });
+  const records: RecordedStep[] = [];
   const time = input.parameters.time;
-  const years = Math.max(1, Math.ceil(lastStep / time.stepsPerYear));
+  const years = yearsForTargets(targets, input.parameters);
   const run = years < time.years ? { ...input, parameters: { ...input.parameters, time: { ...time, years } } } : input;
   simulateModel(run, seed, (state) => {
     const record = collect(state);
@@ -116,23 +140,41 @@ function recordReplication(input: ModelInput, targets: readonly CalibrationTarge
   return records;
 }
 
-/** A candidate's inputs: the scenario and the reference with the free parameters applied; null when a scenario rule is broken. */
-function candidateInputs(model: CalibrationModel, values: readonly FactorValue[]): { base: ModelInput; reference: ModelInput | null } | null {
+/** Parameter overrides of a candidate: for the scenario, and for the reference (null without one). */
+export interface CandidateOverrides {
+  readonly base: ParameterOverrides;
+  readonly reference: ParameterOverrides | null;
+}
+
+/**
+ * A candidate's parameter overrides — every free parameter for the scenario, those the reference does
+ * not set itself for the reference — or null when the values break a scenario rule (the candidate is
+ * then infinitely far from the data and is never run).
+ *
+ * @example candidateOverrides(model, [0.05, 1.2])?.base // [['firms.exitHazard', 0.05], ['choice.outside.utility', 1.2]]
+ */
+export function candidateOverrides(model: CalibrationModel, values: readonly FactorValue[]): CandidateOverrides | null {
+  const base: ParameterOverrides = model.parameterPaths.map((path, j) => [path, values[j]] as const);
+  const reference: ParameterOverrides | null =
+    model.referenceInput === null ? null : model.referenceParameterIndices.map((j) => [model.parameterPaths[j], values[j]] as const);
   try {
-    const parameters = withFactorValues(model.baseInput.parameters, model.parameterPaths, values);
-    checkParameterConsistency(parameters, null);
-    let reference: ModelInput | null = null;
-    if (model.referenceInput !== null) {
-      const indices = model.referenceParameterIndices;
-      const referenceParameters = withFactorValues(model.referenceInput.parameters, indices.map((j) => model.parameterPaths[j]), indices.map((j) => values[j]));
-      checkParameterConsistency(referenceParameters, null);
-      reference = { ...model.referenceInput, parameters: referenceParameters };
-    }
-    return { base: { ...model.baseInput, parameters }, reference };
+    checkParameterConsistency(applyParameterOverrides(model.baseInput, base).parameters, null);
+    if (model.referenceInput !== null && reference !== null) checkParameterConsistency(applyParameterOverrides(model.referenceInput, reference).parameters, null);
+    return { base, reference };
   } catch (error) {
     if (error instanceof ScenarioError) return null;
     throw error;
   }
+}
+
+/** A candidate's inputs: the scenario and the reference with the free parameters applied; null when a scenario rule is broken. */
+function candidateInputs(model: CalibrationModel, values: readonly FactorValue[]): { base: ModelInput; reference: ModelInput | null } | null {
+  const overrides = candidateOverrides(model, values);
+  if (overrides === null) return null;
+  return {
+    base: applyParameterOverrides(model.baseInput, overrides.base),
+    reference: model.referenceInput === null || overrides.reference === null ? null : applyParameterOverrides(model.referenceInput, overrides.reference),
+  };
 }
 
 /**
@@ -182,8 +224,22 @@ export function averageStatistics(replications: readonly Float64Array[]): number
  * @example evaluateCalibrationCandidate(model, candidates[0])
  */
 export function evaluateCalibrationCandidate(model: CalibrationModel, candidate: AbcCandidate): AbcCandidateResult {
+  return candidateResult(model, candidate, candidate.seeds.map((seed) => simulateTargetStatistics(model, candidate.values, seed)));
+}
+
+/**
+ * A candidate's result from the target statistics of its replications, however they were computed
+ * (here, or from the tasks of the run store: src/calibration/calibrationTasks.ts): the averaged
+ * statistics, and one distance per replication (`distancePerReplication`) or one of the averages
+ * (`averageStatistics`).
+ *
+ * @param model the evaluation model.
+ * @param candidate the candidate.
+ * @param replications one statistics vector per replication seed, in seed order.
+ * @example candidateResult(model, candidate, [simulateTargetStatistics(model, candidate.values, candidate.seeds[0])])
+ */
+export function candidateResult(model: CalibrationModel, candidate: AbcCandidate, replications: readonly Float64Array[]): AbcCandidateResult {
   const comparisons = fittedComparisons(model.targets);
-  const replications = candidate.seeds.map((seed) => simulateTargetStatistics(model, candidate.values, seed));
   const statistics = averageStatistics(replications);
   const distances =
     model.combineReplications === 'averageStatistics'

@@ -12,7 +12,7 @@ import { measurementsOf } from './calibrationDefinition.ts';
 import { recordedStepOf, recordedStepsBetween, type RecordedTimeGrid } from './recordedTimeGrid.ts';
 
 /** One reporter at one step: its province value, or its value per zone (industry) index. */
-interface RecordedReporter {
+export interface RecordedReporter {
   province: number;
   readonly units: Map<number, number>;
 }
@@ -156,8 +156,22 @@ export function computeTargetStatistics(
   referenceRecords: readonly RecordedStep[] | null,
   referenceGrid: RecordedTimeGrid = grid,
 ): Float64Array {
-  const indexed = indexRecords(records);
-  const referenceIndexed = referenceRecords === null ? null : indexRecords(referenceRecords);
+  return statisticsOfIndexedRecords(targets, indexRecords(records), grid, referenceRecords === null ? null : indexRecords(referenceRecords), referenceGrid);
+}
+
+/**
+ * {@link computeTargetStatistics} of records already indexed (by {@link indexRecords}, or from a
+ * stored task by src/calibration/taskRecordIndex.ts).
+ *
+ * @example statisticsOfIndexedRecords(targets, indexTaskRecord(record, recording), grid, null)
+ */
+export function statisticsOfIndexedRecords(
+  targets: readonly CalibrationTarget[],
+  indexed: IndexedRecords,
+  grid: RecordedTimeGrid,
+  referenceIndexed: IndexedRecords | null,
+  referenceGrid: RecordedTimeGrid = grid,
+): Float64Array {
   return Float64Array.from(targets, (target) => {
     const value = evaluateStatistic(target.statistic, indexed, grid);
     if (target.contrast === null) return value;

@@ -37,7 +37,10 @@ export interface AbcParameter {
 export const CHOICE_STAY_PROBABILITY = 0.7;
 /** Smallest standard deviation of the integer kernel's step (a step of ±1 then has probability ≈ 0.3). */
 export const MINIMUM_INTEGER_STEP_SD = 0.5;
-/** Beaumont et al. (2009): the kernel covariance is this multiple of the population's weighted covariance. */
+/**
+ * Beaumont et al. (2009): the kernel covariance is this multiple of the population's weighted
+ * covariance — the default of the method setting `kernelScale`.
+ */
 export const KERNEL_COVARIANCE_MULTIPLE = 2;
 
 /** A kernel built from one population. */
@@ -72,12 +75,15 @@ export function continuousCoordinates(parameters: readonly AbcParameter[], kerne
  * @param parameters the calibrated parameters.
  * @param values each particle's values (parameter order).
  * @param weights normalised weights.
+ * @param covarianceMultiple the kernel covariance as a multiple of the population's (default 2,
+ *   Beaumont et al. 2009; the run's `kernelScale`).
  * @example buildPerturbationKernel(parameters, population.map((p) => p.values), population.map((p) => p.weight))
  */
 export function buildPerturbationKernel(
   parameters: readonly AbcParameter[],
   values: readonly (readonly FactorValue[])[],
   weights: readonly number[],
+  covarianceMultiple: number = KERNEL_COVARIANCE_MULTIPLE,
 ): PerturbationKernel {
   const continuous: number[] = [];
   const integer: number[] = [];
@@ -92,12 +98,12 @@ export function buildPerturbationKernel(
   if (continuous.length > 0) {
     const points = values.map((v) => Array.from(continuousCoordinates(parameters, skeleton, v)));
     const { covariance } = weightedCovariance(points, weights);
-    for (let i = 0; i < covariance.length; i++) covariance[i] *= KERNEL_COVARIANCE_MULTIPLE;
+    for (let i = 0; i < covariance.length; i++) covariance[i] *= covarianceMultiple;
     normal = choleskyNormal(covariance, continuous.length);
   }
   const integerStepSd = integer.map((p) => {
     const column = values.map((v) => v[p] as number);
-    const sd = weightedStandardDeviation(column, weights) * Math.sqrt(KERNEL_COVARIANCE_MULTIPLE);
+    const sd = weightedStandardDeviation(column, weights) * Math.sqrt(covarianceMultiple);
     return Math.max(MINIMUM_INTEGER_STEP_SD, sd);
   });
   return { continuous, integer, choice, normal, integerStepSd };

@@ -26,6 +26,7 @@ import {
   type CalibrationDefinition,
   type CalibrationMethod,
   type CalibrationParameter,
+  type CalibrationPredictions,
   type CalibrationTarget,
   type ContrastKind,
   type MeasurementTime,
@@ -39,6 +40,7 @@ import {
   CALIBRATION_TOP_KEYS,
   defaultCalibrationMethod,
   METHOD_FIELDS,
+  PREDICTION_FIELDS,
   PRIOR_FIELDS,
   STATISTIC_FIELDS,
   TARGET_FIELDS,
@@ -500,6 +502,36 @@ function checkMethod(context: CalibrationContext, raw: unknown, hasReference: bo
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Predictions
+
+function checkPredictions(context: CalibrationContext, raw: unknown): CalibrationPredictions {
+  if (raw === undefined || raw === null) return { until: null, reporters: [] };
+  const path = ['predictions'];
+  if (!isPlainMapping(raw)) throw calibrationError(context, path, CALIBRATION_TOP_FIELDS.predictions.text, describeFoundValue(raw));
+  checkKeys(context, raw, Object.keys(PREDICTION_FIELDS), path, 'predictions');
+  const until = Object.hasOwn(raw, 'until') ? checkNumber(context, raw.until, [...path, 'until'], 'a calendar year (an integer)', Number.isInteger) : null;
+  const names: string[] = [];
+  if (Object.hasOwn(raw, 'reporters')) {
+    const list = raw.reporters;
+    if (!Array.isArray(list)) throw calibrationError(context, [...path, 'reporters'], PREDICTION_FIELDS.reporters, describeFoundValue(list), 'write a list: [firms, zoneOutputShare]');
+    const known = reporters.map((r) => r.name);
+    list.forEach((name: unknown, i) => {
+      const here = [...path, 'reporters', i];
+      const reporter = reporters.find((r) => r.name === name);
+      if (reporter === undefined) {
+        throw calibrationError(context, here, 'the name of a province reporter of src/outcomes/reporters.ts', typeof name === 'string' ? `unknown reporter ${JSON.stringify(name)}` : describeFoundValue(name), typeof name === 'string' ? didYouMean(name, known) : null);
+      }
+      if (reporter.scope !== 'province') {
+        throw calibrationError(context, here, 'a province reporter (one number per run and instant)', `${reporter.name}, a ${reporter.scope} reporter`, 'predict a province total instead (e.g. zonesOutput for zoneOutput)');
+      }
+      if (names.includes(reporter.name)) throw calibrationError(context, here, 'each reporter once', `${reporter.name} again`);
+      names.push(reporter.name);
+    });
+  }
+  return { until, reporters: names };
+}
+
+// ---------------------------------------------------------------------------------------------------
 
 /**
  * Validate a parsed calibration file.
@@ -513,7 +545,9 @@ function checkMethod(context: CalibrationContext, raw: unknown, hasReference: bo
  * unknown kind or scale, a log scale on a figure ≤ 0, or a contrast without a reference scenario; a
  * model statistic with an unknown reporter, an impossible aggregate (an aggregate of a province
  * reporter, a zone reporter without one, a zone index on an industry reporter), no date or two
- * dates; no fitted target; method settings out of range or a budget below one generation. Dates are
+ * dates; no fitted target; method settings out of range or a budget below one generation; a
+ * predictions block with a year that is not an integer or a reporter that is unknown, not a province
+ * reporter or listed twice. Dates are
  * checked against the scenario by checkCalibrationDates.
  *
  * @param raw the parsed document.
@@ -551,5 +585,6 @@ export function validateCalibration(raw: unknown, file: string, options: Validat
     throw calibrationError(context, ['reference'], 'a reference scenario only when a target has a contrast (it doubles the model runs)', JSON.stringify(reference), 'remove reference, or add contrast: to a target');
   }
   const method = checkMethod(context, raw.method, reference !== null);
-  return { name, description, scenario, reference, parameters, targets, method };
+  const predictions = checkPredictions(context, raw.predictions);
+  return { name, description, scenario, reference, parameters, targets, method, predictions };
 }

@@ -21,6 +21,7 @@ import { loadExperimentFile } from '../experiment/loadExperimentFile.ts';
 import { runExperimentFile } from '../experiment/runExperimentFile.ts';
 import { describeDesign } from '../experiment/writeExperimentOutputs.ts';
 import { mergeShards } from './mergeShards.ts';
+import { registerCalibrateCommand } from './calibrateCommand.ts';
 import {
   formatCommanderError,
   formatMissingCommand,
@@ -396,6 +397,8 @@ export function buildProgram(output: CliOutput): Command {
     .action(async (file: string, opts: ExperimentOptions) => {
       await experimentCommand(output, file, opts);
     });
+
+  registerCalibrateCommand(program, { output, withSignals, packageVersion, gitCommit });
 
   program
     .command('merge')

@@ -9,12 +9,13 @@ import path from 'node:path';
 import type { ComparisonSpec } from '../comparison/comparisonSpec.ts';
 import { comparisonMerge } from '../comparison/mergeComparison.ts';
 import { writeComparisonOutputs, type ReportImages } from '../comparison/runComparison.ts';
+import { isCalibrationFolder, mergeCalibrationShards, REFUSED_MIXED_MERGE } from '../calibration/mergeCalibration.ts';
 import { experimentMerge, storedExperiment } from '../experiment/mergeExperiment.ts';
 import { writeExperimentOutputs } from '../experiment/writeExperimentOutputs.ts';
 import type { RunProvenance } from '../runner/analysisRunOptions.ts';
 import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import { mergeRuns } from '../runner/mergeRuns.ts';
-import { STORE_FILE_NAME } from '../runner/runStore.ts';
+import { STORE_FILE_NAME, type AnalysisKind } from '../runner/runStore.ts';
 
 /** Options of {@link mergeShards}. */
 export interface MergeShardsOptions {
@@ -36,7 +37,7 @@ export interface MergeShardsOptions {
 /** What a merge did. */
 export interface MergeSummary {
   readonly outDir: string;
-  readonly analysis: 'comparison' | 'experiment';
+  readonly analysis: AnalysisKind;
   readonly shards: number;
   /** Tasks added to the merged store by this merge. */
   readonly tasksAdded: number;
@@ -53,8 +54,14 @@ export interface MergeSummary {
  * @example await mergeShards({ shardDirs: ['shards/1', 'shards/2'], outDir: 'merged', provenance })
  */
 export async function mergeShards(options: MergeShardsOptions): Promise<MergeSummary> {
+  // A calibration merges round by round and absorbs the round (src/calibration/mergeCalibration.ts).
+  if (options.shardDirs.length > 0 && isCalibrationFolder(options.shardDirs[0])) return mergeCalibrationShards(options);
   const started = Date.now();
-  const merged = mergeRuns({ shardDirs: options.shardDirs, outDir: options.outDir, analyses: { experiment: experimentMerge, comparison: comparisonMerge } });
+  const merged = mergeRuns({
+    shardDirs: options.shardDirs,
+    outDir: options.outDir,
+    analyses: { experiment: experimentMerge, comparison: comparisonMerge, calibration: REFUSED_MIXED_MERGE },
+  });
   try {
     const { facts } = merged;
     let files: readonly string[];

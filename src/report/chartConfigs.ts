@@ -22,7 +22,10 @@ import { EMPTY_ZONE_LABEL, type IndustryStyle, type ReportView } from './reportV
  * Output is deterministic: no animation, fixed sizes, devicePixelRatio 1.
  */
 
-/** The kinds of chart in a report (the last seven are the experiment report's, src/report/experimentCharts.ts). */
+/**
+ * The kinds of chart in a report (tornado to outcome-scatter are the experiment report's,
+ * src/report/experimentCharts.ts; the last four the calibration report's, src/report/calibrationCharts.ts).
+ */
 export type ChartKind =
   | 'time-series'
   | 'end-state'
@@ -35,7 +38,11 @@ export type ChartKind =
   | 'sobol-indices'
   | 'prim-trajectory'
   | 'prim-box'
-  | 'outcome-scatter';
+  | 'outcome-scatter'
+  | 'tolerance-by-generation'
+  | 'posterior-band'
+  | 'posterior-marginal'
+  | 'posterior-pair';
 
 /** One chart.js dataset: its label, data and any other chart.js or zonesim dataset keys. */
 export interface ChartJsDataset {
@@ -63,6 +70,23 @@ export interface ChartSpec {
   readonly width: number;
   readonly height: number;
   readonly config: ChartJsConfig;
+}
+
+/**
+ * A function that gives each chart of one report an id no earlier chart has: a numeric suffix on a
+ * clash, which only happens when two names differ only in characters file names cannot hold.
+ *
+ * @example const unique = uniqueChartIds(); unique(a); unique(b) // b.id 'x-2' when a.id is 'x'
+ */
+export function uniqueChartIds(): <T extends ChartSpec | null>(spec: T) => T {
+  const used = new Set<string>();
+  return <T extends ChartSpec | null>(spec: T): T => {
+    if (spec === null) return spec;
+    let id = spec.id;
+    for (let k = 2; used.has(id); k++) id = `${spec.id}-${k}`;
+    used.add(id);
+    return (id === spec.id ? spec : { ...spec, id }) as T;
+  };
 }
 
 /** Width of the metric charts (two fit side by side at 1280 px). */

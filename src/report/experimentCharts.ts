@@ -10,7 +10,7 @@
  * - outcome vs factor scatter (any design).
  */
 import type { MorrisRow, PrimBoxSummary, SobolRow, SwingRow } from '../experiment/analyseExperiment.ts';
-import { baseOptions, linearAxis, paddedRange, rowChartHeight, type ChartJsDataset, type ChartSpec } from './chartConfigs.ts';
+import { baseOptions, linearAxis, paddedRange, rowChartHeight, uniqueChartIds, type ChartJsDataset, type ChartSpec } from './chartConfigs.ts';
 import type { ExperimentReportFactor, ExperimentReportInput, ExperimentReportOutcome } from './experimentReportInput.ts';
 import { formatInterval, formatNumber, formatSigned, slug } from './formatting.ts';
 import { DIRECTION_COLOURS, SCENARIO_COLOURS, withAlpha } from './palette.ts';
@@ -484,14 +484,7 @@ export interface ExperimentCharts {
  * @example allExperimentCharts(buildExperimentCharts(input)).map((c) => c.id)
  */
 export function buildExperimentCharts(input: ExperimentReportInput): ExperimentCharts {
-  const used = new Set<string>();
-  const unique = <T extends ChartSpec | null>(spec: T): T => {
-    if (spec === null) return spec;
-    let id = spec.id;
-    for (let k = 2; used.has(id); k++) id = `${spec.id}-${k}`;
-    used.add(id);
-    return (id === spec.id ? spec : { ...spec, id }) as T;
-  };
+  const unique = uniqueChartIds();
   const outcomes = input.outcomes.map((outcome, o): ExperimentOutcomeCharts => {
     const result = input.results[o];
     return {

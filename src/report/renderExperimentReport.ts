@@ -1,15 +1,13 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { readChartJsSource } from './chartJsSource.ts';
 import { allExperimentCharts, buildExperimentCharts } from './experimentCharts.ts';
 import { experimentReportHtml } from './experimentReportHtml.ts';
 import type { ExperimentReportInput } from './experimentReportInput.ts';
-import { renderChartImages, type ChartImageFormat } from './renderChartImages.ts';
+import type { ChartImageFormat } from './renderChartImages.ts';
+import { REPORT_CHARTS_DIR, writeReportFiles } from './writeReportFiles.ts';
 
 /** File name of the experiment page in the output folder. */
 export const EXPERIMENT_REPORT_FILE = 'experiment.html';
 /** Folder of the chart images in the output folder. */
-export const EXPERIMENT_CHARTS_DIR = 'charts';
+export const EXPERIMENT_CHARTS_DIR = REPORT_CHARTS_DIR;
 
 /** Optional settings of {@link renderExperimentReport}. */
 export interface RenderExperimentReportOptions {
@@ -32,20 +30,11 @@ export interface RenderExperimentReportOptions {
  */
 export async function renderExperimentReport(input: ExperimentReportInput, outDir: string, options: RenderExperimentReportOptions = {}): Promise<string[]> {
   const charts = buildExperimentCharts(input);
-  const specs = allExperimentCharts(charts);
-  const formats = options.imageFormats ?? ['png', 'svg'];
-  await mkdir(outDir, { recursive: true });
-  const chartsDir = path.join(outDir, EXPERIMENT_CHARTS_DIR);
-  await rm(chartsDir, { recursive: true, force: true });
-  const images = formats.length === 0 ? [] : await renderChartImages(specs, chartsDir, formats);
-  const html = experimentReportHtml(input, charts, {
-    chartJsSource: await readChartJsSource(),
-    exportedChartIds: new Set(images.length === 0 ? [] : specs.map((c) => c.id)),
-    imageFormats: formats,
+  return writeReportFiles({
+    outDir,
+    pageFile: EXPERIMENT_REPORT_FILE,
+    imageCharts: allExperimentCharts(charts),
+    imageFormats: options.imageFormats ?? ['png', 'svg'],
+    page: (context) => experimentReportHtml(input, charts, context),
   });
-  const htmlPath = path.join(outDir, EXPERIMENT_REPORT_FILE);
-  const temporary = `${htmlPath}.tmp-${process.pid}`;
-  await writeFile(temporary, html);
-  await rename(temporary, htmlPath);
-  return [htmlPath, ...images];
 }

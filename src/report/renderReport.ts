@@ -1,12 +1,10 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ChartSpec } from './chartConfigs.ts';
-import { readChartJsSource } from './chartJsSource.ts';
-import { renderChartImages, type ChartImageFormat } from './renderChartImages.ts';
+import type { ChartImageFormat } from './renderChartImages.ts';
 import { allCharts, buildReportCharts, type ReportCharts } from './reportCharts.ts';
 import { reportHtml } from './reportHtml.ts';
 import type { ReportInput } from './reportInput.ts';
 import { indexReportInput } from './reportView.ts';
+import { REPORT_CHARTS_DIR, writeReportFiles } from './writeReportFiles.ts';
 
 /**
  * Which charts get PNG/SVG files: every chart; the key charts (see {@link chartsForImages}); or none.
@@ -31,7 +29,7 @@ export interface RenderReportOptions {
 /** File name of the page in the output folder. */
 export const REPORT_HTML_FILE = 'report.html';
 /** Folder of the chart images in the output folder. */
-export const CHARTS_DIR = 'charts';
+export const CHARTS_DIR = REPORT_CHARTS_DIR;
 
 /**
  * The charts that get image files under a selection (page order). 'key': the key metrics' time
@@ -72,19 +70,11 @@ export async function renderReport(input: ReportInput, outDir: string, options: 
   const view = indexReportInput(input);
   const charts = buildReportCharts(view, options.keyMetrics);
   const forImages = chartsForImages(charts, options.images ?? 'all', input.baseline);
-  await mkdir(outDir, { recursive: true });
-  const chartsDir = path.join(outDir, CHARTS_DIR);
-  await rm(chartsDir, { recursive: true, force: true });
-  const formats = options.imageFormats ?? ['png', 'svg'];
-  const images = forImages.length === 0 || formats.length === 0 ? [] : await renderChartImages(forImages, chartsDir, formats);
-  const html = reportHtml(view, charts, {
-    chartJsSource: await readChartJsSource(),
-    exportedChartIds: new Set(images.length === 0 ? [] : forImages.map((c) => c.id)),
-    imageFormats: formats,
+  return writeReportFiles({
+    outDir,
+    pageFile: REPORT_HTML_FILE,
+    imageCharts: forImages,
+    imageFormats: options.imageFormats ?? ['png', 'svg'],
+    page: (context) => reportHtml(view, charts, context),
   });
-  const htmlPath = path.join(outDir, REPORT_HTML_FILE);
-  const temporary = `${htmlPath}.tmp-${process.pid}`;
-  await writeFile(temporary, html);
-  await rename(temporary, htmlPath);
-  return [htmlPath, ...images];
 }

@@ -3,6 +3,7 @@ import {
   pairedDifferenceChart,
   standardisedEffectsChart,
   timeSeriesChart,
+  uniqueChartIds,
   zoneMapChart,
   type ChartSpec,
 } from './chartConfigs.ts';
@@ -74,13 +75,7 @@ export function chooseKeyMetrics(metrics: readonly ReportMetric[], keyMetrics?: 
  * happens when two names differ only in characters that file names cannot hold).
  */
 export function buildReportCharts(view: ReportView, keyMetrics?: readonly string[]): ReportCharts {
-  const used = new Set<string>();
-  const unique = (spec: ChartSpec): ChartSpec => {
-    let id = spec.id;
-    for (let k = 2; used.has(id); k++) id = `${spec.id}-${k}`;
-    used.add(id);
-    return id === spec.id ? spec : { ...spec, id };
-  };
+  const unique = uniqueChartIds();
   const key = chooseKeyMetrics(view.input.metrics, keyMetrics);
   const metrics = view.input.metrics.map((metric): MetricCharts => {
     const paired = pairedDifferenceChart(view, metric);

@@ -15,7 +15,7 @@
  *
  * Tables (see {@link STORE_SCHEMA}):
  * - `run`: one row: store format, zonesim version, code fingerprint, the analysis that owns the folder
- *   ('comparison' or 'experiment') with its definition (JSON) and hash, the shard the folder was run
+ *   ('comparison', 'experiment' or 'calibration') with its definition (JSON) and hash, the shard the folder was run
  *   as, and the key and file list of the outputs last written (to skip rewriting unchanged outputs);
  * - `models`: each model input (all parameters and the data files’ contents — relatedness matrix, zone layout — JSON) by content hash;
  * - `parameter_sets`: a model plus overrides (dotted path → value pairs, JSON) by content hash;
@@ -48,7 +48,10 @@ export const STORE_FILE_NAME = 'run.sqlite';
 export const OLD_STORE_FILES = ['results.sqlite', 'experiment.sqlite'] as const;
 
 /** The analyses that own a run folder. */
-export type AnalysisKind = 'comparison' | 'experiment';
+export type AnalysisKind = 'comparison' | 'experiment' | 'calibration';
+
+/** Each analysis with its article, for messages ("holds an experiment run"). */
+const ANALYSIS_WITH_ARTICLE: Readonly<Record<AnalysisKind, string>> = { comparison: 'a comparison', experiment: 'an experiment', calibration: 'a calibration' };
 
 /** The SQL that creates the store's tables (idempotent). */
 export const STORE_SCHEMA = `
@@ -377,7 +380,7 @@ export class RunStore {
     return this.db.transaction(() => {
       const previous = this.runFacts();
       if (previous !== null && previous.analysis !== facts.analysis) {
-        throw new RunStoreError(`${path.dirname(this.file)}: holds ${previous.analysis === 'comparison' ? 'a comparison' : 'an experiment'} run; choose another --out folder for this ${facts.analysis}`);
+        throw new RunStoreError(`${path.dirname(this.file)}: holds ${ANALYSIS_WITH_ARTICLE[previous.analysis] ?? previous.analysis} run; choose another --out folder for this ${facts.analysis}`);
       }
       let deletedForCode = 0;
       if (previous !== null && previous.codeFingerprint !== facts.codeFingerprint) {

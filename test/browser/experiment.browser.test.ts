@@ -5,8 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canvasInk, CHROMIUM, launchChromium, watchPageProblems } from './chromiumPage.ts';
 
 /**
  * The bundled Morris experiment (scenarios/experiments/speech-levers-morris.yaml, 240 runs) run
@@ -16,7 +17,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 
 const run = promisify(execFile);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SCREENSHOTS = path.join(ROOT, 'reports', 'screenshots');
@@ -37,12 +37,7 @@ describe.skipIf(!haveChromium)('experiment report in headless Chromium', () => {
       dir,
       '--quiet',
     ]);
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 720 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    context = await launchChromium(profile);
   });
 
   afterAll(async () => {
@@ -53,25 +48,11 @@ describe.skipIf(!haveChromium)('experiment report in headless Chromium', () => {
 
   it('draws every chart with every section open, with no console or page error and no network', async () => {
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page: ${String(e)}`));
-    page.on('request', (r) => {
-      if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) problems.push(`network: ${r.url()}`);
-    });
+    const problems = watchPageProblems(page);
     await page.goto(pathToFileURL(path.join(dir, 'experiment.html')).href);
     await page.click('#open-all');
     await page.waitForTimeout(1500); // sections open, charts draw lazily on open
-    const inked = await page.$$eval('canvas', (canvases) =>
-      canvases.map((c) => {
-        const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-        return n;
-      }),
-    );
+    const inked = await canvasInk(page);
     expect(inked.length).toBeGreaterThan(20); // tornado, μ*–σ and scatter charts for 6 outcomes
     expect(inked.filter((n) => n === 0)).toEqual([]);
     expect(problems).toEqual([]);

@@ -28,6 +28,7 @@ const baseSettings: AbcSmcSettings = {
   minimumAcceptanceRate: 0.01,
   replications: 1,
   commonRandomNumbers: false,
+  kernelScale: 2,
   seed: 2009,
 };
 

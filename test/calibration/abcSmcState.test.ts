@@ -35,6 +35,7 @@ const settings: AbcSmcSettings = {
   minimumAcceptanceRate: 0.01,
   replications: 2,
   commonRandomNumbers: false,
+  kernelScale: 2,
   seed: 7,
 };
 

@@ -37,6 +37,11 @@ describe('perturbation kernel', () => {
     expect(kernel.normal!.factor[0] ** 2).toBeCloseTo(2 * variance, 12);
     // Integer step sd √(2 × weighted variance) of 1, 2, 2 with weights .5, .25, .25: var = .25, sd √.5.
     expect(kernel.integerStepSd[0]).toBeCloseTo(Math.sqrt(0.5), 12);
+    // kernelScale s: covariance s × weighted covariance; the integer step never below ½ (√(0.5 × .25) = 0.354 → 0.5).
+    const narrow = buildPerturbationKernel(parameters, population, weights, 0.5);
+    expect(narrow.normal!.factor[0] ** 2).toBeCloseTo(0.5 * variance, 12);
+    expect(narrow.integerStepSd[0]).toBe(0.5);
+    expect(buildPerturbationKernel(parameters, population, weights, 8).integerStepSd[0]).toBeCloseTo(Math.sqrt(8 * 0.25), 12);
   });
 
   it('integer and choice steps: probabilities sum to 1 and match 40,000 draws', () => {

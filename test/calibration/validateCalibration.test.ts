@@ -136,6 +136,29 @@ describe('validateCalibration', () => {
     expect(errorWith(3, ['scenario: base.yaml', 'reference: other.yaml'])).toMatch(/^c\.yaml: line 4: reference: expected a reference scenario only when a target has a contrast/);
   });
 
+  it('reads the predictions block (default: no reporter, the scenario’s last year) and names its mistakes in one line', () => {
+    expect(validate(VALID).predictions).toEqual({ until: null, reporters: [] });
+    expect(validate([...VALID, 'predictions:', '  until: 2012', '  reporters: [firms, zoneOutputShare]']).predictions).toEqual({ until: 2012, reporters: ['firms', 'zoneOutputShare'] });
+    const withPredictions = (lines: string[]): string => {
+      try {
+        validate([...VALID, 'predictions:', ...lines]);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected a validation error');
+    };
+    expect(withPredictions(['  until: 2012.5'])).toBe('c.yaml: line 33: predictions.until: expected a calendar year (an integer), found 2012.5');
+    expect(withPredictions(['  reporters: [firm]'])).toBe(
+      'c.yaml: line 33: predictions.reporters[0]: expected the name of a province reporter of src/outcomes/reporters.ts, found unknown reporter "firm" (did you mean "firms"?)',
+    );
+    expect(withPredictions(['  reporters: [zoneOutput]'])).toBe(
+      'c.yaml: line 33: predictions.reporters[0]: expected a province reporter (one number per run and instant), found zoneOutput, a zone reporter (predict a province total instead (e.g. zonesOutput for zoneOutput))',
+    );
+    expect(withPredictions(['  reporters: [firms, firms]'])).toBe('c.yaml: line 33: predictions.reporters[1]: expected each reporter once, found firms again');
+    expect(withPredictions(['  reporters: firms'])).toMatch(/^c\.yaml: line 33: predictions\.reporters: expected a list of province reporters .* found "firms" \(write a list: \[firms, zoneOutputShare\]\)$/);
+    expect(withPredictions(['  untill: 2012'])).toMatch(/^c\.yaml: line 33: predictions\.untill: expected one of the keys of predictions \(until, reporters\), found unknown key "untill" \(did you mean "until"\?\)$/);
+  });
+
   it('the example of docs/calibration.md is a valid calibration file', () => {
     const doc = readFileSync(path.join(import.meta.dirname, '../../docs/calibration.md'), 'utf8');
     const block = /An example with every kind of target[^\n]*\n\n```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
@@ -200,6 +223,12 @@ describe('loadCalibrationFile', () => {
     expect(await loadError(lines)).toMatch(/line 13: targets\[0\]\.model\.zone: expected an index below 4 \(<dir>\/base\.yaml has 4 zones\), found 4$/);
     expect(await loadError(VALID.map((l) => (l === 'scenario: base.yaml' ? 'scenario: missing.yaml' : l)))).toBe(
       '<dir>/c.yaml: line 3: scenario: expected an existing scenario file (paths are relative to the calibration file), found no such file "<dir>/missing.yaml"',
+    );
+    expect(await loadError([...VALID, 'predictions:', '  until: 2010'])).toBe(
+      '<dir>/c.yaml: line 33: predictions.until: expected a year at or after the last target date (end: 2011), found 2010',
+    );
+    expect(await loadError([...VALID, 'predictions:', '  until: 2015'])).toBe(
+      '<dir>/c.yaml: line 33: predictions.until: expected a year whose end is a recorded instant of <dir>/base.yaml: the records labelled 2009 to 2012, one a year (end: 2008 to 2011), found 2015',
     );
     const corners = [...VALID.slice(0, 4), '  industries.supplyChains:', '    integer: { min: 2, max: 30 }', ...VALID.slice(8)];
     expect(await loadError(corners)).toMatch(

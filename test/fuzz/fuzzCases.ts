@@ -344,6 +344,7 @@ const OPTION_VALUES: Readonly<Record<string, readonly string[]>> = {
   '--image-formats': ['svg', 'png,svg', 'svg,svg', 'gif', ''],
   '--shard': ['1/1', '1/2', '2/2', '3/2', '0/1', 'a/b', '1/100001', '1/0', '1/2/3', ''],
   '--baseline': ['tiny', 'nope', '', 'baseline'],
+  '--from': ['@out', '@/folder', '@/tiny.yaml', ''],
 };
 const FLAGS = ['--no-report', '--quiet', '-q', '--dry-run', '--bogus', '-x', '--help', '--version', '--', '-r', '--reps=2', '--seed=-5'];
 
@@ -353,10 +354,10 @@ export function optionsCase(): fc.Arbitrary<FuzzCase> {
     { weight: 4, arbitrary: fc.constantFrom(...Object.keys(OPTION_VALUES)).chain((name) => fc.constantFrom(...OPTION_VALUES[name]).map((value) => [name, value])) },
     { weight: 1, arbitrary: fc.constantFrom(...FLAGS).map((flag) => [flag]) },
   );
-  const positional = fc.constantFrom('@/tiny.yaml', '@/tiny-exp.yaml', '@/missing.yaml', '@/folder', '@/fifo', '/dev/zero', '@out', '');
+  const positional = fc.constantFrom('@/tiny.yaml', '@/tiny-exp.yaml', '@/tiny-cal.yaml', '@/missing.yaml', '@/folder', '@/fifo', '/dev/zero', '@out', '');
   return fc
     .record({
-      command: fc.constantFrom('validate', 'list', 'run', 'compare', 'experiment', 'merge', 'bundled', 'frobnicate', '', 'help'),
+      command: fc.constantFrom('validate', 'list', 'run', 'compare', 'experiment', 'calibrate', 'merge', 'bundled', 'frobnicate', '', 'help'),
       positionals: fc.array(positional, { maxLength: 2 }),
       options: fc.array(option, { maxLength: 4 }),
     })
@@ -364,7 +365,7 @@ export function optionsCase(): fc.Arbitrary<FuzzCase> {
       const argv = [command, ...positionals, ...options.flat()].filter((token, index) => index > 0 || token !== '');
       // Runs always get an --out in the case folder (their default folder is under the working
       // directory), and `bundled` (every bundled scenario) only with a bad --reps, so it stops at once.
-      const runs = ['run', 'compare', 'bundled', 'experiment', 'merge'].includes(command);
+      const runs = ['run', 'compare', 'bundled', 'experiment', 'calibrate', 'merge'].includes(command);
       if (runs && !argv.includes('--out')) argv.push('--out', '@out');
       if (command === 'bundled') argv.push('--reps', '0');
       if (command === 'merge' && argv.length === 1) argv.push('@/folder');
@@ -374,6 +375,13 @@ export function optionsCase(): fc.Arbitrary<FuzzCase> {
         files: [
           { name: 'tiny.yaml', content: TINY_SCENARIO },
           { name: 'tiny-exp.yaml', content: 'name: tiny-exp\ndescription: d\nscenario: tiny.yaml\nlevers:\n  guarantees.feeRate:\n    uniform: { min: 0, max: 0.05 }\noutcomes: [output]\ndesign: monte-carlo\nsamples: 2\n' },
+          // One generation of 10 candidates of the tiny province: a whole calibration in about a second.
+          {
+            name: 'tiny-cal.yaml',
+            content:
+              'name: tiny-cal\ndescription: d\nscenario: tiny.yaml\nparameters:\n  firms.exitHazard: { uniform: { min: 0.01, max: 0.1 } }\n' +
+              'targets:\n  - { name: firms, figure: 100, tolerance: 0.1, model: { reporter: firms, end: 2010 } }\nmethod: { populationSize: 10, maxGenerations: 1, maxSimulations: 10 }\n',
+          },
           { name: 'folder', special: 'folder' },
           { name: 'fifo', special: 'fifo' },
         ],
