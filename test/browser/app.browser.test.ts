@@ -377,14 +377,14 @@ describe.skipIf(!haveChromium)('classroom page in headless Chromium', () => {
   });
 
   it('imports a malformed file and a malformed link with the command line’s message, and keeps working', async () => {
-    const bad = 'name: bad-file\ndescription: broken on purpose\nzones:\n  count: 5000\n';
+    const bad = 'name: bad-file\ndescription: broken on purpose\nzones:\n  count: 6000\n';
     await writeFile(path.join(work, 'bad.yaml'), bad);
     const cli = await run(process.execPath, [ZONESIM, 'validate', 'bad.yaml'], { cwd: work }).then(
       () => '',
       (error: { stderr: string }) => error.stderr.trim(),
     );
     const cliMessage = cli.replace(/^zonesim: /, '');
-    expect(cliMessage).toBe('bad.yaml: line 4: zones.count: expected an integer in [0, 2000], found 5000');
+    expect(cliMessage).toBe('bad.yaml: line 4: zones.count: expected an integer in [0, 5000], found 6000');
     await page.setInputFiles('#import-file', { name: 'bad.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });
     await page.waitForSelector('#error-bar:not([hidden])');
     expect(await page.textContent('#error-text')).toBe(cliMessage);
@@ -400,9 +400,9 @@ describe.skipIf(!haveChromium)('classroom page in headless Chromium', () => {
     await waitReady(page);
 
     // A malformed shared link: the same one-line message, file "URL"; the page keeps its settings.
-    await page.goto(`${server.url}#zones.count=5000`);
+    await page.goto(`${server.url}#zones.count=6000`);
     await page.waitForSelector('#error-bar:not([hidden])');
-    expect(await page.textContent('#error-text')).toBe('URL: zones.count: expected an integer in [0, 2000], found 5000');
+    expect(await page.textContent('#error-text')).toBe('URL: zones.count: expected an integer in [0, 5000], found 6000');
     await waitReady(page);
     // A good link restores settings, seed and comparison after a reload.
     await page.goto(`${server.url}#zonesim=1&name=shared-few&seed=77&compare=scenarios%2Fbaseline.yaml&zones.count=4`);
