@@ -996,7 +996,9 @@ export class ClassroomApp {
           `<td class="num">${cell(b.mean[lastB], b.lower[lastB], b.upper[lastB])}</td>` +
           `<td class="num" data-difference="${difference?.meanDifference ?? ''}" title="${escapeHtml(differenceName)}">${differenceText}</td>` +
           `<td class="num" data-relative="${relative ?? ''}" title="${escapeHtml(`(${differenceName}) / ${batch.comparisonLabel ?? 'comparison'}`)}">${relativeText}</td>` +
-          `<td class="verdict verdict-${verdict.replace(/ /g, '-')}" data-verdict="${verdict}" title="${escapeHtml(verdictTitle)}">${VERDICT_MARKS[verdict] ?? ''}${verdict}</td>`;
+          (result
+            ? `<td class="verdict verdict-${verdict.replace(/ /g, '-')}" data-verdict="${verdict}" title="${escapeHtml(verdictTitle)}">${VERDICT_MARKS[verdict] ?? ''}${verdict}</td>`
+            : '<td>–</td>');
       }
       return `<tr data-metric="${reporter.name}"><td title="${escapeHtml(reporter.description)}">${escapeHtml(chartTitle(reporter.name))}</td><td class="num">${cell(a.mean[last], a.lower[last], a.upper[last])}</td>${comparisonCells}</tr>`;
     });
