@@ -67,7 +67,8 @@ export function confidenceBand(replications: readonly ReplicationSeries[], metri
  *
  * @param policy the replications of "my policy" (the scenario).
  * @param comparison the replications of the comparison (the reference), same seeds in the same order.
- * @returns null when no replication pair has both values.
+ * @returns null when no replication pair has both values, or when the two end at different times
+ *   (e.g. a 20-year and a 22-year scenario: their final states are not comparable).
  * @example finalDifferenceVerdict(policy, comparison, 'firms')?.verdict // 'higher'
  */
 export function finalDifferenceVerdict(
@@ -80,6 +81,7 @@ export function finalDifferenceVerdict(
   const reference: number[] = [];
   const pairs = Math.min(policy.length, comparison.length);
   for (let r = 0; r < pairs; r++) {
+    if (policy[r].years.at(-1) !== comparison[r].years.at(-1)) return null;
     const a = policy[r].series[metric]?.at(-1);
     const b = comparison[r].series[metric]?.at(-1);
     if (typeof a === 'number' && typeof b === 'number' && Number.isFinite(a) && Number.isFinite(b)) {

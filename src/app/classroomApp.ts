@@ -974,6 +974,10 @@ export class ClassroomApp {
     }
     // One sign convention everywhere: my policy − comparison, named on the header and on every cell.
     const differenceName = batch.comparison ? `${batch.policyLabel} − ${batch.comparisonLabel ?? 'comparison'}` : '';
+    const policyYears = batch.policy[0]?.years ?? [];
+    const comparisonYears = batch.comparison?.[0]?.years ?? policyYears;
+    const endLabel = (years: readonly number[]): string => (years.length > 0 ? monthLabel(years[0], years[years.length - 1]) : '');
+    const sameEnd = policyYears.at(-1) === comparisonYears.at(-1);
     const rows = PROVINCE_REPORTERS.map((reporter) => {
       const a = confidenceBand(batch.policy, reporter.name);
       const last = a.years.length - 1;
@@ -1006,13 +1010,15 @@ export class ClassroomApp {
       ? `<th class="num">${escapeHtml(batch.policyLabel)}: mean [95% CI]</th><th class="num">${escapeHtml(batch.comparisonLabel ?? '')}: mean [95% CI]</th>` +
         `<th class="num">Difference ${escapeHtml(differenceName)} [95% CI]</th><th class="num">% of ${escapeHtml(batch.comparisonLabel ?? 'comparison')}</th><th>Verdict</th>`
       : `<th class="num">${escapeHtml(batch.policyLabel)}: mean [95% CI]</th>`;
+    const endNote = sameEnd ? '' : ` My policy ends in ${endLabel(policyYears)}, the comparison in ${endLabel(comparisonYears)}: their final states are not compared.`;
     const legend = batch.comparison
       ? `<p class="batch-legend" id="batch-legend">Differences are <strong>${escapeHtml(differenceName)}</strong> (my policy minus the comparison, replication by replication on the same seeds). ` +
         'Verdicts: <em>higher</em> / <em>lower</em> — the 95% interval excludes 0; <em>no effect that matters</em> — the interval lies within ± 5% of the comparison’s mean; ' +
         '<em>unsettled</em> — the replications do not settle it; <em>no difference</em> — equal up to floating-point rounding in every replication. ' +
-        'Higher is not better and lower is not worse: the colours only mark the direction.</p>'
+        `Higher is not better and lower is not worse: the colours only mark the direction.${escapeHtml(endNote)}</p>`
       : '';
-    byId('batch-table').innerHTML = `<h3>At the final year</h3>${legend}<table id="batch-results"><thead><tr><th>Outcome</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    const heading = sameEnd ? `At the end: ${endLabel(policyYears)}` : `At the end: ${endLabel(policyYears)} (my policy), ${endLabel(comparisonYears)} (comparison)`;
+    byId('batch-table').innerHTML = `<h3>${escapeHtml(heading)}</h3>${legend}<table id="batch-results"><thead><tr><th>Outcome</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
   }
 }
 

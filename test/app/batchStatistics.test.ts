@@ -33,6 +33,9 @@ describe('batch statistics', () => {
     expect(result.verdict).toBe('unsettled');
     expect(result.referenceMean).toBeCloseTo(32 / 3, 12);
     expect(finalDifferenceVerdict(policy, comparison, 'unknown')).toBeNull();
+    // Runs that end at different times (2010 vs 2011) have no final difference.
+    const longer = [replication(1, [0, 9, 9]), replication(2, [0, 12, 12]), replication(3, [0, 11, 11])];
+    expect(finalDifferenceVerdict(policy, longer, 'firms')).toBeNull();
   });
 
   it('calls floating-point residue "no difference" and a settled rise "higher"', () => {

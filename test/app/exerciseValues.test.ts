@@ -99,6 +99,14 @@ describe('the exercise texts match their runs', () => {
     for (const file of files) runs.set(file, await runExercise(file));
   }, 120_000);
 
+  it('the page shows the texts without the markers', () => {
+    for (const file of files) {
+      const body = parseExercise(file, read(file)).body;
+      expect(body, file).not.toContain('<!--');
+      expect(body, file).toContain('| outcome | unit |');
+    }
+  });
+
   it('there are seven exercises, each stating seed 2009 and 10 replications', () => {
     expect(files).toHaveLength(7);
     for (const file of files) expect(exerciseRunSettings(file, read(file)), file).toEqual({ seed: 2009, replications: 10 });
