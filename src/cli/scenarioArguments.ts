@@ -3,12 +3,36 @@
  * scenario exactly as `zonesim list` prints it (`baseline`, `no-zones`). A missing file gets a
  * "did you mean" over the scenario files in its folder and the bundled names.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { suggestSimilar } from '../scenario/suggest.ts';
 import { CliInputError } from './exitCodes.ts';
 
 const SCENARIO_EXTENSION = /\.ya?ml$/i;
+
+/** Whether `file` exists as a directory entry (a broken link or a link loop counts). */
+function entryExists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `file` is (or links to) a folder. */
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A path as the message shows it: bare when plain, else JSON-quoted (so the message stays one line). */
+function quoted(text: string): string {
+  return /^[\w./+@:\\-]+$/.test(text) ? text : JSON.stringify(text);
+}
 
 /** The scenario files (`.yaml`, `.yml`) directly in `folder`, or none when it cannot be read. */
 function scenarioFilesIn(folder: string): string[] {
@@ -33,8 +57,10 @@ function scenarioFilesIn(folder: string): string[] {
  */
 export function resolveScenarioArgument(argument: string, bundledFiles: readonly string[], cwd = process.cwd()): string {
   const absolute = path.resolve(cwd, argument);
-  const exists = existsSync(absolute);
-  if (exists && !statSync(absolute).isDirectory()) return argument;
+  // lstat: a path that exists as an entry (even a broken link or a loop) goes to the loader, which
+  // names its problem; only a folder may give way to a bundled name of the same spelling.
+  const exists = entryExists(absolute);
+  if (exists && !isFolder(absolute)) return argument;
   const bundledByName = new Map(bundledFiles.map((file) => [path.basename(file).replace(SCENARIO_EXTENSION, ''), file]));
   const asName = argument.replace(SCENARIO_EXTENSION, '');
   if (!/[\\/]/.test(argument) && bundledByName.has(asName)) return bundledByName.get(asName)!;
@@ -42,14 +68,14 @@ export function resolveScenarioArgument(argument: string, bundledFiles: readonly
 
   // Did you mean: files of the argument's folder (written as the user would type them), then bundled names.
   const folder = path.dirname(argument);
-  const folderExists = existsSync(path.resolve(cwd, folder)) && statSync(path.resolve(cwd, folder)).isDirectory();
+  const folderExists = isFolder(path.resolve(cwd, folder));
   const local = folderExists ? scenarioFilesIn(path.resolve(cwd, folder)).map((file) => (folder === '.' ? file : path.join(folder, file))) : [];
   const candidates = [...local, ...bundledByName.keys()];
   const typed = /[\\/]/.test(argument) ? argument : asName;
   const byBase = suggestSimilar(path.basename(typed).replace(SCENARIO_EXTENSION, ''), candidates.map((c) => path.basename(c).replace(SCENARIO_EXTENSION, '')));
   const suggestion = byBase === null ? null : candidates.find((c) => path.basename(c).replace(SCENARIO_EXTENSION, '') === byBase) ?? null;
-  const hint = suggestion === null ? ' (see zonesim list for the bundled scenarios)' : `; did you mean ${suggestion}?`;
-  throw new CliInputError(`${argument}: expected a scenario file or a bundled scenario name, found no such file or bundled scenario${hint}`);
+  const shown = suggestion === null ? ' (see zonesim list for the bundled scenarios)' : `; did you mean ${quoted(suggestion)}?`;
+  throw new CliInputError(`${quoted(argument)}: expected a scenario file or a bundled scenario name, found no such file or bundled scenario${shown}`);
 }
 
 /**

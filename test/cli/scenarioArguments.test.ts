@@ -3,7 +3,7 @@
  * `zonesim list` prints them, did-you-mean for missing files, readable default run folders (with a
  * hash only to break ties), and resuming a run started under the earlier hash-named folder.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledScenarioDir, bundledScenarioFiles, defaultCompareDir, legacyCompareDir, main } from '../../src/cli/main.ts';
@@ -52,6 +52,14 @@ describe('scenario arguments', () => {
     expect(() => resolveScenarioArgument('nozones', bundled, dir)).toThrow(/; did you mean no-zones\?$/);
     expect(() => resolveScenarioArgument('baselin.yaml', bundled, dir)).toThrow(/; did you mean baseline\?$/);
     expect(() => resolveScenarioArgument('zzzzzzzz', bundled, dir)).toThrow(/found no such file or bundled scenario \(see zonesim list for the bundled scenarios\)$/);
+    // A name with a line break is quoted: the message stays on one line.
+    expect(() => resolveScenarioArgument('a\nb.yaml', bundled, dir)).toThrow(/^"a\\nb\.yaml": expected a scenario file/);
+  });
+
+  it('passes an existing entry to the loader even when it cannot be read (a link loop), so the loader names the problem', () => {
+    const dir = scratchDir('zonesim-args-');
+    symlinkSync(path.join(dir, 'loop.yaml'), path.join(dir, 'loop.yaml'));
+    expect(resolveScenarioArgument('loop.yaml', bundled, dir)).toBe('loop.yaml');
   });
 
   it('zonesim validate and compare accept bundled names; a typo exits 1 with the suggestion', async () => {
