@@ -1,11 +1,12 @@
 /**
  * Batch mode statistics: per recording, the mean of an outcome over replications with its 95%
  * Student-t confidence interval (src/statistics/meanConfidenceInterval), and the paired
- * (common-random-number) difference between two scenarios at the final recording
- * (src/statistics/pairedDifference). Pure module.
+ * (common-random-number) difference my policy − comparison at the final recording with its verdict
+ * (src/statistics/differenceVerdict: higher, lower, no effect that matters, unsettled, no
+ * difference). Pure module.
  */
+import { differenceVerdict, type DifferenceVerdictOptions, type DifferenceWithVerdict } from '../statistics/differenceVerdict.ts';
 import { meanConfidenceInterval } from '../statistics/meanConfidenceInterval.ts';
-import { pairedDifference, type PairedDifference } from '../statistics/pairedDifference.ts';
 
 /** The province outcomes of one replication over time (what a batch worker returns). */
 export interface ReplicationSeries {
@@ -59,28 +60,35 @@ export function confidenceBand(replications: readonly ReplicationSeries[], metri
 }
 
 /**
- * Paired difference policy − comparison of `metric` at the final recording, over replications where
- * both have a value (replication r of both used the same seed).
+ * Paired difference my policy − comparison of `metric` at the final recording, over replications
+ * where both have a value (replication r of both used the same seed), with its verdict: the same
+ * words and thresholds (smallest effect that matters: 5 % of the comparison's mean by default;
+ * floating-point residue is "no difference") as `differenceVerdict` in src/statistics.
  *
- * @returns null when no replication pair has both values.
+ * @param policy the replications of "my policy" (the scenario).
+ * @param comparison the replications of the comparison (the reference), same seeds in the same order.
+ * @returns null when no replication pair has both values, or when the two end at different times
+ *   (e.g. a 20-year and a 22-year scenario: their final states are not comparable).
+ * @example finalDifferenceVerdict(policy, comparison, 'firms')?.verdict // 'higher'
  */
-export function finalPairedDifference(
+export function finalDifferenceVerdict(
   policy: readonly ReplicationSeries[],
   comparison: readonly ReplicationSeries[],
   metric: string,
-  level = 0.95,
-): PairedDifference | null {
-  const treatment: number[] = [];
-  const control: number[] = [];
+  options: DifferenceVerdictOptions = {},
+): DifferenceWithVerdict | null {
+  const scenario: number[] = [];
+  const reference: number[] = [];
   const pairs = Math.min(policy.length, comparison.length);
   for (let r = 0; r < pairs; r++) {
+    if (policy[r].years.at(-1) !== comparison[r].years.at(-1)) return null;
     const a = policy[r].series[metric]?.at(-1);
     const b = comparison[r].series[metric]?.at(-1);
     if (typeof a === 'number' && typeof b === 'number' && Number.isFinite(a) && Number.isFinite(b)) {
-      treatment.push(a);
-      control.push(b);
+      scenario.push(a);
+      reference.push(b);
     }
   }
-  if (treatment.length === 0) return null;
-  return pairedDifference(treatment, control, level);
+  if (scenario.length === 0) return null;
+  return differenceVerdict(scenario, reference, options);
 }

@@ -8,6 +8,7 @@
  * texts read from disk.
  */
 import { parse } from 'yaml';
+import { stripRunMarkers } from './exerciseValues.ts';
 import { importScenarioText } from './scenarioFiles.ts';
 import type { ValidatedScenario } from '../scenario/validateScenario.ts';
 
@@ -39,7 +40,7 @@ export interface Exercise {
   readonly charts: readonly string[];
   /** Position in the exercise list (front matter `order`; files without one come last). */
   readonly order: number;
-  /** The Markdown body after the front matter. */
+  /** The Markdown body after the front matter, without the run markers (HTML comments) of src/app/exerciseValues.ts. */
   readonly body: string;
 }
 
@@ -116,7 +117,7 @@ export function parseExercise(file: string, text: string): Exercise {
     compare,
     charts: stringList(front?.charts),
     order: typeof front?.order === 'number' ? front.order : Number.MAX_SAFE_INTEGER,
-    body: match[2],
+    body: stripRunMarkers(match[2]),
   };
 }
 

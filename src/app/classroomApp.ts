@@ -8,7 +8,7 @@ import { defaultParameters } from '../model/parameterSpecification.ts';
 import { replicationSeed } from '../model/randomStreams.ts';
 import { ScenarioError } from '../scenario/scenarioError.ts';
 import type { ValidatedScenario } from '../scenario/validateScenario.ts';
-import { confidenceBand, finalPairedDifference, type ReplicationSeries } from './batchStatistics.ts';
+import { confidenceBand, finalDifferenceVerdict, type ReplicationSeries } from './batchStatistics.ts';
 import type { CatalogueScenario, Exercise } from './catalogue.ts';
 import { chartTitle, formatValue, MAIN_CHART_METRICS, PROVINCE_REPORTERS, reporterByName } from './chartMetrics.ts';
 import { ControlsPanel } from './controlsPanel.ts';
@@ -972,6 +972,12 @@ export class ClassroomApp {
       const comparison = batch.comparison && batch.comparisonLabel !== null ? { label: batch.comparisonLabel, ...confidenceBand(batch.comparison, chart.metric) } : null;
       chart.showBands(policy, comparison);
     }
+    // One sign convention everywhere: my policy − comparison, named on the header and on every cell.
+    const differenceName = batch.comparison ? `${batch.policyLabel} − ${batch.comparisonLabel ?? 'comparison'}` : '';
+    const policyYears = batch.policy[0]?.years ?? [];
+    const comparisonYears = batch.comparison?.[0]?.years ?? policyYears;
+    const endLabel = (years: readonly number[]): string => (years.length > 0 ? monthLabel(years[0], years[years.length - 1]) : '');
+    const sameEnd = policyYears.at(-1) === comparisonYears.at(-1);
     const rows = PROVINCE_REPORTERS.map((reporter) => {
       const a = confidenceBand(batch.policy, reporter.name);
       const last = a.years.length - 1;
@@ -981,17 +987,50 @@ export class ClassroomApp {
       if (batch.comparison) {
         const b = confidenceBand(batch.comparison, reporter.name);
         const lastB = b.years.length - 1;
-        const difference = finalPairedDifference(batch.policy, batch.comparison, reporter.name);
-        const verdict = difference?.direction ?? '';
-        comparisonCells = `<td class="num">${cell(b.mean[lastB], b.lower[lastB], b.upper[lastB])}</td><td class="num" data-difference="${difference?.meanDifference ?? ''}">${difference ? cell(difference.meanDifference, difference.lower, difference.upper) : '–'}</td><td class="verdict-${verdict}">${verdict}</td>`;
+        const result = finalDifferenceVerdict(batch.policy, batch.comparison, reporter.name);
+        const verdict = result?.verdict ?? '';
+        const difference = result?.difference;
+        const relative = result?.relativeDifference;
+        const differenceText = difference
+          ? `${signedValue(difference.meanDifference, reporter.unit)} <small>[${signedValue(difference.lower, reporter.unit)}, ${signedValue(difference.upper, reporter.unit)}]</small>`
+          : '–';
+        const relativeText = relative === null || relative === undefined ? '–' : `${relative > 0 ? '+' : relative < 0 ? '−' : ''}${Math.abs(relative * 100).toFixed(1)}%`;
+        const verdictTitle = result ? `${verdict} (smallest effect that matters: ±${formatValue(result.smallestEffect, reporter.unit)}, 5% of the comparison's mean)` : '';
+        comparisonCells =
+          `<td class="num">${cell(b.mean[lastB], b.lower[lastB], b.upper[lastB])}</td>` +
+          `<td class="num" data-difference="${difference?.meanDifference ?? ''}" title="${escapeHtml(differenceName)}">${differenceText}</td>` +
+          `<td class="num" data-relative="${relative ?? ''}" title="${escapeHtml(`(${differenceName}) / ${batch.comparisonLabel ?? 'comparison'}`)}">${relativeText}</td>` +
+          (result
+            ? `<td class="verdict verdict-${verdict.replace(/ /g, '-')}" data-verdict="${verdict}" title="${escapeHtml(verdictTitle)}">${VERDICT_MARKS[verdict] ?? ''}${verdict}</td>`
+            : '<td>–</td>');
       }
       return `<tr data-metric="${reporter.name}"><td title="${escapeHtml(reporter.description)}">${escapeHtml(chartTitle(reporter.name))}</td><td class="num">${cell(a.mean[last], a.lower[last], a.upper[last])}</td>${comparisonCells}</tr>`;
     });
     const head = batch.comparison
-      ? `<th class="num">${escapeHtml(batch.policyLabel)}: mean [95% CI]</th><th class="num">${escapeHtml(batch.comparisonLabel ?? '')}: mean [95% CI]</th><th class="num">Paired difference [95% CI]</th><th>Sign</th>`
+      ? `<th class="num">${escapeHtml(batch.policyLabel)}: mean [95% CI]</th><th class="num">${escapeHtml(batch.comparisonLabel ?? '')}: mean [95% CI]</th>` +
+        `<th class="num">Difference ${escapeHtml(differenceName)} [95% CI]</th><th class="num">% of ${escapeHtml(batch.comparisonLabel ?? 'comparison')}</th><th>Verdict</th>`
       : `<th class="num">${escapeHtml(batch.policyLabel)}: mean [95% CI]</th>`;
-    byId('batch-table').innerHTML = `<h3>At the final year</h3><table id="batch-results"><thead><tr><th>Outcome</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    const endNote = sameEnd ? '' : ` My policy ends in ${endLabel(policyYears)}, the comparison in ${endLabel(comparisonYears)}: their final states are not compared.`;
+    const legend = batch.comparison
+      ? `<p class="batch-legend" id="batch-legend">Differences are <strong>${escapeHtml(differenceName)}</strong> (my policy minus the comparison, replication by replication on the same seeds). ` +
+        'Verdicts: <em>higher</em> / <em>lower</em> — the 95% interval excludes 0; <em>no effect that matters</em> — the interval lies within ± 5% of the comparison’s mean; ' +
+        '<em>unsettled</em> — the replications do not settle it; <em>no difference</em> — equal up to floating-point rounding in every replication. ' +
+        `Higher is not better and lower is not worse: the colours only mark the direction.${escapeHtml(endNote)}</p>`
+      : '';
+    const heading = sameEnd ? `At the end: ${endLabel(policyYears)}` : `At the end: ${endLabel(policyYears)} (my policy), ${endLabel(comparisonYears)} (comparison)`;
+    byId('batch-table').innerHTML = `<h3>${escapeHtml(heading)}</h3>${legend}<table id="batch-results"><thead><tr><th>Outcome</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
   }
+}
+
+/** Arrows shown before the verdict words (direction only: no colour of good or bad). */
+const VERDICT_MARKS: Readonly<Record<string, string>> = { higher: '▲ ', lower: '▼ ' };
+
+/** A difference with its sign always written (+ or −), in the outcome's unit (shares in percentage points). */
+function signedValue(value: number, unit: string): string {
+  const text = unit === 'share' ? `${(Math.abs(value) * 100).toFixed(1)} pp` : formatValue(Math.abs(value), unit);
+  if (value > 0) return `+${text}`;
+  if (value < 0) return `−${text}`;
+  return text;
 }
 
 function sumZones(values: Float64Array, count: number): number {

@@ -101,7 +101,10 @@ records the same named outcomes (reporters) once a year.
   difference is the effect of the policy, not of luck. Solid lines are your policy, dashed lines
   the comparison.
 - **Batch (20 runs)**: runs 20 replications of both scenarios and draws the mean with a 95%
-  confidence band; the table gives the paired difference at the end with its 95% interval.
+  confidence band; the table gives, at the end, the paired difference *my policy − comparison*
+  (named on every difference) with its 95% interval, as a % of the comparison, and a verdict:
+  *higher* or *lower* (the interval excludes 0), *no effect that matters* (the interval lies within
+  ± 5% of the comparison's mean), *unsettled* or *no difference* (equal up to rounding).
 - **Export** writes your settings as a scenario file (only what differs from the defaults) that
   \`zonesim run\` accepts unchanged; **Import** reads one; **Share link** puts your settings in the
   page address. Mistakes in files or links get the same one-line message as the command line.

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -17,6 +17,7 @@ import { loadScenarioFiles, type LoadedScenario } from '../scenario/loadScenario
 import { ScenarioError } from '../scenario/scenarioError.ts';
 import { CliInputError, CliInterruptedError, ExitCode } from './exitCodes.ts';
 import { createProgressBar, type ProgressBar } from './progressBar.ts';
+import { resolveScenarioArguments } from './scenarioArguments.ts';
 import { loadExperimentFile } from '../experiment/loadExperimentFile.ts';
 import { runExperimentFile } from '../experiment/runExperimentFile.ts';
 import { describeDesign } from '../experiment/writeExperimentOutputs.ts';
@@ -57,17 +58,49 @@ export function bundledScenarioFiles(): string[] {
     .map((f) => path.join(bundledScenarioDir, f));
 }
 
+/** Longest list of scenario names spelt out in a default run folder name (characters). */
+const MAXIMUM_FOLDER_NAMES_LENGTH = 60;
+
 /**
- * The default run folder of a comparison: `reports/compare-<hash>`, where the hash (12 hex digits of
- * SHA-256) covers the sorted scenario names, the base seed and the replications. The same command
- * therefore always uses the same folder, and running it again resumes; a scenario file edited in
- * between keeps its name, so only that scenario is recomputed (the runner says so).
+ * The default run folder of a comparison, readable: `reports/<names>_seed<seed>_reps<reps>`, where
+ * `<names>` are the scenario names sorted and joined by `+` (scenario names are kebab-case, so the
+ * name is a safe folder name), e.g. `reports/baseline+no-zones_seed2009_reps30`. When the names are
+ * longer than 60 characters, as many as fit are kept, followed by `+<k>-more` and 8 hex digits of
+ * SHA-256 of all the names, the seed and the replications — the hash is there only to break ties
+ * between long lists with the same beginning. The same command therefore always uses the same folder,
+ * and running it again resumes; a scenario file edited in between keeps its name, so only that
+ * scenario is recomputed (the runner says so).
  *
- * @example defaultCompareDir(['baseline', 'no-zones'], 2009, 30) // 'reports/compare-…'
+ * @example defaultCompareDir(['no-zones', 'baseline'], 2009, 30) // 'reports/baseline+no-zones_seed2009_reps30'
  */
 export function defaultCompareDir(names: readonly string[], seed: number, reps: number): string {
+  const sorted = [...names].sort();
+  const suffix = `_seed${seed}_reps${reps}`;
+  const joined = sorted.join('+');
+  if (joined.length <= MAXIMUM_FOLDER_NAMES_LENGTH) return path.join('reports', `${joined}${suffix}`);
+  const kept: string[] = [];
+  for (const name of sorted) {
+    if ([...kept, name].join('+').length > MAXIMUM_FOLDER_NAMES_LENGTH - 10) break;
+    kept.push(name);
+  }
+  const hash = createHash('sha256').update(JSON.stringify({ scenarios: sorted, seed, reps })).digest('hex').slice(0, 8);
+  return path.join('reports', `${[...kept, `${sorted.length - kept.length}-more`].join('+')}${suffix}_${hash}`);
+}
+
+/**
+ * The default run folder of zonesim 0.1 before readable names: `reports/compare-<12 hex digits of
+ * SHA-256 of the sorted names, seed and reps>`. A run started there is resumed there (see compareAction).
+ */
+export function legacyCompareDir(names: readonly string[], seed: number, reps: number): string {
   const key = JSON.stringify({ scenarios: [...names].sort(), seed, reps });
   return path.join('reports', `compare-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`);
+}
+
+/** The default run folder, or the legacy hash-named one when only that exists (so an old run resumes). */
+function defaultOrLegacyCompareDir(names: readonly string[], seed: number, reps: number): string {
+  const readable = defaultCompareDir(names, seed, reps);
+  const legacy = legacyCompareDir(names, seed, reps);
+  return !existsSync(readable) && existsSync(path.join(legacy, STORE_FILE_NAME)) ? legacy : readable;
 }
 
 /** Options shared by compare, run and bundled. */
@@ -340,34 +373,34 @@ export function buildProgram(output: CliOutput): Command {
     );
 
   const compareAction = async (files: string[], opts: CompareOptions, defaultOut?: string): Promise<void> => {
-    const scenarios = await loadScenarioFiles(files);
+    const scenarios = await loadScenarioFiles(defaultOut === undefined ? resolveScenarioArguments(files, bundledScenarioFiles()) : files);
     const shard = opts.shard ?? null;
-    const outDir = opts.out ?? withShardSuffix(defaultOut ?? defaultCompareDir(scenarios.map((s) => s.name), opts.seed, opts.reps), shard);
+    const outDir = opts.out ?? withShardSuffix(defaultOut ?? defaultOrLegacyCompareDir(scenarios.map((s) => s.name), opts.seed, opts.reps), shard);
     await compare(output, scenarios, opts, outDir);
   };
   const defaultOutHelp =
-    'run folder (default: reports/compare-<hash of the scenario names, seed and reps>, so the same command resumes; with --shard i/n, …-shard-<i>-of-<n>)';
+    'run folder (default: reports/<scenario names>_seed<seed>_reps<reps>, e.g. reports/baseline+no-zones_seed2009_reps30, so the same command resumes; with --shard i/n, …-shard-<i>-of-<n>)';
   addCompareOptions(
     program
       .command('compare')
       .description('Run scenarios for N seeded replications on worker threads and compare them with the baseline: CSV, summaries, paired differences, HTML report. Interrupted runs resume when the same command is run again.')
-      .argument('<scenarios...>', 'scenario YAML files (see `zonesim list` for the bundled ones)'),
+      .argument('<scenarios...>', 'scenario YAML files, or bundled scenario names as `zonesim list` prints them (e.g. baseline no-zones)'),
     defaultOutHelp,
   ).action((files: string[], opts: CompareOptions) => compareAction(files, opts));
   addCompareOptions(
     program
       .command('run')
       .description('Same as compare: run scenario files for N seeded replications and write the results, summaries and report.')
-      .argument('<scenarios...>', 'scenario YAML files (see `zonesim list` for the bundled ones)'),
+      .argument('<scenarios...>', 'scenario YAML files, or bundled scenario names as `zonesim list` prints them (e.g. baseline no-zones)'),
     defaultOutHelp,
   ).action((files: string[], opts: CompareOptions) => compareAction(files, opts));
 
   program
     .command('validate')
     .description('Check scenario files (and the data files they name) without running them.')
-    .argument('<scenarios...>', 'scenario YAML files')
+    .argument('<scenarios...>', 'scenario YAML files or bundled scenario names')
     .action(async (files: string[]) => {
-      const scenarios = await loadScenarioFiles(files);
+      const scenarios = await loadScenarioFiles(resolveScenarioArguments(files, bundledScenarioFiles()));
       for (const s of scenarios) output.out(`ok ${s.file} (${s.name})\n`);
     });
 

@@ -6,6 +6,16 @@ export {
   assertFiniteSample,
   MAXIMUM_STUDENT_T_DEGREES_OF_FREEDOM,
 } from './inputValidation.ts';
+export {
+  DEFAULT_SMALLEST_EFFECT_FRACTION,
+  DIFFERENCE_VERDICTS,
+  differenceVerdict,
+  FLOATING_POINT_TOLERANCE,
+  isFloatingPointResidue,
+  type DifferenceVerdict,
+  type DifferenceVerdictOptions,
+  type DifferenceWithVerdict,
+} from './differenceVerdict.ts';
 export { logBetaFunction } from './logBetaFunction.ts';
 export { meanConfidenceInterval, type MeanConfidenceInterval } from './meanConfidenceInterval.ts';
 export {

@@ -260,7 +260,12 @@ describe.skipIf(!haveChromium)('classroom page in headless Chromium', () => {
     expect(await page.getAttribute('#batch-status', 'data-replications')).toBe('40');
     timings['batch, 20 replications × 2 scenarios (wall)'] = `${Math.round(Number(await page.getAttribute('#batch-status', 'data-wall-ms')))} ms`;
     for (const chart of await chartPoints(page, '#batch-charts')) expect(chart.series, chart.metric).toBe(2);
-    expect(await page.locator('#batch-results tr[data-metric="zoneFirmShare"] td.verdict-increase').count()).toBe(1);
+    expect(await page.locator('#batch-results tr[data-metric="zoneFirmShare"] td.verdict-higher').count()).toBe(1);
+    // One sign convention, named: the header and the legend say "my policy − comparison"; verdicts use the report's words.
+    expect(await page.textContent('#batch-results thead')).toMatch(/Difference \S+ − \S+ \[95% CI\]/);
+    expect(await page.textContent('#batch-legend')).toContain('my policy minus the comparison');
+    const verdicts = await page.locator('#batch-results td[data-verdict]').evaluateAll((cells) => cells.map((c) => (c as HTMLElement).dataset.verdict));
+    for (const verdict of verdicts) expect(['higher', 'lower', 'no effect that matters', 'unsettled', 'no difference']).toContain(verdict);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'app-batch.png') });
     await page.click('#tab-model');
   });

@@ -98,7 +98,7 @@ describe('zonesim compare (real binary)', () => {
     const first = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     expect(first.status, first.stderr).toBe(0);
     const expectedDir = defaultCompareDir(['more-zones', 'baseline'], 5, 3);
-    expect(expectedDir).toMatch(/^reports[/\\]compare-[0-9a-f]{12}$/);
+    expect(expectedDir).toBe(path.join('reports', 'baseline+more-zones_seed5_reps3'));
     expect(first.stdout.trim().split('\n').pop()).toBe(`report: ${path.join(expectedDir, 'report-data.json')}`);
     expect(first.stderr).toContain(`→ ${expectedDir} (6 to run`);
     for (const f of ['run.sqlite', 'results.csv', 'summary.csv', 'paired.csv', 'end-state.csv', 'zones.csv', 'industries.csv', 'manifest.json', 'report-data.json']) {
