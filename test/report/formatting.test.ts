@@ -3,6 +3,8 @@ import {
   escapeHtml,
   formatInterval,
   formatNumber,
+  formatPercent,
+  formatPValue,
   formatSigned,
   jsonForScript,
   roundSignificant,
@@ -71,5 +73,24 @@ describe('palette', () => {
   it('writes rgba colours', () => {
     expect(withAlpha('#E69F00', 0.5)).toBe('rgba(230, 159, 0, 0.5)');
     expect(() => withAlpha('orange', 0.5)).toThrow();
+  });
+});
+
+describe('p-values and relative effects', () => {
+  it('prints p-values to 2 significant digits and nothing below 0.0001', () => {
+    expect(formatPValue(0.04512)).toBe('0.045');
+    expect(formatPValue(0.00012)).toBe('0.00012');
+    expect(formatPValue(1e-4)).toBe('0.0001');
+    expect(formatPValue(9.9e-5)).toBe('< 0.0001');
+    expect(formatPValue(1.8e-103)).toBe('< 0.0001');
+    expect(formatPValue(0)).toBe('< 0.0001');
+    expect(formatPValue(0.999)).toBe('1');
+    expect(formatPValue(null)).toBe('—');
+  });
+  it('writes a relative effect as a signed percentage', () => {
+    expect(formatPercent(71.24)).toBe('+71.2 %');
+    expect(formatPercent(-0.7)).toBe('−0.7 %');
+    expect(formatPercent(0)).toBe('0 %');
+    expect(formatPercent(null)).toBe('—');
   });
 });
