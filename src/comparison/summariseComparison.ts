@@ -129,7 +129,9 @@ function defined(values: Float64Array | undefined): number[] {
  *   scenario − reference of the end state over the replications where both are defined
  *   (pairedDifference: interval, Cohen's d_z, p-value, direction), the reference's mean over those
  *   replications and the difference in % of it; when every pair is equal within floating-point
- *   tolerance the direction is 'no-difference' (effect size 0, no p-value), whatever the t-test says;
+ *   tolerance the direction is 'no-difference' (effect size 0, no p-value), whatever the t-test says,
+ *   and when every difference equals their mean within that tolerance (a constant shift) the effect
+ *   size d_z is undefined (null) rather than mean ÷ rounding residue;
  * - maps: each scenario's zones in replication 0 — location, final output, firms and top industry;
  * - levers: the overrides of each scenario flattened to dotted paths.
  * Entries without any defined value (n = 0) are left out; metrics without any defined value too.
@@ -230,6 +232,10 @@ export function summariseComparison(store: RunStore, comparison: LocatedComparis
       const result = pairedDifference(treatment, control);
       const referenceMean = control.reduce((sum, v) => sum + v, 0) / control.length;
       const residue = result.direction !== 'no-difference' && pairsEqualWithinFloatingPointTolerance(treatment, control);
+      // A constant shift (every difference equal to the mean within floating-point tolerance) has no
+      // standard deviation, only residue: d_z = mean / residue would be ~1e15, so it is undefined.
+      const constantShift =
+        !residue && result.direction !== 'no-difference' && pairsEqualWithinFloatingPointTolerance(result.differences, result.differences.map(() => result.meanDifference));
       paired.push({
         scenario: d.scenario.stored.name,
         baseline: reference.scenario.stored.name,
@@ -238,7 +244,7 @@ export function summariseComparison(store: RunStore, comparison: LocatedComparis
         meanDifference: result.meanDifference,
         lower: result.lower,
         upper: result.upper,
-        effectSize: residue ? 0 : result.cohensDz,
+        effectSize: residue ? 0 : constantShift ? null : result.cohensDz,
         pValue: residue ? null : result.pValue,
         direction: residue ? 'no-difference' : result.direction,
         referenceMean,

@@ -242,3 +242,22 @@ describe('floating-point residue, relative effects and scale groups', () => {
     expect(new Set(result.paired.map((p) => `${p.scenario}−${p.baseline}`))).toEqual(new Set(['policy−baseline', 'residue−baseline', 'big-policy−big']));
   });
 });
+
+describe('a constant shift', () => {
+  it('has no standardised effect: d_z would be the mean divided by rounding residue', () => {
+    // Output 100 in the baseline, 100.1 + k·ulp(100) in 'shifted': differences 0.1 + residue, so the
+    // SD of the differences is ~1e-14 and d_z would be ~1e13. It is undefined (null) instead.
+    const ulp = 2 ** -46;
+    const shifted = {
+      name: 'shifted',
+      records: [0, 1, 2].map((r) => handRecord(rowsFor('baseline', r).map((row): Row => (row[0] === 12 && row[1] === 'output' ? [12, 'output', -1, -1, 100.1 + r * ulp] : row)))),
+    };
+    const { store, spec } = handComparison([scenarioOf('baseline'), shifted]);
+    const result = summariseComparison(store, locateComparison(store, spec), { manifest });
+    store.close();
+    const output = result.paired.find((p) => p.metric === 'output');
+    expect(output?.meanDifference).toBeCloseTo(0.1, 10);
+    expect(output?.direction).toBe('increase');
+    expect(output?.effectSize).toBeNull();
+  });
+});
