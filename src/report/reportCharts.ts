@@ -26,6 +26,31 @@ export interface MetricCharts {
   readonly key: boolean;
   /** One set of charts per group with data for the metric, in the groups' display order. */
   readonly groups: readonly MetricGroupCharts[];
+  /**
+   * Groups whose every value of the metric (every scenario, year and interval end) is one constant
+   * — e.g. guarantee outcomes of the limiting cases, which have no fund: not drawn (a chart of flat
+   * lines is an empty chart); the page says "0 in every scenario and year" instead.
+   */
+  readonly constantGroups: readonly { readonly group: ReportGroup; readonly value: number }[];
+}
+
+/**
+ * The one value every series point (mean and interval ends) of `scenarios` takes for a metric, or
+ * null when the values differ or there are none.
+ *
+ * @example constantValueOf(view, 'guaranteeLosses', ['polya-urn', 'arthur-1990']) // 0
+ */
+export function constantValueOf(view: ReportView, metric: string, scenarios: readonly string[]): number | null {
+  let value: number | null = null;
+  for (const scenario of scenarios) {
+    const series = view.seriesOf(scenario, metric);
+    if (series === undefined) continue;
+    for (const p of series.points) {
+      if (value === null) value = p.mean;
+      if (p.mean !== value || p.lower !== value || p.upper !== value) return null;
+    }
+  }
+  return value;
 }
 
 /** A chart about one scenario. */
@@ -86,10 +111,16 @@ export function buildReportCharts(view: ReportView, keyMetrics?: readonly string
   const key = chooseKeyMetrics(view.input.metrics, keyMetrics);
   const metrics = view.input.metrics.map((metric): MetricCharts => {
     const groups: MetricGroupCharts[] = [];
-    for (const group of view.groups) {
+    const constantGroups: { group: ReportGroup; value: number }[] = [];
+    for (const [i, group] of view.groups.entries()) {
       const hasData = group.scenarios.some((scenario) => view.seriesOf(scenario, metric.name) !== undefined || view.endStateOf(scenario, metric.name) !== undefined);
       // The first group always has its charts (a report with one group keeps its layout).
-      if (!hasData && groups.length > 0) continue;
+      if (i > 0 && !hasData) continue;
+      const constant = i > 0 ? constantValueOf(view, metric.name, group.scenarios) : null;
+      if (constant !== null) {
+        constantGroups.push({ group, value: constant });
+        continue;
+      }
       const paired = pairedDifferenceChart(view, metric, group);
       groups.push({
         group,
@@ -98,7 +129,7 @@ export function buildReportCharts(view: ReportView, keyMetrics?: readonly string
         pairedDifferences: paired === null ? null : unique(paired),
       });
     }
-    return { metric, key: key.has(metric.name), groups };
+    return { metric, key: key.has(metric.name), groups, constantGroups };
   });
   const effects: ScenarioChart[] = [];
   for (const scenario of view.comparedScenarios) {

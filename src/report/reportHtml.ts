@@ -235,12 +235,15 @@ function metricSection(view: ReportView, m: MetricCharts, exported: Exported): s
         `<div class="column">${figure(g.endState)}\n${figure(g.pairedDifferences)}</div>\n</div>`,
     )
     .join('\n');
+  const constant = m.constantGroups
+    .map((c) => `<p class="meta">${e(c.group.label)}: ${e(inUnit(c.value, metric))} in every scenario and year (not drawn).</p>`)
+    .join('\n');
   const rules = metric.rules.length > 0 ? metric.rules.join(', ') : '—';
   return (
     `<details class="metric" id="${e(metricSectionId(metric.name))}"${m.key ? ' open' : ''}>` +
     `<summary><h3>${e(metric.label)}${metric.unit === '' ? '' : ` <span class="unit">(${e(metric.unit)})</span>`}</h3></summary>\n` +
     `<p class="meta">Outcome <code>${e(metric.name)}</code> · rules ${e(rules)} · unit ${e(metric.unit || '—')}</p>\n` +
-    `<p class="description">${e(metric.description)}</p>\n${figures}</details>`
+    `<p class="description">${e(metric.description)}</p>\n${figures}\n${constant}</details>`
   );
 }
 

@@ -133,3 +133,23 @@ describe('report groups', () => {
     expect(summary.slice(first, summary.indexOf('</summary>', first))).toContain('land-intensive');
   });
 });
+
+describe('constant groups', () => {
+  it('draws no chart of flat lines: a group whose every value is one constant gets one sentence instead', async () => {
+    const flat: ReportInput = {
+      ...grouped,
+      series: grouped.series.map((s) =>
+        s.scenario === 'urn' && s.metric === 'pollution' ? { ...s, points: s.points.map((p) => ({ ...p, mean: 0, lower: 0, upper: 0 })) } : s,
+      ),
+    };
+    const flatView = indexReportInput(flat);
+    const flatCharts = buildReportCharts(flatView);
+    const pollution = flatCharts.metrics.find((m) => m.metric.name === 'pollution')!;
+    expect(pollution.groups.map((g) => g.group.key)).toEqual(['teaching', 'province']);
+    expect(pollution.constantGroups.map((c) => [c.group.key, c.value])).toEqual([['limiting', 0]]);
+    const html = reportHtml(flatView, flatCharts, { chartJsSource: await readChartJsSource() });
+    expect(html).toContain('<p class="meta">Limiting cases: 0 t/year in every scenario and year (not drawn).</p>');
+    expect(html).not.toContain('data-chart="pollution-time-series-limiting"');
+    expect(html).toContain('data-chart="output-time-series-limiting"');
+  });
+});
