@@ -6,6 +6,46 @@ export interface GroupedScenario {
   readonly group: ScaleGroupKey;
   /** Last recorded year; null when nothing was recorded. */
   readonly endYear: number | null;
+  /**
+   * Its full parameters flattened to dotted paths (flattenOverrides), to choose a group's reference
+   * as its medoid; without them the first scenario of the group is its reference.
+   */
+  readonly parameters?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The number of parameters (dotted paths) whose values differ between two flattened parameter sets
+ * (a path set in one only counts as different).
+ *
+ * @example parameterDistance({ 'zones.count': 180, 'firms.initialCount': 18000 }, { 'zones.count': 0, 'firms.initialCount': 18000 }) // 1
+ */
+export function parameterDistance(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): number {
+  let distance = 0;
+  for (const path of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (JSON.stringify(a[path]) !== JSON.stringify(b[path])) distance += 1;
+  }
+  return distance;
+}
+
+/**
+ * The medoid of a group: the scenario whose parameters differ from the other members' in the fewest
+ * places in all (ties: the first in the run's order) — the one every other member is a variant of,
+ * e.g. henan between henan-no-zones (one parameter away) and henan-calibrated (the fitted ones).
+ * The first member when a member has no parameters.
+ */
+export function groupMedoid(members: readonly GroupedScenario[]): GroupedScenario {
+  if (members.some((m) => m.parameters === undefined)) return members[0];
+  let best = members[0];
+  let bestTotal = Number.POSITIVE_INFINITY;
+  for (const m of members) {
+    let total = 0;
+    for (const other of members) if (other !== m) total += parameterDistance(m.parameters ?? {}, other.parameters ?? {});
+    if (total < bestTotal) {
+      best = m;
+      bestTotal = total;
+    }
+  }
+  return best;
 }
 
 /** How a scenario takes part in the paired comparisons. */
@@ -27,8 +67,9 @@ function yearText(year: number | null): string {
  * across groups (a paired difference between scales measures scale, not policy).
  *
  * - The group holding the report's baseline has the baseline as its reference.
- * - Any other group of provinces (teaching, province, national scale) has its first scenario in
- *   the run's order as its reference.
+ * - Any other group of provinces (teaching, province, national scale) has its medoid as its
+ *   reference: the scenario whose parameters differ from the other members' in the fewest places
+ *   ({@link groupMedoid}; the first in the run's order without parameters or on a tie).
  * - A group of limiting cases without the baseline has none: each limiting case is a different
  *   textbook model, shown but not compared.
  * - A scenario whose last recorded year differs from its reference's is not compared (end states
@@ -51,7 +92,7 @@ export function chooseGroupReferences(scenarios: readonly GroupedScenario[], bas
   for (const s of scenarios) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
   for (const [key, members] of groups) {
     const label = SCALE_GROUPS[key].label.toLowerCase();
-    const reference = members.find((s) => s.name === baseline) ?? (key === 'limiting' ? undefined : members[0]);
+    const reference = members.find((s) => s.name === baseline) ?? (key === 'limiting' ? undefined : groupMedoid(members));
     for (const s of members) {
       if (reference === undefined) {
         roles.set(s.name, {

@@ -204,7 +204,12 @@ export function summariseComparison(store: RunStore, comparison: LocatedComparis
   );
   const base = data.find((d) => d.scenario.stored.name === baseline);
   const roles = chooseGroupReferences(
-    data.map((d) => ({ name: d.scenario.stored.name, group: groups.get(d.scenario.stored.name) ?? 'teaching', endYear: finalYear(d) })),
+    data.map((d) => ({
+      name: d.scenario.stored.name,
+      group: groups.get(d.scenario.stored.name) ?? 'teaching',
+      endYear: finalYear(d),
+      parameters: flattenOverrides(d.scenario.parameters),
+    })),
     base ? base.scenario.stored.name : null,
   );
   const byName = new Map(data.map((d) => [d.scenario.stored.name, d]));

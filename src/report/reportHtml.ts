@@ -119,6 +119,14 @@ function unitSuffix(unit: string): string {
 }
 
 function scenarioSummary(view: ReportView, summary: ScenarioChangeSummary, open: boolean): string {
+  if (summary.settled.length === 0 && summary.unsettled.length === 0) {
+    // Nothing to open: one sentence (e.g. a scenario with the same parameters as its reference).
+    return (
+      `<p class="scenario-summary none" id="summary-${e(slug(summary.scenario))}">${swatch(view.styleOf(summary.scenario).colour)}` +
+      `<strong>${e(summary.scenario)}</strong>: no difference from ${e(summary.baseline)} in any of its ${summary.noDifference.length} outcomes ` +
+      `(every replication pair equal within floating-point tolerance — the same parameters, or levers that touch no outcome).</p>`
+    );
+  }
   const scenario = view.input.scenarios.find((s) => s.name === summary.scenario);
   const up = summary.settled.filter((s) => s.comparison.direction === 'increase').length;
   const down = summary.settled.length - up;
@@ -215,7 +223,10 @@ function summarySection(view: ReportView, openSummaries: number): string {
   const parts = view.groups.map((group) => {
     const members = new Set(group.scenarios);
     const mine = summaries.filter((s) => members.has(s.scenario));
-    const items = mine.map((summary) => scenarioSummary(view, summary, opened++ < openSummaries));
+    const items = mine.map((summary) => {
+      const expandable = summary.settled.length + summary.unsettled.length > 0;
+      return scenarioSummary(view, summary, expandable && opened++ < openSummaries);
+    });
     return (grouped ? groupIntro(view, group) : '') + items.join('\n') + notComparedList(view, group.scenarios);
   });
   return `${head}${intro}${parts.join('\n')}\n</section>`;

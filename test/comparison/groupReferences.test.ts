@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseGroupReferences } from '../../src/comparison/groupReferences.ts';
+import { chooseGroupReferences, groupMedoid, parameterDistance } from '../../src/comparison/groupReferences.ts';
 
 describe('chooseGroupReferences', () => {
   const scenarios = [
@@ -37,5 +37,26 @@ describe('chooseGroupReferences', () => {
   it('compares limiting cases with each other only when the baseline is one of them, and nothing without a baseline', () => {
     expect(chooseGroupReferences(scenarios, 'polya-urn').get('arthur-1990')?.reference).toBe('polya-urn');
     expect([...chooseGroupReferences(scenarios, null).values()].every((r) => r.reference === null && r.notCompared === null)).toBe(true);
+  });
+});
+
+describe('groupMedoid', () => {
+  it('makes the scenario the others are variants of the reference of a group without the baseline', () => {
+    // henan-no-zones differs from henan in 1 parameter, henan-calibrated in 3 (distances: henan 1 + 3
+    // = 4, henan-no-zones 1 + 4 = 5, henan-calibrated 3 + 4 = 7): henan, though it is not first.
+    const henan = { 'zones.count': 180, 'firms.exitHazard': 0.1, 'projects.perYear': 1500, 'choice.x': 1 };
+    const scenarios = [
+      { name: 'henan-calibrated', group: 'province' as const, endYear: 2031, parameters: { ...henan, 'firms.exitHazard': 0.0987, 'projects.perYear': 1697, 'choice.x': 0.47 } },
+      { name: 'henan-no-zones', group: 'province' as const, endYear: 2031, parameters: { ...henan, 'zones.count': 0 } },
+      { name: 'henan', group: 'province' as const, endYear: 2031, parameters: henan },
+      { name: 'baseline', group: 'teaching' as const, endYear: 2031, parameters: {} },
+    ];
+    expect(parameterDistance(henan, { ...henan, 'zones.count': 0 })).toBe(1);
+    expect(parameterDistance({ a: [1, 2] }, { a: [1, 2], b: 3 })).toBe(1);
+    expect(groupMedoid(scenarios.slice(0, 3)).name).toBe('henan');
+    const roles = chooseGroupReferences(scenarios, 'baseline');
+    expect(roles.get('henan-calibrated')?.reference).toBe('henan');
+    expect(roles.get('henan-no-zones')?.reference).toBe('henan');
+    expect(roles.get('henan')?.isReference).toBe(true);
   });
 });

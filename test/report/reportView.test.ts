@@ -153,3 +153,20 @@ describe('constant groups', () => {
     expect(html).toContain('data-chart="output-time-series-limiting"');
   });
 });
+
+describe('a scenario identical to its reference', () => {
+  it('is one sentence, not an empty section', async () => {
+    const same: ReportInput = {
+      ...grouped,
+      paired: grouped.paired.map((p) =>
+        p.scenario === 'zones & <subsidies>' ? { ...p, meanDifference: 0, lower: 0, upper: 0, effectSize: 0, pValue: null, direction: 'no-difference' as const } : p,
+      ),
+    };
+    const sameView = indexReportInput(same);
+    const html = reportHtml(sameView, buildReportCharts(sameView), { chartJsSource: await readChartJsSource() });
+    expect(html).toContain(
+      '<strong>zones &amp; &lt;subsidies&gt;</strong>: no difference from baseline in any of its 3 outcomes (every replication pair equal within floating-point tolerance',
+    );
+    expect(html).not.toContain('<details class="scenario-summary" id="summary-zones-subsidies"');
+  });
+});
