@@ -17,8 +17,10 @@ import type { ReportGroup, ReportView } from './reportView.ts';
  * scenario, the settled and unsettled paired differences scenario − reference, largest relative
  * effect first; one sentence for each scenario that is not compared, saying why); one section per
  * metric (label, unit, rules, description, and per scale group its own time series, end state and
- * paired-difference forest plot) — key metrics open, the rest collapsed; standardised-effect forest plots per scenario; maps; the levers table; the scenario
- * files; the manifest. Every text is escaped.
+ * paired-difference forest plot; a group whose values are one constant gets a sentence instead) —
+ * key metrics open, the rest collapsed; standardised-effect forest plots per compared scenario;
+ * maps; the levers table; the scenario files; the manifest. Every text is escaped. Money is written
+ * in yuan with a scale word (src/report/formatMoney.ts), p-values below 0.0001 as "< 0.0001".
  *
  * Charts are drawn lazily: a chart's configuration sits in a JSON <script> beside its <canvas> and is
  * parsed and drawn when the chart becomes visible (on load for open sections, when a <details> opens
