@@ -456,9 +456,10 @@ function forestOptions(title: string, subtitle: string, xTitle: string, rows: re
 /** The forest-plot rows of a metric: one per compared scenario with a paired comparison. */
 export function pairedDifferenceRows(view: ReportView, metric: ReportMetric, group?: ReportGroup): ForestRow[] {
   const rows: ForestRow[] = [];
-  const compared = new Set(view.comparedScenarios);
+  // One reference per chart: the group's (or, without a group, the report's baseline).
+  const reference = group === undefined ? view.input.baseline : group.reference;
   for (const scenario of scenariosOf(view, group)) {
-    if (!compared.has(scenario)) continue;
+    if (reference === null || view.referenceOf(scenario) !== reference) continue;
     const p = view.pairedOf(scenario, metric.name);
     if (p === undefined) continue;
     const none = p.direction === 'no-difference';
