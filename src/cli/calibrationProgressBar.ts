@@ -6,6 +6,7 @@
  */
 import type { CalibrationProgress } from '../calibration/runCalibrationFile.ts';
 import { formatNumber } from '../report/formatting.ts';
+import { createRemainingTimeEstimator, formatEta, type RemainingTimeEstimator } from './remainingTimeEstimate.ts';
 
 /** The calibration progress line. */
 export interface CalibrationProgressBar {
@@ -33,23 +34,23 @@ export function describeCalibrationProgress(p: CalibrationProgress): string {
 }
 
 /**
- * A calibration progress line on stderr (or `options.stream`).
+ * A calibration progress line on stderr (or `options.stream`). The round's ETA comes from measured
+ * throughput only (src/cli/remainingTimeEstimate.ts): "ETA measuring…" until a round of tasks (one
+ * per worker, `progress.workers`) has finished after the first one.
  *
  * @example const bar = createCalibrationProgressBar(); bar.round(progress); bar.update(10); bar.finish();
  */
-export function createCalibrationProgressBar(options: { quiet?: boolean; stream?: NodeJS.WriteStream } = {}): CalibrationProgressBar {
+export function createCalibrationProgressBar(
+  options: { quiet?: boolean; stream?: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>; now?: () => number } = {},
+): CalibrationProgressBar {
   const stream = options.stream ?? process.stderr;
   const quiet = options.quiet === true;
   const tty = stream.isTTY === true;
   let head = '';
   let total = 0;
-  let started = Date.now();
+  let estimator: RemainingTimeEstimator = createRemainingTimeEstimator(0, { now: options.now });
   let lastQuarter = -1;
-  const eta = (done: number): string => {
-    if (done === 0) return '';
-    const seconds = ((Date.now() - started) / 1000 / done) * (total - done);
-    return seconds >= 60 ? ` ETA ${Math.floor(seconds / 60)}m${Math.round(seconds % 60)}s` : ` ETA ${seconds.toFixed(0)}s`;
-  };
+  const eta = (done: number): string => (done === 0 || done >= total ? '' : ` ${formatEta(estimator.secondsLeft())}`);
   const draw = (done: number): void => {
     const fraction = total === 0 ? 1 : Math.min(1, done / total);
     if (tty) {
@@ -69,12 +70,14 @@ export function createCalibrationProgressBar(options: { quiet?: boolean; stream?
       if (quiet) return;
       head = describeCalibrationProgress(progress);
       total = progress.toRun;
-      started = Date.now();
+      estimator = createRemainingTimeEstimator(total, { now: options.now, parallelism: progress.workers });
       lastQuarter = -1;
       draw(0);
     },
     update(done: number): void {
-      if (!quiet) draw(done);
+      if (quiet) return;
+      estimator.record(done);
+      draw(done);
     },
     finish(): void {
       if (!quiet && tty) stream.write('\r\x1b[K');

@@ -201,7 +201,7 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
           const sharedText = shared > 0 ? `; ${shared} shared by scenarios with the same parameters` : '';
           output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications${slice} → ${outDir} (${what}${sharedText})\n`);
         }
-        bar = createProgressBar(plan.toRun, 'replications', { quiet: quietBar });
+        bar = createProgressBar(plan.toRun, 'replications', { quiet: quietBar, parallelism: plan.workers });
       },
       onReplicationDone: (done) => bar?.update(done),
       onPhase: (phase) => {
@@ -321,7 +321,7 @@ async function experimentCommand(output: CliOutput, file: string, opts: Experime
           const slice = p.shard === null ? '' : ` (shard ${formatShard(p.shard)}: ${p.tasksInRun} of ${p.taskCount} tasks)`;
           output.err(`zonesim: ${plan.definition.name}: ${p.points} points × ${p.replications} replications${slice} → ${outDir} (${what})\n`);
         }
-        bar = createProgressBar(p.toRun, 'tasks', { quiet: quietBar });
+        bar = createProgressBar(p.toRun, 'tasks', { quiet: quietBar, parallelism: p.workers });
       },
       onTaskDone: (done) => bar?.update(done),
       onPhase: (phase) => {

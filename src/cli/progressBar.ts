@@ -1,3 +1,5 @@
+import { createRemainingTimeEstimator, formatEta } from './remainingTimeEstimate.ts';
+
 /**
  * A small progress bar on stderr with an ETA. On a terminal it redraws one line; when stderr is not a
  * terminal (CI, a pipe, a log file) it prints a plain line at most every 10% so logs stay short; with
@@ -10,27 +12,37 @@ export interface ProgressBar {
   finish(): void;
 }
 
+/** Options of {@link createProgressBar}. */
+export interface ProgressBarOptions {
+  readonly quiet?: boolean;
+  /** Where the bar is written (default process.stderr). */
+  readonly stream?: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>;
+  /** Units that run at once (the worker count), for the ETA; default 1. */
+  readonly parallelism?: number;
+  /** Clock in milliseconds (default Date.now); tests inject their own. */
+  readonly now?: () => number;
+}
+
 /**
  * A progress bar for `total` units on stderr (or `options.stream`): redrawn in place on a terminal,
- * a plain line per 10% otherwise, nothing when `options.quiet` or `total` is 0. The ETA is the mean
- * time per unit so far times the units left.
+ * a plain line per 10% otherwise, nothing when `options.quiet` or `total` is 0. The ETA comes from
+ * measured throughput only (src/cli/remainingTimeEstimate.ts): "ETA measuring…" until a round of
+ * units (one per worker) has completed after the first round, then the units left at the rate
+ * measured since the first round — never a guess that counts the workers' start-up per unit.
  *
- * @example const bar = createProgressBar(510, 'replications'); bar.update(1); bar.finish();
+ * @example const bar = createProgressBar(510, 'replications', { parallelism: 2 }); bar.update(1); bar.finish();
  */
-export function createProgressBar(total: number, label: string, options: { quiet?: boolean; stream?: NodeJS.WriteStream } = {}): ProgressBar {
+export function createProgressBar(total: number, label: string, options: ProgressBarOptions = {}): ProgressBar {
   const stream = options.stream ?? process.stderr;
   const quiet = options.quiet === true || total <= 0;
   const tty = stream.isTTY === true;
-  const started = Date.now();
+  const estimator = createRemainingTimeEstimator(total, { now: options.now, parallelism: options.parallelism });
   let lastDecile = -1;
-  const eta = (done: number): string => {
-    if (done === 0) return '';
-    const seconds = ((Date.now() - started) / 1000 / done) * (total - done);
-    return seconds >= 60 ? `ETA ${Math.floor(seconds / 60)}m${Math.round(seconds % 60)}s` : `ETA ${seconds.toFixed(0)}s`;
-  };
+  const eta = (done: number): string => (done === 0 ? '' : done >= total ? '' : formatEta(estimator.secondsLeft()));
   return {
     update(done: number): void {
       if (quiet) return;
+      estimator.record(done);
       const fraction = Math.min(1, done / total);
       if (tty) {
         const width = 30;

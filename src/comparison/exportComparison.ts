@@ -29,12 +29,21 @@ export const INDUSTRIES_CSV_KEY_COLUMNS = ['scenario', 'replication', 'seed', 's
 /** First columns of zone-series.csv and industry-series.csv (`zone` or `industry` last). */
 export const SERIES_CSV_KEY_COLUMNS = ['scenario', 'replication', 'seed', 'step', 'year'] as const;
 
-/** Header of summary.csv: one row per scenario × province metric × recorded step. */
-export const SUMMARY_CSV_HEADER = 'scenario,metric,step,year,n,mean,sd,lower,upper';
-/** Header of paired.csv: one row per scenario (other than the baseline) × province metric. */
-export const PAIRED_CSV_HEADER = 'scenario,baseline,metric,n,mean_difference,lower,upper,effect_size,p_value,direction';
+/**
+ * Header of summary.csv: one row per scenario × province metric × recorded step. `interval_method`
+ * is `t` (Student t) or `bootstrap-percentile` (counts whose t interval would reach below 0).
+ */
+export const SUMMARY_CSV_HEADER = 'scenario,metric,step,year,n,mean,sd,lower,upper,interval_method';
+/**
+ * Header of paired.csv: one row per compared scenario × province metric. Every difference is
+ * scenario − reference (the scenario's scale-group reference), named in the column: the mean
+ * difference, its 95% interval (`lower`, `upper`), the reference's mean over the same replications
+ * and the difference in % of it.
+ */
+export const PAIRED_CSV_HEADER =
+  'scenario,reference,metric,n,difference_scenario_minus_reference,lower,upper,reference_mean,difference_percent_of_reference_mean,effect_size,p_value,direction';
 /** Header of end-state.csv: one row per scenario × province metric, at the last recorded step. */
-export const END_STATE_CSV_HEADER = 'scenario,metric,step,year,n,mean,sd,lower,upper,min,q05,q25,median,q75,q95,max';
+export const END_STATE_CSV_HEADER = 'scenario,metric,step,year,n,mean,sd,lower,upper,min,q05,q25,median,q75,q95,max,interval_method';
 
 /** Buffered synchronous writer (the main thread has nothing else to do while exporting). */
 class FileWriter {
@@ -213,7 +222,7 @@ export function exportSummaryFiles(input: ReportInput, outDir: string): { file: 
   for (const s of input.series) {
     const prefix = `${csvField(s.scenario)},${s.metric},`;
     for (const p of s.points) {
-      summary += `${prefix}${p.step},${formatYear(p.year)},${p.n},${p.mean},${p.standardDeviation},${p.lower},${p.upper}\n`;
+      summary += `${prefix}${p.step},${formatYear(p.year)},${p.n},${p.mean},${p.standardDeviation},${p.lower},${p.upper},${p.intervalMethod ?? 't'}\n`;
     }
     const last = s.points[s.points.length - 1];
     if (last) lastPoint.set(`${s.scenario}\0${s.metric}`, last);
@@ -225,7 +234,7 @@ export function exportSummaryFiles(input: ReportInput, outDir: string): { file: 
     const at = lastPoint.get(`${e.scenario}\0${e.metric}`);
     endState +=
       `${csvField(e.scenario)},${e.metric},${num(at?.step)},${at ? formatYear(at.year) : ''},${e.n},${e.mean},${e.standardDeviation},` +
-      `${e.lower},${e.upper},${e.min},${e.q05},${e.q25},${e.median},${e.q75},${e.q95},${e.max}\n`;
+      `${e.lower},${e.upper},${e.min},${e.q05},${e.q25},${e.median},${e.q75},${e.q95},${e.max},${e.intervalMethod ?? 't'}\n`;
   }
   files.push(['end-state.csv', endState]);
 
@@ -233,7 +242,7 @@ export function exportSummaryFiles(input: ReportInput, outDir: string): { file: 
   for (const p of input.paired) {
     paired +=
       `${csvField(p.scenario)},${csvField(p.baseline)},${p.metric},${p.n},${p.meanDifference},${p.lower},${p.upper},` +
-      `${num(p.effectSize)},${num(p.pValue)},${p.direction}\n`;
+      `${num(p.referenceMean)},${num(p.percentOfReference)},${num(p.effectSize)},${num(p.pValue)},${p.direction}\n`;
   }
   files.push(['paired.csv', paired]);
 

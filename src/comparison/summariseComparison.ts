@@ -6,7 +6,7 @@
  * the values, in replication order, so the result is the same however the tasks were computed (worker
  * count, completion order, interruptions, shards).
  */
-import { meanConfidenceInterval, pairedDifference, summariseEndState } from '../statistics/index.ts';
+import { pairedDifference, summariseEndState } from '../statistics/index.ts';
 import { reporterByName } from '../outcomes/reporters.ts';
 import type {
   EndStateSummary,
@@ -23,6 +23,10 @@ import type {
 import { scopeValueIndex, type Recording } from '../runner/recording.ts';
 import type { RunStore } from '../runner/runStore.ts';
 import type { LocatedComparison, LocatedScenario } from './comparisonSpec.ts';
+import { countMeanInterval } from './countMeanInterval.ts';
+import { pairsEqualWithinFloatingPointTolerance } from './equalWithinFloatingPointTolerance.ts';
+import { chooseGroupReferences } from './groupReferences.ts';
+import { scaleFactsOf, scenarioScaleGroup } from './scenarioScaleGroup.ts';
 
 /** Options of {@link summariseComparison}. */
 export interface SummariseComparisonOptions {
@@ -115,13 +119,19 @@ function defined(values: Float64Array | undefined): number[] {
  * Build the report's data from the located comparison.
  *
  * - series: for every scenario × province metric × recorded step with at least one defined value:
- *   n, mean, sd and the 95% t-interval over replications (meanConfidenceInterval);
+ *   n, mean, sd and the 95% interval over replications (countMeanInterval: Student t, or the
+ *   percentile bootstrap for counts whose t interval would reach below 0);
  * - endStates: the same at the last recorded step, plus min, max and the 5/25/50/75/95% quantiles
  *   (summariseEndState);
- * - paired: for every scenario other than the baseline and every province metric, the paired
- *   difference scenario − baseline of the end state over the replications where both are defined
- *   (pairedDifference: interval, Cohen's d_z, p-value, direction); scenarios whose last recorded
- *   year differs from the baseline's are not compared (their end states are at different dates);
+ * - scenarios: each with its scale group (scenarioScaleGroup, from its parameters), its end year,
+ *   its reference and, when it is not compared, why (chooseGroupReferences);
+ * - paired: for every compared scenario and every province metric, the paired difference
+ *   scenario − reference of the end state over the replications where both are defined
+ *   (pairedDifference: interval, Cohen's d_z, p-value, direction), the reference's mean over those
+ *   replications and the difference in % of it; when every pair is equal within floating-point
+ *   tolerance the direction is 'no-difference' (effect size 0, no p-value), whatever the t-test says,
+ *   and when every difference equals their mean within that tolerance (a constant shift) the effect
+ *   size d_z is undefined (null) rather than mean ÷ rounding residue;
  * - maps: each scenario's zones in replication 0 — location, final output, firms and top industry;
  * - levers: the overrides of each scenario flattened to dotted paths.
  * Entries without any defined value (n = 0) are left out; metrics without any defined value too.
@@ -149,14 +159,23 @@ export function summariseComparison(store: RunStore, comparison: LocatedComparis
       d.steps.forEach(({ step, year }, i) => {
         const values = defined(perStep[i]);
         if (values.length === 0) return;
-        const ci = meanConfidenceInterval(values);
-        points.push({ step, year, n: ci.n, mean: ci.mean, standardDeviation: ci.standardDeviation, lower: ci.lower, upper: ci.upper });
+        const ci = countMeanInterval(values);
+        points.push({
+          step,
+          year,
+          n: ci.n,
+          mean: ci.mean,
+          standardDeviation: ci.standardDeviation,
+          lower: ci.lower,
+          upper: ci.upper,
+          ...(ci.method === 't' ? {} : { intervalMethod: ci.method }),
+        });
       });
       const metric = metricNames[p];
       if (points.length > 0) series.push({ scenario: d.scenario.stored.name, metric, points });
       const finals = defined(perStep[last]);
       if (finals.length > 0) {
-        const ci = meanConfidenceInterval(finals);
+        const ci = countMeanInterval(finals);
         const q = summariseEndState(finals);
         endStates.push({
           scenario: d.scenario.stored.name,
@@ -173,60 +192,87 @@ export function summariseComparison(store: RunStore, comparison: LocatedComparis
           q75: q.p75,
           q95: q.p95,
           max: q.max,
+          ...(ci.method === 't' ? {} : { intervalMethod: ci.method }),
         });
       }
     }
   }
 
-  const paired: PairedComparison[] = [];
+  const finalYear = (d: ScenarioValues): number | null => d.steps[d.steps.length - 1]?.year ?? null;
+  const groups = new Map(
+    data.map((d) => [d.scenario.stored.name, scenarioScaleGroup(scaleFactsOf(d.scenario.parameters as Record<string, unknown>))]),
+  );
   const base = data.find((d) => d.scenario.stored.name === baseline);
-  if (base) {
-    const finalYear = (d: ScenarioValues): number | undefined => d.steps[d.steps.length - 1]?.year;
-    for (const d of data) {
-      if (d === base) continue;
-      // End states are compared at the same date only: a scenario with another horizon (e.g. the
-      // limiting cases, which end in 2029) has no paired comparison with the baseline.
-      if (finalYear(d) !== finalYear(base)) continue;
-      for (let p = 0; p < P; p++) {
-        const treatmentValues = d.values[p]?.[d.steps.length - 1];
-        const controlValues = base.values[p]?.[base.steps.length - 1];
-        if (!treatmentValues || !controlValues) continue;
-        const treatment: number[] = [];
-        const control: number[] = [];
-        for (let r = 0; r < replications; r++) {
-          const t = treatmentValues[r];
-          const c = controlValues[r];
-          if (!Number.isNaN(t) && !Number.isNaN(c)) {
-            treatment.push(t);
-            control.push(c);
-          }
+  const roles = chooseGroupReferences(
+    data.map((d) => ({
+      name: d.scenario.stored.name,
+      group: groups.get(d.scenario.stored.name) ?? 'teaching',
+      endYear: finalYear(d),
+      parameters: flattenOverrides(d.scenario.parameters),
+    })),
+    base ? base.scenario.stored.name : null,
+  );
+  const byName = new Map(data.map((d) => [d.scenario.stored.name, d]));
+  const paired: PairedComparison[] = [];
+  for (const d of data) {
+    const referenceName = roles.get(d.scenario.stored.name)?.reference ?? null;
+    const reference = referenceName === null ? undefined : byName.get(referenceName);
+    // Compared only within a scale group and at the same end date (chooseGroupReferences).
+    if (reference === undefined) continue;
+    for (let p = 0; p < P; p++) {
+      const treatmentValues = d.values[p]?.[d.steps.length - 1];
+      const controlValues = reference.values[p]?.[reference.steps.length - 1];
+      if (!treatmentValues || !controlValues) continue;
+      const treatment: number[] = [];
+      const control: number[] = [];
+      for (let r = 0; r < replications; r++) {
+        const t = treatmentValues[r];
+        const c = controlValues[r];
+        if (!Number.isNaN(t) && !Number.isNaN(c)) {
+          treatment.push(t);
+          control.push(c);
         }
-        if (treatment.length === 0) continue;
-        const result = pairedDifference(treatment, control);
-        paired.push({
-          scenario: d.scenario.stored.name,
-          baseline: base.scenario.stored.name,
-          metric: metricNames[p],
-          n: result.n,
-          meanDifference: result.meanDifference,
-          lower: result.lower,
-          upper: result.upper,
-          effectSize: result.cohensDz,
-          pValue: result.pValue,
-          direction: result.direction,
-        });
       }
+      if (treatment.length === 0) continue;
+      const result = pairedDifference(treatment, control);
+      const referenceMean = control.reduce((sum, v) => sum + v, 0) / control.length;
+      const residue = result.direction !== 'no-difference' && pairsEqualWithinFloatingPointTolerance(treatment, control);
+      // A constant shift (every difference equal to the mean within floating-point tolerance) has no
+      // standard deviation, only residue: d_z = mean / residue would be ~1e15, so it is undefined.
+      const constantShift =
+        !residue && result.direction !== 'no-difference' && pairsEqualWithinFloatingPointTolerance(result.differences, result.differences.map(() => result.meanDifference));
+      paired.push({
+        scenario: d.scenario.stored.name,
+        baseline: reference.scenario.stored.name,
+        metric: metricNames[p],
+        n: result.n,
+        meanDifference: result.meanDifference,
+        lower: result.lower,
+        upper: result.upper,
+        effectSize: residue ? 0 : constantShift ? null : result.cohensDz,
+        pValue: residue ? null : result.pValue,
+        direction: residue ? 'no-difference' : result.direction,
+        referenceMean,
+        percentOfReference: referenceMean === 0 ? null : (100 * result.meanDifference) / Math.abs(referenceMean),
+      });
     }
   }
 
-  const scenarios: ReportScenario[] = comparison.scenarios.map(({ stored }) => ({
-    name: stored.name,
-    description: stored.description,
-    file: stored.file,
-    contentHash: stored.contentHash,
-    sourceText: stored.sourceText,
-    overrides: flattenOverrides(JSON.parse(stored.overridesJson)),
-  }));
+  const scenarios: ReportScenario[] = data.map(({ scenario: { stored } }, i) => {
+    const role = roles.get(stored.name);
+    return {
+      name: stored.name,
+      description: stored.description,
+      file: stored.file,
+      contentHash: stored.contentHash,
+      sourceText: stored.sourceText,
+      overrides: flattenOverrides(JSON.parse(stored.overridesJson)),
+      scaleGroup: groups.get(stored.name) ?? 'teaching',
+      endYear: finalYear(data[i]),
+      reference: role?.reference ?? null,
+      notCompared: role?.notCompared ?? null,
+    };
+  });
 
   const first = comparison.scenarios[0];
   const firstTask = first ? store.task(first.taskIds[0]) : null;

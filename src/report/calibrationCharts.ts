@@ -13,7 +13,7 @@
 import { baseOptions, linearAxis, uniqueChartIds, yearAxisRange, type ChartJsDataset, type ChartSpec } from './chartConfigs.ts';
 import type { CalibrationReportInput, CalibrationReportParameter, CalibrationReportTarget, ReportBandPoint } from './calibrationReportInput.ts';
 import { formatNumber, slug } from './formatting.ts';
-import { DIRECTION_COLOURS, SCENARIO_COLOURS, withAlpha } from './palette.ts';
+import { HIGHLIGHT_COLOUR, SCENARIO_COLOURS, withAlpha } from './palette.ts';
 
 /** Width and height of a band chart (two side by side at 1280 px). */
 export const BAND_CHART_WIDTH = 600;
@@ -29,7 +29,7 @@ const MODEL_COLOUR = SCENARIO_COLOURS[4];
 /** Colour of the figures by role. */
 const FIGURE_COLOURS: Readonly<Record<CalibrationReportTarget['role'], string>> = {
   fitted: '#000000',
-  'held-out': DIRECTION_COLOURS.decrease,
+  'held-out': HIGHLIGHT_COLOUR,
   'weight-0': '#888888',
 };
 /** Colour of the prior. */
@@ -162,8 +162,8 @@ export function toleranceChart(input: CalibrationReportInput): ChartSpec {
     {
       label: 'Acceptance rate',
       data: generations.filter((g) => g.generation > 0).map((g) => ({ x: g.generation, y: g.acceptanceRate })),
-      borderColor: DIRECTION_COLOURS.decrease,
-      backgroundColor: DIRECTION_COLOURS.decrease,
+      borderColor: HIGHLIGHT_COLOUR,
+      backgroundColor: HIGHLIGHT_COLOUR,
       borderDash: [6, 3],
       borderWidth: 2,
       pointRadius: 4,

@@ -7,33 +7,35 @@ export interface SummaryEntry {
   readonly comparison: PairedComparison;
 }
 
-/** What changed under one scenario compared with the baseline, and how sure we are. */
+/** What changed under one scenario compared with its reference, and how sure we are. */
 export interface ScenarioChangeSummary {
   readonly scenario: string;
+  /** The scenario's reference (differences are scenario − reference). */
   readonly baseline: string;
-  /** Outcomes whose 95% interval excludes 0, largest standardised effect first. */
+  /** Outcomes whose 95% interval excludes 0, largest relative (%) effect first. */
   readonly settled: readonly SummaryEntry[];
   /** Outcomes whose 95% interval includes 0 (sign not settled), in display order. */
   readonly unsettled: readonly SummaryEntry[];
-  /** Outcomes identical in every replication pair. */
+  /** Outcomes equal within floating-point tolerance in every replication pair. */
   readonly noDifference: readonly SummaryEntry[];
-}
-
-function effectMagnitude(entry: SummaryEntry): number {
-  const d = entry.comparison.effectSize;
-  return d === null ? Number.POSITIVE_INFINITY : Math.abs(d);
 }
 
 /**
  * The summary "what changed and how sure are we": per compared scenario (display order), the
- * outcomes split by the direction of their paired difference from the baseline. Settled outcomes are
- * sorted by |d_z| descending (an undefined d_z — a constant non-zero shift — first), ties in display
- * order. Empty without a baseline.
+ * outcomes split by the direction of their paired difference from its reference. Settled outcomes
+ * are sorted by relative effect |difference| / |reference mean| descending — what matters to an
+ * economist, not the standardised effect d_z, which ranks accounting identities with tiny variance
+ * first — with a reference mean of 0 (an infinite relative change) first; ties in display order.
+ * Empty without a baseline.
  */
 export function summariseChanges(view: ReportView): ScenarioChangeSummary[] {
-  const baseline = view.input.baseline;
-  if (baseline === null) return [];
+  if (view.input.baseline === null) return [];
+  const relative = (entry: SummaryEntry): number => {
+    const percent = view.percentOf(entry.comparison);
+    return percent === null ? Number.POSITIVE_INFINITY : Math.abs(percent);
+  };
   return view.comparedScenarios.map((scenario) => {
+    const baseline = view.referenceOf(scenario) ?? '';
     const settled: SummaryEntry[] = [];
     const unsettled: SummaryEntry[] = [];
     const noDifference: SummaryEntry[] = [];
@@ -46,7 +48,12 @@ export function summariseChanges(view: ReportView): ScenarioChangeSummary[] {
       else noDifference.push(entry);
     }
     const order = new Map(settled.map((e, i) => [e, i]));
-    settled.sort((a, b) => effectMagnitude(b) - effectMagnitude(a) || (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    settled.sort((a, b) => {
+      const ra = relative(a);
+      const rb = relative(b);
+      if (ra !== rb) return ra === Number.POSITIVE_INFINITY ? -1 : rb === Number.POSITIVE_INFINITY ? 1 : rb - ra;
+      return (order.get(a) ?? 0) - (order.get(b) ?? 0);
+    });
     return { scenario, baseline, settled, unsettled, noDifference };
   });
 }

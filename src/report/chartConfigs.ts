@@ -1,8 +1,9 @@
 import { studentTQuantile } from '../statistics/studentTQuantile.ts';
-import { formatInterval, formatNumber, formatSigned, slug } from './formatting.ts';
+import { formatInterval, formatNumber, formatPercent, formatPValue, formatSigned, slug } from './formatting.ts';
+import { axisUnitText, formatInUnit, isMillionYuanUnit, moneyRateSuffix } from './formatMoney.ts';
 import { DIRECTION_COLOURS, withAlpha } from './palette.ts';
 import type { PairedComparison, ReportMetric, ScenarioMap, ScenarioSeries, SeriesPoint } from './reportInput.ts';
-import { EMPTY_ZONE_LABEL, type IndustryStyle, type ReportView } from './reportView.ts';
+import { EMPTY_ZONE_LABEL, type IndustryStyle, type ReportGroup, type ReportView } from './reportView.ts';
 
 /**
  * The report's charts as chart.js configurations, built by pure functions — one kind of chart per
@@ -17,7 +18,10 @@ import { EMPTY_ZONE_LABEL, type IndustryStyle, type ReportView } from './reportV
  * - dataset `zonesimTooltip: string[]` — the tooltip line of each data point;
  * - dataset `zonesimBand: [lowerIndex, upperIndex]` — the datasets of a line's 95% band, shown in
  *   its tooltip;
- * - `options.plugins.zonesimReferenceLine: { axis, value }` — the zero line of forest plots.
+ * - `options.plugins.zonesimReferenceLine: { axis, value }` — the zero line of forest plots;
+ * - scale `zonesimMoney: '<rate>'` — the axis is in M¥ and its ticks are written as readable money
+ *   ("¥1.5 trn", src/report/formatMoney.ts); the rate ('' or '/year') is in the axis title;
+ * - `options.zonesimMoney: '<rate>'` — the band tooltips of a time series in M¥ likewise.
  *
  * Output is deterministic: no animation, fixed sizes, devicePixelRatio 1.
  */
@@ -97,9 +101,45 @@ export const TIME_SERIES_HEIGHT = 380;
 /** The 95% level the report's intervals are computed at (see reportInput.ts). */
 const CONFIDENCE = 0.95;
 
-/** "Label (unit)" for axis titles. */
+/** "Label (unit)" for axis titles; money in M¥ as "(yuan/year)", its ticks carrying ¥ and the scale. */
 export function axisTitle(metric: ReportMetric): string {
-  return metric.unit === '' ? metric.label : `${metric.label} (${metric.unit})`;
+  return metric.unit === '' ? metric.label : `${metric.label} (${axisUnitText(metric.unit)})`;
+}
+
+/** Extra scale options of an axis in the metric's unit: readable money ticks for M¥ units. */
+export function valueAxisExtra(unit: string): Record<string, unknown> {
+  return isMillionYuanUnit(unit) ? { zonesimMoney: moneyRateSuffix(unit) } : {};
+}
+
+/** A value with the metric's unit for tooltips and descriptions ("¥1.5 trn/year", "12 firms"). */
+function inUnit(value: number, metric: ReportMetric, signed = false): string {
+  return formatInUnit(value, metric.unit, signed ? formatSigned : formatNumber, signed);
+}
+
+/** An interval in the metric's unit: money as "[¥1.2 bn, ¥1.5 bn]", other units as formatInterval. */
+function intervalInUnit(lower: number, upper: number, metric: ReportMetric): string {
+  if (!isMillionYuanUnit(metric.unit)) return formatInterval(lower, upper);
+  return `[${formatInUnit(lower, 'M¥', formatNumber)}, ${formatInUnit(upper, 'M¥', formatNumber)}]`;
+}
+
+/**
+ * The end date(s) of a group's runs in words: "2030" when every scenario ends then, else
+ * "2029–2030" (each bar and row then names its own year).
+ */
+export function endYearsText(years: readonly number[]): string | null {
+  if (years.length === 0) return null;
+  const round = (y: number): string => String(Math.round(y * 100) / 100);
+  return years.length === 1 ? round(years[0]) : `${round(years[0])}–${round(years[years.length - 1])}`;
+}
+
+/** The scenarios of a group (all scenarios when no group is given). */
+function scenariosOf(view: ReportView, group: ReportGroup | undefined): readonly string[] {
+  return group === undefined ? view.scenarioNames : group.scenarios;
+}
+
+/** " — <group label>" in titles when the report has more than one group. */
+function groupTitle(view: ReportView, group: ReportGroup | undefined): string {
+  return group !== undefined && view.groups.length > 1 ? ` — ${group.label}` : '';
 }
 
 /**
@@ -173,12 +213,17 @@ function yearLabel(year: number | null): string {
   return year === null ? 'end state' : `end state, ${Math.round(year * 100) / 100}`;
 }
 
+function yearsLabel(years: readonly number[]): string {
+  const text = endYearsText(years);
+  return text === null ? 'end state' : `end state, ${text}`;
+}
+
 /**
  * Time series of a province metric: per scenario, a line of the mean over replications and a shaded
  * 95% band (two hidden-edge datasets: the lower edge, then the upper edge filled to it).
  */
-export function timeSeriesChart(view: ReportView, metric: ReportMetric): ChartSpec {
-  const allSeries = view.scenarioNames
+export function timeSeriesChart(view: ReportView, metric: ReportMetric, group?: ReportGroup): ChartSpec {
+  const allSeries = scenariosOf(view, group)
     .map((scenario) => view.seriesOf(scenario, metric.name))
     .filter((s): s is ScenarioSeries => s !== undefined && s.points.length > 0);
   // Every dataset is an array of y values aligned with the shared year labels (null where a scenario
@@ -233,19 +278,20 @@ export function timeSeriesChart(view: ReportView, metric: ReportMetric): ChartSp
       zonesimBand: [lowerIndex, lowerIndex + 1],
     });
   }
-  const options = baseOptions(metric.label, 'Mean over replications with 95% confidence band');
+  const options = baseOptions(`${metric.label}${groupTitle(view, group)}`, 'Mean over replications with 95% confidence band');
   Object.assign(options, {
     interaction: { mode: 'index', intersect: false },
     scales: {
       x: linearAxis('Year', yearAxisRange(years)),
-      y: linearAxis(axisTitle(metric)),
+      y: linearAxis(axisTitle(metric), valueAxisExtra(metric.unit)),
     },
+    ...(isMillionYuanUnit(metric.unit) ? { zonesimMoney: moneyRateSuffix(metric.unit) } : {}),
   });
   const drawn = datasets.filter((d) => d.zonesimHideInLegend !== true).map((d) => d.label);
   return {
-    id: `${slug(metric.name)}-time-series`,
+    id: `${slug(metric.name)}-time-series${group?.idSuffix ?? ''}`,
     kind: 'time-series',
-    title: `${metric.label}: time series`,
+    title: `${metric.label}: time series${groupTitle(view, group)}`,
     description:
       `Line chart of ${axisTitle(metric)} against year, one line per scenario (${drawn.join(', ') || 'no data'}), ` +
       'each the mean over replications with a shaded 95% confidence band.',
@@ -256,44 +302,52 @@ export function timeSeriesChart(view: ReportView, metric: ReportMetric): ChartSp
 }
 
 /** End state of a metric: a horizontal bar per scenario (the mean) with its 95% interval as error bars. */
-export function endStateChart(view: ReportView, metric: ReportMetric): ChartSpec {
+export function endStateChart(view: ReportView, metric: ReportMetric, group?: ReportGroup): ChartSpec {
+  const scenarios = scenariosOf(view, group);
+  const years = view.endYearsOf(metric.name, scenarios);
+  const mixed = years.length > 1;
   const labels: string[] = [];
   const means: number[] = [];
   const errorBars: [number, number][] = [];
   const fills: string[] = [];
   const borders: string[] = [];
   const tooltips: string[] = [];
-  for (const scenario of view.scenarioNames) {
+  for (const scenario of scenarios) {
     const end = view.endStateOf(scenario, metric.name);
     if (end === undefined) continue;
     const { colour } = view.styleOf(scenario);
-    labels.push(scenario);
+    // With runs of different lengths in one chart, each bar names its own end year.
+    const own = view.endYearOf(metric.name, [scenario]);
+    labels.push(mixed && own !== null ? `${scenario} (${Math.round(own * 100) / 100})` : scenario);
     means.push(end.mean);
     errorBars.push([end.lower, end.upper]);
     fills.push(withAlpha(colour, 0.55));
     borders.push(colour);
+    const method = end.intervalMethod === 'bootstrap-percentile' ? ' (percentile bootstrap)' : '';
     tooltips.push(
-      `${scenario}: ${formatNumber(end.mean)} ${formatInterval(end.lower, end.upper)}; ` +
-        `median ${formatNumber(end.median)}, 5–95% ${formatInterval(end.q05, end.q95)} (n=${end.n})`,
+      `${scenario}: ${inUnit(end.mean, metric)} ${intervalInUnit(end.lower, end.upper, metric)}${method}; ` +
+        `median ${inUnit(end.median, metric)}, 5–95% ${intervalInUnit(end.q05, end.q95, metric)} (n=${end.n})`,
     );
   }
-  const year = view.endYearOf(metric.name);
-  const options = baseOptions(`${metric.label}: ${yearLabel(year)}`, 'Mean over replications; whiskers: 95% confidence interval');
+  const options = baseOptions(
+    `${metric.label}: ${yearsLabel(years)}${groupTitle(view, group)}`,
+    'Mean over replications; whiskers: 95% confidence interval',
+  );
   const plugins = options.plugins as Record<string, unknown>;
   plugins.legend = { display: false };
   Object.assign(options, {
     indexAxis: 'y',
     scales: {
-      x: linearAxis(axisTitle(metric), paddedRange([...means, ...errorBars.flat()], true)),
+      x: linearAxis(axisTitle(metric), { ...paddedRange([...means, ...errorBars.flat()], true), ...valueAxisExtra(metric.unit) }),
       y: { type: 'category', ticks: { autoSkip: false } },
     },
   });
   return {
-    id: `${slug(metric.name)}-end-state`,
+    id: `${slug(metric.name)}-end-state${group?.idSuffix ?? ''}`,
     kind: 'end-state',
-    title: `${metric.label}: end state`,
+    title: `${metric.label}: ${yearsLabel(years)}${groupTitle(view, group)}`,
     description:
-      `Horizontal bar chart of ${axisTitle(metric)} at the ${yearLabel(year)}: one bar per scenario ` +
+      `Horizontal bar chart of ${axisTitle(metric)} at the ${yearsLabel(years)}: one bar per scenario ` +
       `(${labels.join(', ') || 'no data'}) showing the mean, with whiskers for the 95% confidence interval.`,
     width: METRIC_CHART_WIDTH,
     height: rowChartHeight(labels.length, 28, 120),
@@ -324,7 +378,7 @@ export const DIRECTION_LEGEND: Readonly<Record<PairedComparison['direction'], st
   increase: 'Increase (95% CI above 0)',
   decrease: 'Decrease (95% CI below 0)',
   unsettled: 'Unsettled (95% CI includes 0)',
-  'no-difference': 'No difference (all pairs equal)',
+  'no-difference': 'No difference (all pairs equal within floating-point tolerance)',
 };
 
 const DIRECTIONS: readonly PairedComparison['direction'][] = ['increase', 'decrease', 'unsettled', 'no-difference'];
@@ -385,14 +439,14 @@ function forestDatasets(rows: readonly ForestRow[]): ChartJsDataset[] {
   return datasets;
 }
 
-function forestOptions(title: string, subtitle: string, xTitle: string, rows: readonly ForestRow[]): Record<string, unknown> {
+function forestOptions(title: string, subtitle: string, xTitle: string, rows: readonly ForestRow[], xExtra: Record<string, unknown> = {}): Record<string, unknown> {
   const options = baseOptions(title, subtitle);
   const plugins = options.plugins as Record<string, unknown>;
   plugins.zonesimReferenceLine = { axis: 'x', value: 0, color: '#333333', lineWidth: 1, dash: [4, 3] };
   Object.assign(options, {
     indexAxis: 'y',
     scales: {
-      x: linearAxis(xTitle, paddedRange(rows.flatMap((r) => [r.lower, r.upper, r.estimate]), true)),
+      x: linearAxis(xTitle, { ...paddedRange(rows.flatMap((r) => [r.lower, r.upper, r.estimate]), true), ...xExtra }),
       y: { type: 'category', labels: rows.map((r) => r.label), ticks: { autoSkip: false }, offset: true },
     },
   });
@@ -400,20 +454,25 @@ function forestOptions(title: string, subtitle: string, xTitle: string, rows: re
 }
 
 /** The forest-plot rows of a metric: one per compared scenario with a paired comparison. */
-export function pairedDifferenceRows(view: ReportView, metric: ReportMetric): ForestRow[] {
+export function pairedDifferenceRows(view: ReportView, metric: ReportMetric, group?: ReportGroup): ForestRow[] {
   const rows: ForestRow[] = [];
-  for (const scenario of view.comparedScenarios) {
+  // One reference per chart: the group's (or, without a group, the report's baseline).
+  const reference = group === undefined ? view.input.baseline : group.reference;
+  for (const scenario of scenariosOf(view, group)) {
+    if (reference === null || view.referenceOf(scenario) !== reference) continue;
     const p = view.pairedOf(scenario, metric.name);
     if (p === undefined) continue;
+    const none = p.direction === 'no-difference';
     rows.push({
       label: forestRowLabel(scenario, p.direction),
       direction: p.direction,
-      estimate: p.meanDifference,
-      lower: p.lower,
-      upper: p.upper,
-      tooltip:
-        `${scenario} − ${p.baseline}: ${formatSigned(p.meanDifference)} ${metric.unit} ${formatInterval(p.lower, p.upper)}; ` +
-        `d_z ${formatNumber(p.effectSize)}, p ${formatNumber(p.pValue)} (n=${p.n})`,
+      estimate: none ? 0 : p.meanDifference,
+      lower: none ? 0 : p.lower,
+      upper: none ? 0 : p.upper,
+      tooltip: none
+        ? `${scenario} − ${p.baseline}: no difference (equal within floating-point tolerance in every pair)`
+        : `${scenario} − ${p.baseline}: ${inUnit(p.meanDifference, metric, true)} ${intervalInUnit(p.lower, p.upper, metric)}, ` +
+          `${formatPercent(view.percentOf(p))} of ${p.baseline}; d_z ${formatNumber(p.effectSize)}, p ${formatPValue(p.pValue)} (n=${p.n})`,
     });
   }
   return rows;
@@ -424,32 +483,35 @@ export function pairedDifferenceRows(view: ReportView, metric: ReportMetric): Fo
  * unit: a row per compared scenario with the mean difference and its 95% interval, a dashed zero
  * line, colours by direction and unsettled rows marked. Null when the report has no baseline.
  */
-export function pairedDifferenceChart(view: ReportView, metric: ReportMetric): ChartSpec | null {
-  const baseline = view.input.baseline;
+export function pairedDifferenceChart(view: ReportView, metric: ReportMetric, group?: ReportGroup): ChartSpec | null {
+  const baseline = group === undefined ? view.input.baseline : group.reference;
   if (baseline === null) return null;
-  const rows = pairedDifferenceRows(view, metric);
-  const year = view.endYearOf(metric.name);
-  const xTitle = `Difference from ${baseline}, ${yearLabel(year)} (${metric.unit || 'units'})`;
+  const rows = pairedDifferenceRows(view, metric, group);
+  // A group whose scenarios are not compared gets no chart (the page says why instead).
+  if (group !== undefined && rows.length === 0) return null;
+  const year = view.endYearOf(metric.name, [baseline]);
+  const xTitle = `Difference scenario − ${baseline}, ${yearLabel(year)} (${axisUnitText(metric.unit) || 'units'})`;
   return {
-    id: `${slug(metric.name)}-paired-differences`,
+    id: `${slug(metric.name)}-paired-differences${group?.idSuffix ?? ''}`,
     kind: 'paired-differences',
-    title: `${metric.label}: difference from ${baseline}`,
+    title: `${metric.label}: difference scenario − ${baseline}${groupTitle(view, group)}`,
     description:
-      `Forest plot of the paired difference in ${axisTitle(metric)} between each scenario and ${baseline} at the ` +
+      `Forest plot of the paired difference (scenario − ${baseline}) in ${axisTitle(metric)} at the ` +
       `${yearLabel(year)}: ` +
       (rows.length === 0
         ? 'no comparisons.'
-        : rows.map((r) => `${r.label} ${formatSigned(r.estimate)} ${formatInterval(r.lower, r.upper)}`).join('; ') + '.'),
+        : rows.map((r) => `${r.label} ${inUnit(r.estimate, metric, true)} ${intervalInUnit(r.lower, r.upper, metric)}`).join('; ') + '.'),
     width: METRIC_CHART_WIDTH,
     height: rowChartHeight(rows.length, 26, 150),
     config: {
       type: 'bar',
       data: { labels: rows.map((r) => r.label), datasets: forestDatasets(rows) },
       options: forestOptions(
-        `${metric.label}: ${baseline} vs scenarios`,
-        'Paired difference (same replications), mean and 95% CI',
+        `${metric.label}: scenario − ${baseline}${groupTitle(view, group)}`,
+        'Paired difference scenario − reference (same replications), mean and 95% CI',
         xTitle,
         rows,
+        valueAxisExtra(metric.unit),
       ),
     },
   };
@@ -481,7 +543,7 @@ export function standardisedComparison(p: PairedComparison): { estimate: number;
  * different units share one axis: what a policy changed, at a glance. Null without a baseline.
  */
 export function standardisedEffectsChart(view: ReportView, scenario: string): ChartSpec | null {
-  const baseline = view.input.baseline;
+  const baseline = view.referenceOf(scenario);
   if (baseline === null) return null;
   const rows: ForestRow[] = [];
   const omitted: string[] = [];
@@ -499,7 +561,7 @@ export function standardisedEffectsChart(view: ReportView, scenario: string): Ch
       ...standardised,
       tooltip:
         `${metric.label}: d_z ${formatNumber(standardised.estimate)} ${formatInterval(standardised.lower, standardised.upper)}; ` +
-        `difference ${formatSigned(p.meanDifference)} ${metric.unit} ${formatInterval(p.lower, p.upper)}`,
+        `difference ${scenario} − ${baseline} ${inUnit(p.meanDifference, metric, true)} ${intervalInUnit(p.lower, p.upper, metric)} (${formatPercent(view.percentOf(p))})`,
     });
   }
   const subtitle =
@@ -523,7 +585,7 @@ export function standardisedEffectsChart(view: ReportView, scenario: string): Ch
       options: forestOptions(
         `${scenario} vs ${baseline}: all outcomes`,
         subtitle,
-        `Standardised difference from ${baseline} (d_z, SDs of the paired differences)`,
+        `Standardised difference scenario − ${baseline} (d_z, SDs of the paired differences)`,
         rows,
       ),
     },
@@ -568,7 +630,7 @@ export function zoneMapChart(view: ReportView, map: ScenarioMap): ChartSpec {
     group.points.push({ x: zone.xKm, y: zone.yKm, r: empty ? 3 : Math.max(2, bubbleRadius(zone.output, view.maxZoneOutput, maxRadius)) });
     const industry = zone.topIndustryName ?? (zone.topIndustry === null ? 'none' : view.input.industryNames[zone.topIndustry] ?? `Industry ${zone.topIndustry}`);
     group.tips.push(
-      `Zone ${zone.zone}: output ${formatNumber(zone.output)} M¥/year, ${formatNumber(zone.firms)} firms, largest industry ${industry}`,
+      `Zone ${zone.zone}: output ${formatInUnit(zone.output, 'M¥/year', formatNumber)}, ${formatNumber(zone.firms)} firms, largest industry ${industry}`,
     );
   }
   const ordered = [...groups.values()].sort((a, b) => a.style.order - b.style.order || a.style.legend.localeCompare(b.style.legend));
@@ -586,7 +648,7 @@ export function zoneMapChart(view: ReportView, map: ScenarioMap): ChartSpec {
   const size = map.regionSizeKm;
   const options = baseOptions(
     `${map.scenario}: zones (replication ${map.replication})`,
-    `Bubble area ∝ output (largest: ${formatNumber(view.maxZoneOutput)} M¥/year); colour: largest industry (by jobs)`,
+    `Bubble area ∝ output (largest: ${formatInUnit(view.maxZoneOutput, 'M¥/year', formatNumber)}); colour: largest industry (by jobs)`,
   );
   const plugins = options.plugins as Record<string, unknown>;
   plugins.legend = { display: true, position: 'right', labels: { usePointStyle: true, pointStyle: 'circle', boxWidth: 10 } };

@@ -16,7 +16,9 @@ import type { ChartJsConfig } from './chartConfigs.ts';
  *   band), and three inline chart.js plugins:
  *   `zonesimBackground` (white background, so PNGs are not transparent), `zonesimErrorBars` (whiskers
  *   from dataset `errorBars`, vertical or horizontal with `indexAxis`) and `zonesimReferenceLine` (a
- *   dashed line at a value of an axis, under the data).
+ *   dashed line at a value of an axis, under the data);
+ * - `zonesimMoney(millionYuan, rate)`: readable money ("¥1.5 trn/year"), used for the ticks of
+ *   scales marked `zonesimMoney` (without the rate, which the axis title names) and the band tooltips of charts whose options carry it.
  */
 export const CHART_RUNTIME_SOURCE = String.raw`
 var ZONESIM_FONT_FAMILY = "'DejaVu Sans', 'Liberation Sans', 'Helvetica Neue', Helvetica, Arial, sans-serif";
@@ -113,6 +115,23 @@ function zonesimFormat(value) {
   return typeof value === 'number' && isFinite(value) ? zonesimNumberFormat.format(value) : '—';
 }
 
+// Money in M¥ as readable money: the rules of formatMillionYuan in src/report/formatMoney.ts
+// (test/report/formatMoney.test.ts checks that both give the same text).
+var zonesimMoneyFormat = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 3 });
+var ZONESIM_MONEY_SCALES = [[1e6, ' trn'], [1e3, ' bn'], [1, ' M'], [1e-3, ' k']];
+function zonesimMoney(millionYuan, rate) {
+  if (typeof millionYuan !== 'number' || !isFinite(millionYuan)) return '—';
+  if (millionYuan === 0) return '¥0' + (rate || '');
+  var sign = millionYuan < 0 ? '−' : '';
+  var magnitude = Math.abs(millionYuan);
+  var rounded = Number(magnitude.toPrecision(3));
+  for (var i = 0; i < ZONESIM_MONEY_SCALES.length; i++) {
+    var size = ZONESIM_MONEY_SCALES[i][0];
+    if (rounded >= size) return sign + '¥' + zonesimMoneyFormat.format(Number((magnitude / size).toPrecision(3))) + ZONESIM_MONEY_SCALES[i][1] + (rate || '');
+  }
+  return sign + '¥' + zonesimMoneyFormat.format(Number((magnitude * 1e6).toPrecision(3))) + (rate || '');
+}
+
 function zonesimHydrate(config) {
   var options = config.options || (config.options = {});
   var plugins = options.plugins || (options.plugins = {});
@@ -126,6 +145,16 @@ function zonesimHydrate(config) {
   tooltip.filter = function (item) {
     return !(item.dataset && item.dataset.zonesimHideInTooltip);
   };
+  var scales = options.scales || {};
+  Object.keys(scales).forEach(function (id) {
+    var scale = scales[id];
+    if (!scale || typeof scale.zonesimMoney !== 'string') return;
+    // Ticks carry ¥ and the scale word; the rate is in the axis title ("yuan/year").
+    var ticks = scale.ticks || (scale.ticks = {});
+    ticks.callback = function (value) { return zonesimMoney(Number(value), ''); };
+  });
+  var money = typeof options.zonesimMoney === 'string' ? options.zonesimMoney : null;
+  var show = function (value) { return money === null ? zonesimFormat(value) : zonesimMoney(value, ''); };
   var callbacks = tooltip.callbacks || (tooltip.callbacks = {});
   callbacks.label = function (item) {
     var dataset = item.dataset || {};
@@ -135,8 +164,8 @@ function zonesimHydrate(config) {
     var band = dataset.zonesimBand;
     if (band) {
       var all = item.chart.data.datasets;
-      return dataset.label + ': ' + zonesimFormat(item.parsed.y) +
-        ' [' + zonesimFormat(all[band[0]].data[item.dataIndex]) + ', ' + zonesimFormat(all[band[1]].data[item.dataIndex]) + ']';
+      return dataset.label + ': ' + show(item.parsed.y) + (money === null ? '' : money) +
+        ' [' + show(all[band[0]].data[item.dataIndex]) + ', ' + show(all[band[1]].data[item.dataIndex]) + ']';
     }
     return undefined;
   };
@@ -151,11 +180,13 @@ export interface ChartRuntime {
   applyDefaults(chart: unknown): void;
   /** Add the plugins and callbacks to a JSON configuration (mutated and returned; pass a copy). */
   hydrate(config: ChartJsConfig): unknown;
+  /** The runtime's money formatter (the page's ticks and tooltips). */
+  money(millionYuan: number, rate: string): string;
 }
 
 /** Evaluate `CHART_RUNTIME_SOURCE` in Node and return its two entry points. */
 export function loadChartRuntime(): ChartRuntime {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the runtime is our own constant source
-  const factory = new Function(`${CHART_RUNTIME_SOURCE}\nreturn { applyDefaults: zonesimApplyDefaults, hydrate: zonesimHydrate };`);
+  const factory = new Function(`${CHART_RUNTIME_SOURCE}\nreturn { applyDefaults: zonesimApplyDefaults, hydrate: zonesimHydrate, money: zonesimMoney };`);
   return factory() as ChartRuntime;
 }

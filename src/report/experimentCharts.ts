@@ -13,7 +13,7 @@ import type { MorrisRow, PrimBoxSummary, SobolRow, SwingRow } from '../experimen
 import { baseOptions, linearAxis, paddedRange, rowChartHeight, uniqueChartIds, type ChartJsDataset, type ChartSpec } from './chartConfigs.ts';
 import type { ExperimentReportFactor, ExperimentReportInput, ExperimentReportOutcome } from './experimentReportInput.ts';
 import { formatInterval, formatNumber, formatSigned, slug } from './formatting.ts';
-import { DIRECTION_COLOURS, SCENARIO_COLOURS, withAlpha } from './palette.ts';
+import { DIRECTION_COLOURS, HIGHLIGHT_COLOUR, SCENARIO_COLOURS, withAlpha } from './palette.ts';
 
 /** Width of the wide charts (tornado, indices, PRIM). */
 export const EXPERIMENT_CHART_WIDTH = 600;
@@ -301,8 +301,8 @@ export function primTrajectoryChart(input: ExperimentReportInput): ChartSpec | n
       type: 'scatter',
       label: 'Chosen box',
       data: [{ x: chosen.coverage, y: chosen.density }],
-      backgroundColor: DIRECTION_COLOURS.decrease,
-      borderColor: DIRECTION_COLOURS.decrease,
+      backgroundColor: HIGHLIGHT_COLOUR,
+      borderColor: HIGHLIGHT_COLOUR,
       pointRadius: 7,
       pointStyle: 'rectRot',
       zonesimTooltip: [`chosen box: coverage ${formatNumber(chosen.coverage)}, density ${formatNumber(chosen.density)}, ${chosen.points} points; ${boxText(input, chosen)}`],
@@ -345,7 +345,7 @@ export function primBoxChart(input: ExperimentReportInput): ChartSpec | null {
     const scale = (v: number): number => (max > min ? (v - min) / (max - min) : 0.5);
     return { factor, restricted: restriction !== undefined, span: [scale(lower), scale(upper)] as [number, number], lower, upper, min, max };
   });
-  const colour = (restricted: boolean): string => (restricted ? DIRECTION_COLOURS.decrease : '#BBBBBB');
+  const colour = (restricted: boolean): string => (restricted ? HIGHLIGHT_COLOUR : '#BBBBBB');
   const options = baseOptions(
     `PRIM box: coverage ${formatNumber(box.coverage)}, density ${formatNumber(box.density)}`,
     `Where ${prim.outcome} ${prim.direction} ${formatNumber(prim.threshold)} concentrates; coloured: restricted factors`,
@@ -418,7 +418,7 @@ export function outcomeScatterChart(input: ExperimentReportInput, outcomeIndex: 
   };
   const groups: { label: string; colour: string; points: { x: number; y: number }[]; tips: string[] }[] = [
     { label: 'Design point', colour: '#0072B2', points: [], tips: [] },
-    { label: `Case of interest (${prim?.direction ?? ''} ${prim === null ? '' : formatNumber(prim.threshold)})`, colour: DIRECTION_COLOURS.decrease, points: [], tips: [] },
+    { label: `Case of interest (${prim?.direction ?? ''} ${prim === null ? '' : formatNumber(prim.threshold)})`, colour: HIGHLIGHT_COLOUR, points: [], tips: [] },
   ];
   input.scatter.points.forEach((point, i) => {
     const y = ys[i];

@@ -71,3 +71,34 @@ export function slug(text: string): string {
   const s = text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
   return s === '' ? 'chart' : s;
 }
+
+/** The smallest p-value the report prints; smaller ones are written "< 0.0001". */
+export const SMALLEST_PRINTED_P_VALUE = 1e-4;
+
+/**
+ * A p-value for people: 2 significant digits from 0.0001 up ("0.045", "0.00012"), "< 0.0001" below
+ * that — with simulated data a p-value far below 1e-4 measures only how many replications were run,
+ * not how large or how certain an effect is — and "—" when undefined.
+ *
+ * @example formatPValue(0.04512) // '0.045'
+ * @example formatPValue(1.8e-103) // '< 0.0001'
+ */
+export function formatPValue(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return '—';
+  if (p < SMALLEST_PRINTED_P_VALUE) return '< 0.0001';
+  if (p >= 0.995) return '1';
+  return String(Number(p.toPrecision(2)));
+}
+
+/**
+ * A relative effect for people: a percentage with a sign and 3 significant digits ("+12.5 %",
+ * "−0.7 %"), "—" when undefined (a reference mean of 0).
+ *
+ * @example formatPercent(71.24) // '+71.2 %'
+ */
+export function formatPercent(percent: number | null | undefined): string {
+  if (percent === null || percent === undefined || !Number.isFinite(percent)) return '—';
+  if (percent === 0) return '0 %';
+  const text = formatNumber(Math.abs(percent));
+  return `${percent > 0 ? '+' : '−'}${text} %`;
+}

@@ -45,8 +45,10 @@ export function chartsForImages(charts: ReportCharts, selection: ChartImageSelec
   const out: ChartSpec[] = [];
   for (const m of charts.metrics) {
     if (!m.key) continue;
-    out.push(m.timeSeries, m.endState);
-    if (m.pairedDifferences !== null) out.push(m.pairedDifferences);
+    for (const g of m.groups) {
+      out.push(g.timeSeries, g.endState);
+      if (g.pairedDifferences !== null) out.push(g.pairedDifferences);
+    }
   }
   out.push(...charts.effects.map((c) => c.chart));
   const map = charts.maps.find((c) => c.scenario === baseline) ?? charts.maps[0];
@@ -62,7 +64,8 @@ export function chartsForImages(charts: ReportCharts, selection: ChartImageSelec
  *   drawn in Node from the same chart.js configurations as the page. The `charts/` folder is
  *   replaced, so no image of an earlier rendering is left behind.
  *
- * Chart ids: `<metric>-time-series`, `<metric>-end-state`, `<metric>-paired-differences`,
+ * Chart ids: `<metric>-time-series`, `<metric>-end-state`, `<metric>-paired-differences` (for the
+ * first scale group; `-<group>` appended for the others, e.g. `output-time-series-province`),
  * `effects-<scenario>` (standardised effects of a scenario on every outcome), `map-<scenario>`.
  * Returns the written paths: report.html first, then the images in page order.
  */

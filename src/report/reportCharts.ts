@@ -8,17 +8,49 @@ import {
   type ChartSpec,
 } from './chartConfigs.ts';
 import type { ReportMetric } from './reportInput.ts';
-import type { ReportView } from './reportView.ts';
+import type { ReportGroup, ReportView } from './reportView.ts';
+
+/** The charts of one metric for one scale group: its own axes, so no group flattens another. */
+export interface MetricGroupCharts {
+  readonly group: ReportGroup;
+  readonly timeSeries: ChartSpec;
+  readonly endState: ChartSpec;
+  /** Null when no scenario of the group is compared (no baseline, limiting cases, other end dates). */
+  readonly pairedDifferences: ChartSpec | null;
+}
 
 /** The charts of one metric's section. */
 export interface MetricCharts {
   readonly metric: ReportMetric;
   /** True for the key metrics: their section is open when the page loads. */
   readonly key: boolean;
-  readonly timeSeries: ChartSpec;
-  readonly endState: ChartSpec;
-  /** Null when the report has no baseline. */
-  readonly pairedDifferences: ChartSpec | null;
+  /** One set of charts per group with data for the metric, in the groups' display order. */
+  readonly groups: readonly MetricGroupCharts[];
+  /**
+   * Groups whose every value of the metric (every scenario, year and interval end) is one constant
+   * — e.g. guarantee outcomes of the limiting cases, which have no fund: not drawn (a chart of flat
+   * lines is an empty chart); the page says "0 in every scenario and year" instead.
+   */
+  readonly constantGroups: readonly { readonly group: ReportGroup; readonly value: number }[];
+}
+
+/**
+ * The one value every series point (mean and interval ends) of `scenarios` takes for a metric, or
+ * null when the values differ or there are none.
+ *
+ * @example constantValueOf(view, 'guaranteeLosses', ['polya-urn', 'arthur-1990']) // 0
+ */
+export function constantValueOf(view: ReportView, metric: string, scenarios: readonly string[]): number | null {
+  let value: number | null = null;
+  for (const scenario of scenarios) {
+    const series = view.seriesOf(scenario, metric);
+    if (series === undefined) continue;
+    for (const p of series.points) {
+      if (value === null) value = p.mean;
+      if (p.mean !== value || p.lower !== value || p.upper !== value) return null;
+    }
+  }
+  return value;
 }
 
 /** A chart about one scenario. */
@@ -78,14 +110,26 @@ export function buildReportCharts(view: ReportView, keyMetrics?: readonly string
   const unique = uniqueChartIds();
   const key = chooseKeyMetrics(view.input.metrics, keyMetrics);
   const metrics = view.input.metrics.map((metric): MetricCharts => {
-    const paired = pairedDifferenceChart(view, metric);
-    return {
-      metric,
-      key: key.has(metric.name),
-      timeSeries: unique(timeSeriesChart(view, metric)),
-      endState: unique(endStateChart(view, metric)),
-      pairedDifferences: paired === null ? null : unique(paired),
-    };
+    const groups: MetricGroupCharts[] = [];
+    const constantGroups: { group: ReportGroup; value: number }[] = [];
+    for (const [i, group] of view.groups.entries()) {
+      const hasData = group.scenarios.some((scenario) => view.seriesOf(scenario, metric.name) !== undefined || view.endStateOf(scenario, metric.name) !== undefined);
+      // The first group always has its charts (a report with one group keeps its layout).
+      if (i > 0 && !hasData) continue;
+      const constant = i > 0 ? constantValueOf(view, metric.name, group.scenarios) : null;
+      if (constant !== null) {
+        constantGroups.push({ group, value: constant });
+        continue;
+      }
+      const paired = pairedDifferenceChart(view, metric, group);
+      groups.push({
+        group,
+        timeSeries: unique(timeSeriesChart(view, metric, group)),
+        endState: unique(endStateChart(view, metric, group)),
+        pairedDifferences: paired === null ? null : unique(paired),
+      });
+    }
+    return { metric, key: key.has(metric.name), groups, constantGroups };
   });
   const effects: ScenarioChart[] = [];
   for (const scenario of view.comparedScenarios) {
@@ -100,8 +144,10 @@ export function buildReportCharts(view: ReportView, keyMetrics?: readonly string
 export function allCharts(charts: ReportCharts): ChartSpec[] {
   const out: ChartSpec[] = [];
   for (const m of charts.metrics) {
-    out.push(m.timeSeries, m.endState);
-    if (m.pairedDifferences !== null) out.push(m.pairedDifferences);
+    for (const g of m.groups) {
+      out.push(g.timeSeries, g.endState);
+      if (g.pairedDifferences !== null) out.push(g.pairedDifferences);
+    }
   }
   out.push(...charts.effects.map((c) => c.chart), ...charts.maps.map((c) => c.chart));
   return out;

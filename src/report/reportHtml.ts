@@ -2,20 +2,25 @@ import { summariseChanges, type ScenarioChangeSummary, type SummaryEntry } from 
 import type { ChartSpec } from './chartConfigs.ts';
 import type { ChartImageFormat } from './renderChartImages.ts';
 import { CHART_RUNTIME_SOURCE } from './chartRuntime.ts';
-import { escapeHtml, formatInterval, formatNumber, formatSigned, jsonForScript, slug } from './formatting.ts';
+import { escapeHtml, formatInterval, formatNumber, formatPercent, formatPValue, formatSigned, jsonForScript, slug } from './formatting.ts';
+import { formatInUnit, isMillionYuanUnit } from './formatMoney.ts';
 import { DIRECTION_COLOURS } from './palette.ts';
 import type { MetricCharts, ReportCharts } from './reportCharts.ts';
-import type { ReportView } from './reportView.ts';
+import type { ReportMetric } from './reportInput.ts';
+import type { ReportGroup, ReportView } from './reportView.ts';
 
 /**
  * The HTML page of a report: one self-contained file (chart.js, the chart runtime and every chart's
  * configuration inlined; no network) that opens from disk.
  *
- * Layout: title and contents; run facts; "what changed and how sure are we" (per scenario, the
- * settled and unsettled paired differences); one section per metric (label, unit, rules,
- * description, time series, end state, paired-difference forest plot) — key metrics open, the rest
- * collapsed; standardised-effect forest plots per scenario; maps; the levers table; the scenario
- * files; the manifest. Every text is escaped.
+ * Layout: title and contents; run facts; "what changed and how sure are we" (per scale group, per
+ * scenario, the settled and unsettled paired differences scenario − reference, largest relative
+ * effect first; one sentence for each scenario that is not compared, saying why); one section per
+ * metric (label, unit, rules, description, and per scale group its own time series, end state and
+ * paired-difference forest plot; a group whose values are one constant gets a sentence instead) —
+ * key metrics open, the rest collapsed; standardised-effect forest plots per compared scenario;
+ * maps; the levers table; the scenario files; the manifest. Every text is escaped. Money is written
+ * in yuan with a scale word (src/report/formatMoney.ts), p-values below 0.0001 as "< 0.0001".
  *
  * Charts are drawn lazily: a chart's configuration sits in a JSON <script> beside its <canvas> and is
  * parsed and drawn when the chart becomes visible (on load for open sections, when a <details> opens
@@ -95,6 +100,17 @@ function runFacts(view: ReportView): string {
   );
 }
 
+/** A value in the metric's unit (money as "¥1.5 trn/year"). */
+function inUnit(value: number, metric: ReportMetric, signed = false): string {
+  return formatInUnit(value, metric.unit, signed ? formatSigned : formatNumber, signed);
+}
+
+/** An interval in the metric's unit, without the unit for other than money ("[145, 195]"). */
+function intervalText(lower: number, upper: number, metric: ReportMetric): string {
+  if (!isMillionYuanUnit(metric.unit)) return formatInterval(lower, upper);
+  return `[${formatInUnit(lower, 'M¥', formatNumber)}, ${formatInUnit(upper, 'M¥', formatNumber)}]`;
+}
+
 function directionCell(direction: SummaryEntry['comparison']['direction']): string {
   const arrow = direction === 'increase' ? '▲' : direction === 'decrease' ? '▼' : '●';
   return `<td class="direction"><span style="color:${DIRECTION_COLOURS[direction]}" aria-hidden="true">${arrow}</span> ${e(direction)}</td>`;
@@ -105,6 +121,14 @@ function unitSuffix(unit: string): string {
 }
 
 function scenarioSummary(view: ReportView, summary: ScenarioChangeSummary, open: boolean): string {
+  if (summary.settled.length === 0 && summary.unsettled.length === 0) {
+    // Nothing to open: one sentence (e.g. a scenario with the same parameters as its reference).
+    return (
+      `<p class="scenario-summary none" id="summary-${e(slug(summary.scenario))}">${swatch(view.styleOf(summary.scenario).colour)}` +
+      `<strong>${e(summary.scenario)}</strong>: no difference from ${e(summary.baseline)} in any of its ${summary.noDifference.length} outcomes ` +
+      `(every replication pair equal within floating-point tolerance — the same parameters, or levers that touch no outcome).</p>`
+    );
+  }
   const scenario = view.input.scenarios.find((s) => s.name === summary.scenario);
   const up = summary.settled.filter((s) => s.comparison.direction === 'increase').length;
   const down = summary.settled.length - up;
@@ -118,39 +142,59 @@ function scenarioSummary(view: ReportView, summary: ScenarioChangeSummary, open:
       const c = entry.comparison;
       return (
         `<tr><th scope="row">${link(entry)}</th>${directionCell(c.direction)}` +
-        `<td class="num">${e(formatSigned(c.meanDifference) + unitSuffix(entry.metric.unit))}</td>` +
-        `<td class="num">${e(formatInterval(c.lower, c.upper))}</td>` +
-        `<td class="num">${e(formatNumber(c.effectSize))}</td><td class="num">${e(formatNumber(c.pValue))}</td></tr>`
+        `<td class="num">${e(inUnit(c.meanDifference, entry.metric, true))}</td>` +
+        `<td class="num">${e(intervalText(c.lower, c.upper, entry.metric))}</td>` +
+        `<td class="num">${e(formatPercent(view.percentOf(c)))}</td>` +
+        `<td class="num">${e(formatNumber(c.effectSize))}</td><td class="num">${e(formatPValue(c.pValue))}</td></tr>`
       );
     })
     .join('\n');
   const settledTable =
     summary.settled.length === 0
       ? '<p>No outcome changed with a settled sign.</p>'
-      : `<table class="changes"><caption>Settled: the 95% interval of the paired difference excludes 0 (largest |d<sub>z</sub>| first)</caption>` +
-        `<thead><tr><th scope="col">Outcome</th><th scope="col">Direction</th><th scope="col">Difference</th>` +
-        `<th scope="col">95% CI</th><th scope="col">d<sub>z</sub></th><th scope="col">p</th></tr></thead><tbody>\n${settledRows}\n</tbody></table>`;
+      : `<table class="changes"><caption>Settled: the 95% interval of the paired difference excludes 0 (largest relative effect first)</caption>` +
+        `<thead><tr><th scope="col">Outcome</th><th scope="col">Direction</th><th scope="col">Difference ${e(summary.scenario)} − ${e(summary.baseline)}</th>` +
+        `<th scope="col">95% CI</th><th scope="col">% of ${e(summary.baseline)} mean</th><th scope="col">d<sub>z</sub></th><th scope="col">p</th></tr></thead><tbody>\n${settledRows}\n</tbody></table>`;
   const unsettled =
     summary.unsettled.length === 0
       ? ''
-      : `<p class="unsettled"><strong>Unsettled</strong> (the 95% interval includes 0; the sign of the change is not known): ` +
+      : `<p class="unsettled"><strong>Unsettled</strong> (the 95% interval of ${e(summary.scenario)} − ${e(summary.baseline)} includes 0; the sign of the change is not known): ` +
         summary.unsettled
           .map(
             (entry) =>
-              `${link(entry)} ${e(formatSigned(entry.comparison.meanDifference))} ${e(formatInterval(entry.comparison.lower, entry.comparison.upper))}${e(unitSuffix(entry.metric.unit))}`,
+              isMillionYuanUnit(entry.metric.unit)
+                ? `${link(entry)} ${e(inUnit(entry.comparison.meanDifference, entry.metric, true))} ${e(intervalText(entry.comparison.lower, entry.comparison.upper, entry.metric))}`
+                : `${link(entry)} ${e(formatSigned(entry.comparison.meanDifference))} ${e(formatInterval(entry.comparison.lower, entry.comparison.upper))}${e(unitSuffix(entry.metric.unit))}`,
           )
           .join('; ') +
         '.</p>';
   const none =
     summary.noDifference.length === 0
       ? ''
-      : `<p><strong>No difference</strong> (identical in every replication pair): ${summary.noDifference.map(link).join(', ')}.</p>`;
+      : `<p><strong>No difference</strong> (equal within floating-point tolerance in every replication pair — not a finding): ${summary.noDifference.map(link).join(', ')}.</p>`;
   return (
     `<details class="scenario-summary" id="summary-${e(slug(summary.scenario))}"${open ? ' open' : ''}>` +
-    `<summary><h3>${swatch(view.styleOf(summary.scenario).colour)}${e(summary.scenario)}</h3> <span class="counts">${e(counts)}</span></summary>\n` +
+    `<summary><h3>${swatch(view.styleOf(summary.scenario).colour)}${e(summary.scenario)}</h3> <span class="counts">${e(counts)} · vs ${e(summary.baseline)}</span></summary>\n` +
     (scenario !== undefined && scenario.description !== '' ? `<p class="description">${e(scenario.description)}</p>\n` : '') +
     `${settledTable}\n${unsettled}\n${none}</details>`
   );
+}
+
+/** The sentences of the scenarios of `names` that are not compared (why), as a list; '' when none. */
+function notComparedList(view: ReportView, names: readonly string[]): string {
+  const reasons = names.map((name) => [name, view.notComparedReason(name)] as const).filter((r): r is readonly [string, string] => r[1] !== null);
+  if (reasons.length === 0) return '';
+  return (
+    `<ul class="not-compared">` +
+    reasons.map(([name, reason]) => `<li>${swatch(view.styleOf(name).colour)}${e(reason)}</li>`).join('') +
+    `</ul>`
+  );
+}
+
+function groupIntro(view: ReportView, group: ReportGroup): string {
+  const rule = group.rule === null ? '' : ` <span class="meta">(${e(group.rule)})</span>`;
+  const reference = group.reference === null ? '' : ` Reference: <strong>${e(group.reference)}</strong>.`;
+  return `<h3 class="group-h" id="summary-group-${e(slug(group.key))}">${e(group.label)}</h3>${rule}<p>${e(String(group.scenarios.length))} scenario(s).${reference}</p>\n`;
 }
 
 function summarySection(view: ReportView, openSummaries: number): string {
@@ -159,33 +203,60 @@ function summarySection(view: ReportView, openSummaries: number): string {
   if (input.baseline === null) {
     return `${head}<p>This run has no baseline scenario, so no paired comparisons were made.</p></section>`;
   }
-  const year = input.metrics.length > 0 ? view.endYearOf(input.metrics[0].name) : null;
+  const years = input.metrics.length > 0 ? view.endYearsOf(input.metrics[0].name, [input.baseline]) : [];
+  const grouped = view.groups.length > 1;
   const intro =
-    `<p>Each scenario is compared with <strong>${e(input.baseline)}</strong> at the end of the run` +
-    (year === null ? '' : ` (${e(String(Math.round(year * 100) / 100))})`) +
+    (grouped
+      ? `<p>Scenarios are grouped by scale — ${view.groups.map((g) => e(g.label)).join(', ')} — and each is compared only with ` +
+        `its group's reference (<strong>${e(input.baseline)}</strong> for its own group): a difference between scales measures scale, not policy. `
+      : `<p>Each scenario is compared with <strong>${e(input.baseline)}</strong>. `) +
+    `Comparisons are at the end of the run` +
+    (years.length === 0 ? '' : ` (${e(years.map((y) => String(Math.round(y * 100) / 100)).join(', '))})`) +
     `, replication by replication: every scenario faces the same random draws in replication <i>r</i>, so the ` +
-    `difference of each pair isolates the policy. For each outcome the report gives the mean paired difference, its ` +
-    `95% confidence interval (Student <i>t</i>), and the standardised effect d<sub>z</sub> (mean difference ÷ SD of ` +
-    `the differences). An outcome is <em>settled</em> when its interval excludes 0, and <em>unsettled</em> when it ` +
-    `includes 0: more replications may tell. With many outcomes, about 1 in 20 intervals excludes 0 by chance ` +
-    `even when nothing changed.</p>\n`;
-  const parts = summariseChanges(view).map((s, i) => scenarioSummary(view, s, i < openSummaries));
+    `difference of each pair isolates the policy. Every difference is <strong>scenario − reference</strong>. For each outcome the ` +
+    `report gives the mean paired difference, its 95% confidence interval (Student <i>t</i>), the difference in % of the ` +
+    `reference's mean, and the standardised effect d<sub>z</sub> (mean difference ÷ SD of the differences). An outcome ` +
+    `is <em>settled</em> when its interval excludes 0, and <em>unsettled</em> when it includes 0: more replications may ` +
+    `tell. Outcomes equal within floating-point tolerance in every pair show <em>no difference</em>. p-values below 0.0001 ` +
+    `are written “&lt; 0.0001”: with simulated data they measure the number of replications, not the size of an effect. ` +
+    `With many outcomes, about 1 in 20 intervals excludes 0 by chance even when nothing changed.</p>\n`;
+  const summaries = summariseChanges(view);
+  let opened = 0;
+  const parts = view.groups.map((group) => {
+    const members = new Set(group.scenarios);
+    const mine = summaries.filter((s) => members.has(s.scenario));
+    const items = mine.map((summary) => {
+      const expandable = summary.settled.length + summary.unsettled.length > 0;
+      return scenarioSummary(view, summary, expandable && opened++ < openSummaries);
+    });
+    return (grouped ? groupIntro(view, group) : '') + items.join('\n') + notComparedList(view, group.scenarios);
+  });
   return `${head}${intro}${parts.join('\n')}\n</section>`;
 }
 
 function metricSection(view: ReportView, m: MetricCharts, exported: Exported): string {
   const metric = m.metric;
   const figure = (spec: ChartSpec | null): string => (spec === null ? '' : chartFigure(spec, exported(spec)));
-  // Two columns at 1280 px: the time series on the left, end state and forest plot stacked on the right.
-  const figures =
-    `<div class="column">${figure(m.timeSeries)}</div>\n` +
-    `<div class="column">${figure(m.endState)}\n${figure(m.pairedDifferences)}</div>`;
+  // Per group, two columns at 1280 px: the time series on the left, end state and forest plot
+  // stacked on the right; each group has its own axes.
+  const grouped = view.groups.length > 1;
+  const figures = m.groups
+    .map(
+      (g) =>
+        (grouped ? `<h4 class="group-h">${e(g.group.label)}</h4>\n` : '') +
+        `<div class="charts">\n<div class="column">${figure(g.timeSeries)}</div>\n` +
+        `<div class="column">${figure(g.endState)}\n${figure(g.pairedDifferences)}</div>\n</div>`,
+    )
+    .join('\n');
+  const constant = m.constantGroups
+    .map((c) => `<p class="meta">${e(c.group.label)}: ${e(inUnit(c.value, metric))} in every scenario and year (not drawn).</p>`)
+    .join('\n');
   const rules = metric.rules.length > 0 ? metric.rules.join(', ') : '—';
   return (
     `<details class="metric" id="${e(metricSectionId(metric.name))}"${m.key ? ' open' : ''}>` +
     `<summary><h3>${e(metric.label)}${metric.unit === '' ? '' : ` <span class="unit">(${e(metric.unit)})</span>`}</h3></summary>\n` +
     `<p class="meta">Outcome <code>${e(metric.name)}</code> · rules ${e(rules)} · unit ${e(metric.unit || '—')}</p>\n` +
-    `<p class="description">${e(metric.description)}</p>\n<div class="charts">\n${figures}\n</div></details>`
+    `<p class="description">${e(metric.description)}</p>\n${figures}\n${constant}</details>`
   );
 }
 
@@ -197,7 +268,10 @@ function metricsSection(view: ReportView, charts: ReportCharts, exported: Export
     `<p>${charts.metrics.length} province outcomes: the ${keyCount} key outcomes are open` +
     (rest > 0 ? `; open any of the other ${rest} to draw its charts` : '') +
     `. Each has its time series (mean and 95% band per scenario), its end state (mean and 95% interval) and, ` +
-    `with a baseline, the forest plot of paired differences.</p>\n` +
+    `with a baseline, the forest plot of paired differences scenario − reference` +
+    (view.groups.length > 1 ? ` — one set of charts per scale group, each on its own axes` : '') +
+    `. Money is in yuan (“¥1.5 trn” = 1.5 trillion yuan). Intervals of counts that the Student t interval would take ` +
+    `below 0 are percentile-bootstrap intervals.</p>\n` +
     charts.metrics.map((m) => metricSection(view, m, exported)).join('\n') +
     `\n</section>`
   );
@@ -208,15 +282,15 @@ function effectsSection(view: ReportView, charts: ReportCharts, exported: Export
   const items = charts.effects
     .map(
       ({ scenario, chart }, i) =>
-        `<details class="effects"${i === 0 ? ' open' : ''}><summary><h3>${swatch(view.styleOf(scenario).colour)}${e(scenario)}</h3></summary>\n` +
+        `<details class="effects"${i === 0 ? ' open' : ''}><summary><h3>${swatch(view.styleOf(scenario).colour)}${e(scenario)}</h3> <span class="counts">vs ${e(view.referenceOf(scenario) ?? '')}</span></summary>\n` +
         `${chartFigure(chart, exported(chart))}</details>`,
     )
     .join('\n');
   return (
     `<section id="forest-plots" aria-labelledby="forest-h"><h2 id="forest-h">Forest plots: every outcome per scenario</h2>\n` +
-    `<p>All outcomes of one scenario on a common scale: the paired difference from ${e(view.input.baseline ?? '')} ` +
+    `<p>All outcomes of one scenario on a common scale: the paired difference scenario − its reference ` +
     `in standard deviations of the differences (d<sub>z</sub>) with its 95% interval. Filled diamonds: settled ` +
-    `(blue up, vermillion down); hollow grey circles: unsettled. The forest plots in each outcome's section ` +
+    `(blue up, purple down — neither means good or bad); hollow grey circles: unsettled. The forest plots in each outcome's section ` +
     `show the same comparisons in the outcome's own unit.</p>\n${items}\n</section>`
   );
 }
@@ -312,6 +386,8 @@ table.facts-table td code { white-space: pre-wrap; word-break: break-all; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.05em; }
 .counts, .meta, .hash { color: var(--muted); font-size: 0.9rem; }
 .unit { font-weight: normal; color: var(--muted); }
+h3.group-h, h4.group-h { display: block; margin: 0.9em 0 0.2em; }
+ul.not-compared { color: var(--muted); margin: 4px 0 8px; }
 pre { background: var(--bg-alt); padding: 8px; overflow-x: auto; font-size: 0.85rem; }
 a { color: #0b5cad; }
 `;

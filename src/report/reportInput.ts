@@ -3,10 +3,21 @@
  * PNG/SVG exports need, computed by the runner from its result store (src/runner) and nothing else.
  * Plain JSON-serialisable data, so a report can be re-rendered from `report-data.json` alone.
  *
- * Statistics conventions: intervals are 95% Student-t intervals over replications; paired
- * differences use the same replication index (common random numbers); `n` counts replications with
- * a defined value.
+ * Statistics conventions: intervals are 95% Student-t intervals over replications — except the
+ * intervals of means of counts that the t interval would take below 0, which are percentile
+ * bootstrap intervals (`intervalMethod`, src/comparison/countMeanInterval.ts); paired differences
+ * are scenario − reference over the same replication index (common random numbers); `n` counts
+ * replications with a defined value.
  */
+
+/** How a mean's 95% interval was computed; absent means 't' (Student t). */
+export type ReportIntervalMethod = 't' | 'bootstrap-percentile';
+
+/**
+ * Scale group of a scenario (src/comparison/scenarioScaleGroup.ts): 'teaching', 'province',
+ * 'national' or 'limiting'.
+ */
+export type ReportScaleGroup = 'teaching' | 'province' | 'national' | 'limiting';
 
 /** A named outcome as declared in src/outcomes/reporters.ts. */
 export interface ReportMetric {
@@ -27,6 +38,20 @@ export interface ReportScenario {
   readonly sourceText: string;
   /** Only the parameters the file sets, as dotted path → value (the levers table). */
   readonly overrides: Readonly<Record<string, unknown>>;
+  /**
+   * The scale group (from its parameters: industries, firms, projects). Absent in report data
+   * written before groups existed: the report then shows one group.
+   */
+  readonly scaleGroup?: ReportScaleGroup;
+  /** Last recorded year (absent in older report data). */
+  readonly endYear?: number | null;
+  /**
+   * The scenario it is compared with (its group's reference); null when it is a reference itself
+   * or is not compared. Absent in older report data (then: the report's baseline).
+   */
+  readonly reference?: string | null;
+  /** Why it is not compared, in one sentence; null when it is compared or is a reference. */
+  readonly notCompared?: string | null;
 }
 
 /** Mean and 95% interval of one outcome at one recorded step across replications. */
@@ -38,6 +63,8 @@ export interface SeriesPoint {
   readonly standardDeviation: number;
   readonly lower: number;
   readonly upper: number;
+  /** Present (and 'bootstrap-percentile') only when the interval is not Student t. */
+  readonly intervalMethod?: ReportIntervalMethod;
 }
 
 /** A province outcome's time series for one scenario. */
@@ -63,14 +90,21 @@ export interface EndStateSummary {
   readonly q75: number;
   readonly q95: number;
   readonly max: number;
+  /** Present (and 'bootstrap-percentile') only when the interval is not Student t. */
+  readonly intervalMethod?: ReportIntervalMethod;
 }
 
-/** Paired difference scenario − baseline of an outcome's end state, over the same replications. */
+/**
+ * Paired difference scenario − reference of an outcome's end state, over the same replications.
+ * The reference is the scenario's group reference (field `baseline`, kept for older readers).
+ */
 export interface PairedComparison {
   readonly scenario: string;
+  /** The reference the scenario is compared with (scenario − reference). */
   readonly baseline: string;
   readonly metric: string;
   readonly n: number;
+  /** Mean of (scenario − reference) over the pairs. */
   readonly meanDifference: number;
   readonly lower: number;
   readonly upper: number;
@@ -78,8 +112,16 @@ export interface PairedComparison {
   readonly effectSize: number | null;
   /** Two-sided paired t-test p-value; null when undefined. */
   readonly pValue: number | null;
-  /** 'increase' / 'decrease' when the interval excludes 0; 'unsettled' otherwise; 'no-difference' when all differences are 0. */
+  /**
+   * 'increase' / 'decrease' when the interval excludes 0; 'unsettled' otherwise; 'no-difference'
+   * when every pair is equal within floating-point tolerance
+   * (src/comparison/equalWithinFloatingPointTolerance.ts) — then effectSize is 0 and pValue null.
+   */
   readonly direction: 'increase' | 'decrease' | 'unsettled' | 'no-difference';
+  /** Mean of the reference over the same pairs (absent in older report data). */
+  readonly referenceMean?: number;
+  /** 100 × meanDifference / |referenceMean|; null when the reference mean is 0 (absent in older data). */
+  readonly percentOfReference?: number | null;
 }
 
 /** One zone on the map of a scenario (final state of one replication). */

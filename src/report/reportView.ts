@@ -6,7 +6,26 @@ import type {
   ScenarioMap,
   ScenarioSeries,
 } from './reportInput.ts';
+import { SCALE_GROUPS } from '../comparison/scenarioScaleGroup.ts';
 import { INDUSTRY_COLOURS, OTHER_INDUSTRY_COLOUR, scenarioStyle, type ScenarioStyle } from './palette.ts';
+
+/**
+ * A group of scenarios shown together — one scale (src/comparison/scenarioScaleGroup.ts) — with its
+ * own charts and axes and its own reference.
+ */
+export interface ReportGroup {
+  /** 'teaching', 'province', 'national', 'limiting'; 'all' for report data without groups. */
+  readonly key: string;
+  readonly label: string;
+  /** The rule that puts a scenario in the group, in words; null for 'all'. */
+  readonly rule: string | null;
+  /** Its scenarios in display order. */
+  readonly scenarios: readonly string[];
+  /** The scenario the others are compared with; null when none is compared. */
+  readonly reference: string | null;
+  /** Suffix of its charts' ids: '' for the first group (so a one-group report keeps plain ids), else `-<key>`. */
+  readonly idSuffix: string;
+}
 
 /**
  * A read-only index over a `ReportInput` for the chart builders and the page: look-ups of series,
@@ -18,14 +37,29 @@ export interface ReportView {
   readonly input: ReportInput;
   /** Scenario names in display order (the order of `input.scenarios`). */
   readonly scenarioNames: readonly string[];
-  /** Scenarios compared with the baseline (all but the baseline; empty without a baseline). */
+  /** Scenarios compared with their reference, in display order (empty without a baseline). */
   readonly comparedScenarios: readonly string[];
+  /** The groups in display order: the baseline's first, then teaching, province, national, limiting. */
+  readonly groups: readonly ReportGroup[];
+  groupOf(scenario: string): ReportGroup | undefined;
+  /** The scenario a scenario is compared with (scenario − reference), or null. */
+  referenceOf(scenario: string): string | null;
+  /** Why a scenario is not compared, in one sentence, or null. */
+  notComparedReason(scenario: string): string | null;
+  /** Style by scenario name: one colour (and dash) per scenario, the same in every chart. */
   styleOf(scenario: string): ScenarioStyle;
   seriesOf(scenario: string, metric: string): ScenarioSeries | undefined;
   endStateOf(scenario: string, metric: string): EndStateSummary | undefined;
+  /** The paired comparison of a scenario with its reference. */
   pairedOf(scenario: string, metric: string): PairedComparison | undefined;
-  /** The last recorded year of a metric over all scenarios, or null without data. */
-  endYearOf(metric: string): number | null;
+  /** The difference in % of the reference mean (from the data, or from the reference's end state in older data). */
+  percentOf(comparison: PairedComparison): number | null;
+  /**
+   * The last recorded year of a metric over `scenarios` (default all), or null without data.
+   */
+  endYearOf(metric: string, scenarios?: readonly string[]): number | null;
+  /** The distinct last recorded years of a metric's series over `scenarios`, ascending. */
+  endYearsOf(metric: string, scenarios: readonly string[]): number[];
   metricNamed(name: string): ReportMetric | undefined;
   /** Legend entry (name and colour) of a zone's top industry on the maps. */
   industryStyleOf(topIndustry: number | null, topIndustryName: string | null): IndustryStyle;
@@ -69,39 +103,101 @@ export function assignIndustryColours(maps: readonly ScenarioMap[]): Map<number,
   return assignment;
 }
 
+/** Display order of the scale groups after the baseline's. */
+function groupOrder(key: string): number {
+  return key in SCALE_GROUPS ? SCALE_GROUPS[key as keyof typeof SCALE_GROUPS].order : 99;
+}
+
+/**
+ * The report's groups: by `scaleGroup` when the scenarios have one (the baseline's group first,
+ * then teaching, province, national, limiting), else one group 'all' with the baseline as reference.
+ */
+export function reportGroups(input: ReportInput): ReportGroup[] {
+  const grouped = input.scenarios.length > 0 && input.scenarios.every((s) => s.scaleGroup !== undefined);
+  if (!grouped) {
+    return [{ key: 'all', label: 'All scenarios', rule: null, scenarios: input.scenarios.map((s) => s.name), reference: input.baseline, idSuffix: '' }];
+  }
+  const baselineGroup = input.scenarios.find((s) => s.name === input.baseline)?.scaleGroup;
+  const keys = [...new Set(input.scenarios.map((s) => s.scaleGroup as string))].sort(
+    (a, b) => Number(b === baselineGroup) - Number(a === baselineGroup) || groupOrder(a) - groupOrder(b),
+  );
+  return keys.map((key, i) => {
+    const members = input.scenarios.filter((s) => s.scaleGroup === key);
+    const referenced = members.map((s) => s.reference).find((r): r is string => typeof r === 'string') ?? null;
+    const description = SCALE_GROUPS[key as keyof typeof SCALE_GROUPS];
+    return {
+      key,
+      label: description?.label ?? key,
+      rule: description?.rule ?? null,
+      scenarios: members.map((s) => s.name),
+      reference: referenced,
+      idSuffix: i === 0 ? '' : `-${key}`,
+    };
+  });
+}
+
 /** Index a report input for the chart builders and the page. */
 export function indexReportInput(input: ReportInput): ReportView {
   const scenarioNames = input.scenarios.map((s) => s.name);
-  const scenarioIndex = new Map(scenarioNames.map((name, i) => [name, i]));
+  const groups = reportGroups(input);
+  const groupByScenario = new Map<string, ReportGroup>();
+  for (const g of groups) for (const name of g.scenarios) groupByScenario.set(name, g);
+  const scenarioByName = new Map(input.scenarios.map((s) => [s.name, s]));
+  // Older report data has no `reference`: every scenario but the baseline is compared with it.
+  const referenceOf = (scenario: string): string | null => {
+    const s = scenarioByName.get(scenario);
+    if (s === undefined || input.baseline === null) return null;
+    if (s.reference !== undefined) return s.reference;
+    return scenario === input.baseline ? null : input.baseline;
+  };
   const series = new Map(input.series.map((s) => [key(s.scenario, s.metric), s]));
   const endStates = new Map(input.endStates.map((e) => [key(e.scenario, e.metric), e]));
   const paired = new Map(
-    input.paired.filter((p) => p.baseline === input.baseline).map((p) => [key(p.scenario, p.metric), p]),
+    input.paired.filter((p) => p.baseline === referenceOf(p.scenario)).map((p) => [key(p.scenario, p.metric), p]),
   );
   const metrics = new Map(input.metrics.map((m) => [m.name, m]));
-  const endYears = new Map<string, number>();
+  const lastYear = new Map<string, number>();
   for (const s of input.series) {
-    for (const point of s.points) {
-      const previous = endYears.get(s.metric);
-      if (previous === undefined || point.year > previous) endYears.set(s.metric, point.year);
-    }
+    const last = s.points[s.points.length - 1];
+    if (last !== undefined) lastYear.set(key(s.scenario, s.metric), Math.max(...s.points.map((p) => p.year)));
   }
+  const endYearsOf = (metric: string, scenarios: readonly string[]): number[] => {
+    const years = new Set<number>();
+    for (const scenario of scenarios) {
+      const year = lastYear.get(key(scenario, metric));
+      if (year !== undefined) years.add(year);
+    }
+    return [...years].sort((a, b) => a - b);
+  };
   const industryColours = assignIndustryColours(input.maps);
   let maxZoneOutput = 0;
   for (const map of input.maps) {
     for (const zone of map.zones) if (zone.output > maxZoneOutput) maxZoneOutput = zone.output;
   }
-  const comparedScenarios =
-    input.baseline === null ? [] : scenarioNames.filter((name) => name !== input.baseline);
+  const comparedScenarios = scenarioNames.filter((name) => referenceOf(name) !== null);
+  const styleIndex = new Map(scenarioNames.map((name, i) => [name, i]));
   return {
     input,
     scenarioNames,
     comparedScenarios,
-    styleOf: (scenario) => scenarioStyle(scenarioIndex.get(scenario) ?? scenarioNames.length),
+    groups,
+    groupOf: (scenario) => groupByScenario.get(scenario),
+    referenceOf,
+    notComparedReason: (scenario) => scenarioByName.get(scenario)?.notCompared ?? null,
+    styleOf: (scenario) => scenarioStyle(styleIndex.get(scenario) ?? scenarioNames.length),
     seriesOf: (scenario, metric) => series.get(key(scenario, metric)),
     endStateOf: (scenario, metric) => endStates.get(key(scenario, metric)),
     pairedOf: (scenario, metric) => paired.get(key(scenario, metric)),
-    endYearOf: (metric) => endYears.get(metric) ?? null,
+    percentOf: (p) => {
+      if (p.percentOfReference !== undefined) return p.percentOfReference;
+      const reference = p.referenceMean ?? endStates.get(key(p.baseline, p.metric))?.mean;
+      return reference === undefined || reference === 0 ? null : (100 * p.meanDifference) / Math.abs(reference);
+    },
+    endYearOf: (metric, scenarios = scenarioNames) => {
+      const years = endYearsOf(metric, scenarios);
+      return years.length === 0 ? null : years[years.length - 1];
+    },
+    endYearsOf,
     metricNamed: (name) => metrics.get(name),
     industryStyleOf: (topIndustry, topIndustryName) => {
       if (topIndustry === null) {

@@ -197,3 +197,67 @@ describe('paired comparisons only at the same date', () => {
     expect(result.endStates.some((e) => e.scenario === 'short')).toBe(true);
   });
 });
+
+describe('floating-point residue, relative effects and scale groups', () => {
+  /** One unit in the last place of 100: 2^−46 = 1.4210854715202004e-14. */
+  const ULP_100 = 2 ** -46;
+  /** Baseline rows with output 100 + k·ulp at the end: residue a t-test calls "increase". */
+  const residue = {
+    name: 'residue',
+    records: [2, 2, 3].map((k, r) => handRecord(rowsFor('baseline', r).map((row): Row => (row[0] === 12 && row[1] === 'output' ? [12, 'output', -1, -1, 100 + k * ULP_100] : row)))),
+  };
+  const limiting = { ...scenarioOf('policy'), name: 'urn', parameters: { industries: { count: 1 }, zones: { regionSizeKm: 100 } } };
+  const big = { ...scenarioOf('baseline'), name: 'big', parameters: { firms: { initialCount: 18000 }, zones: { regionSizeKm: 100 } } };
+  const bigPolicy = { ...scenarioOf('policy'), name: 'big-policy', parameters: { firms: { initialCount: 18000 }, zones: { regionSizeKm: 100 } } };
+  let result: ReportInput;
+  beforeAll(() => {
+    const { store, spec } = handComparison([scenarioOf('baseline'), scenarioOf('policy'), residue, limiting, big, bigPolicy]);
+    result = summariseComparison(store, locateComparison(store, spec), { manifest });
+    store.close();
+  });
+
+  it('calls floating-point residue "no difference", whatever the t-test says', () => {
+    // d = [2, 2, 3] ulp: mean 2.33 ulp, s_d 0.577 ulp, t = 7 on 2 df → 95% CI [0.90, 3.77] ulp, above
+    // 0, p = 0.0198: the t-test alone would report an "increase" of 3.3e-14.
+    const output = result.paired.find((p) => p.scenario === 'residue' && p.metric === 'output');
+    expect(output?.meanDifference).toBeGreaterThan(0);
+    expect(output?.lower).toBeGreaterThan(0);
+    expect(output).toMatchObject({ direction: 'no-difference', effectSize: 0, pValue: null, baseline: 'baseline' });
+  });
+
+  it('gives the reference mean and the difference in % of it', () => {
+    // Firms: baseline [10, 12, 14] → mean 12; policy − baseline = 2 → 100 · 2 / 12 = 16.667 %.
+    const firms = result.paired.find((p) => p.scenario === 'policy' && p.metric === 'firms');
+    expect(firms?.referenceMean).toBe(12);
+    expect(firms?.percentOfReference).toBeCloseTo(16.6666667, 6);
+  });
+
+  it('compares each scenario within its scale group only and says why the others are not compared', () => {
+    const byName = new Map(result.scenarios.map((s) => [s.name, s]));
+    expect(byName.get('policy')).toMatchObject({ scaleGroup: 'teaching', reference: 'baseline', notCompared: null, endYear: 2010 });
+    expect(byName.get('big')).toMatchObject({ scaleGroup: 'province', reference: null, notCompared: null });
+    expect(byName.get('big-policy')).toMatchObject({ scaleGroup: 'province', reference: 'big' });
+    expect(byName.get('urn')).toMatchObject({ scaleGroup: 'limiting', reference: null });
+    expect(byName.get('urn')?.notCompared).toMatch(/^urn is a limiting case/);
+    expect(new Set(result.paired.map((p) => `${p.scenario}−${p.baseline}`))).toEqual(new Set(['policy−baseline', 'residue−baseline', 'big-policy−big']));
+  });
+});
+
+describe('a constant shift', () => {
+  it('has no standardised effect: d_z would be the mean divided by rounding residue', () => {
+    // Output 100 in the baseline, 100.1 + k·ulp(100) in 'shifted': differences 0.1 + residue, so the
+    // SD of the differences is ~1e-14 and d_z would be ~1e13. It is undefined (null) instead.
+    const ulp = 2 ** -46;
+    const shifted = {
+      name: 'shifted',
+      records: [0, 1, 2].map((r) => handRecord(rowsFor('baseline', r).map((row): Row => (row[0] === 12 && row[1] === 'output' ? [12, 'output', -1, -1, 100.1 + r * ulp] : row)))),
+    };
+    const { store, spec } = handComparison([scenarioOf('baseline'), shifted]);
+    const result = summariseComparison(store, locateComparison(store, spec), { manifest });
+    store.close();
+    const output = result.paired.find((p) => p.metric === 'output');
+    expect(output?.meanDifference).toBeCloseTo(0.1, 10);
+    expect(output?.direction).toBe('increase');
+    expect(output?.effectSize).toBeNull();
+  });
+});

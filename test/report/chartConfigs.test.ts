@@ -57,7 +57,9 @@ describe('time series', () => {
 
   it('is deterministic and titled with the unit', () => {
     expect(options(spec)).toMatchObject({ animation: false, responsive: false, devicePixelRatio: 1 });
-    expect(options(spec).scales.y.title.text).toBe('Output (M¥/year)');
+    // Money axes: the title names yuan and the rate; the ticks carry ¥ and the scale word.
+    expect(options(spec).scales.y.title.text).toBe('Output (yuan/year)');
+    expect(options(spec).scales.y.zonesimMoney).toBe('/year');
     expect(options(spec).scales.x.title.text).toBe('Year');
     expect(options(spec).scales.x).toMatchObject({ min: 2009, max: 2013, ticks: { stepSize: 1 } });
     expect(timeSeriesChart(view, output)).toEqual(spec);
@@ -106,7 +108,7 @@ describe('end-state bars', () => {
     expect(bars.data).toEqual(ends.map((e) => e.mean));
     expect(bars.errorBars).toEqual(ends.map((e) => [e.lower, e.upper]));
     const x = options(spec).scales.x;
-    expect(x.title.text).toBe('Output (M¥/year)');
+    expect(x.title.text).toBe('Output (yuan/year)');
     expect(x.suggestedMin).toBe(0);
     expect(x.suggestedMax).toBeGreaterThanOrEqual(Math.max(...ends.map((e) => e.upper)));
     expect(options(spec).indexAxis).toBe('y');
@@ -130,7 +132,7 @@ describe('paired-difference forest plot', () => {
       backgroundColor: '#FFFFFF', // hollow
     });
     expect(options(spec).plugins.zonesimReferenceLine).toMatchObject({ axis: 'x', value: 0 });
-    expect(options(spec).scales.x.title.text).toBe('Difference from baseline, end state, 2013 (M¥/year)');
+    expect(options(spec).scales.x.title.text).toBe('Difference scenario − baseline, end state, 2013 (yuan/year)');
     const x = options(spec).scales.x;
     expect(x.suggestedMin).toBeLessThanOrEqual(Math.min(0, p('zones & <subsidies>').lower));
     expect(x.suggestedMax).toBeGreaterThanOrEqual(p('land-intensive').upper);

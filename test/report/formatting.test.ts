@@ -3,6 +3,8 @@ import {
   escapeHtml,
   formatInterval,
   formatNumber,
+  formatPercent,
+  formatPValue,
   formatSigned,
   jsonForScript,
   roundSignificant,
@@ -59,17 +61,36 @@ describe('slug', () => {
 });
 
 describe('palette', () => {
-  it('gives the first 7 scenarios distinct solid colours, then repeats them dashed, then dotted', () => {
-    const first = Array.from({ length: 7 }, (_, i) => scenarioStyle(i));
-    expect(new Set(first.map((s) => s.colour)).size).toBe(7);
+  it('gives the first 21 scenarios distinct solid colours (19 bundled), then repeats them dashed, then dotted', () => {
+    const first = Array.from({ length: 21 }, (_, i) => scenarioStyle(i));
+    expect(new Set(first.map((s) => s.colour.toUpperCase())).size).toBe(21);
     expect(first.every((s) => s.dash.length === 0)).toBe(true);
-    expect(scenarioStyle(7)).toEqual({ colour: SCENARIO_COLOURS[0], dash: [8, 4] });
-    expect(scenarioStyle(16)).toEqual({ colour: SCENARIO_COLOURS[2], dash: [2, 3] });
-    const keys = Array.from({ length: 21 }, (_, i) => JSON.stringify(scenarioStyle(i)));
-    expect(new Set(keys).size).toBe(21);
+    expect(scenarioStyle(21)).toEqual({ colour: SCENARIO_COLOURS[0], dash: [8, 4] });
+    expect(scenarioStyle(44)).toEqual({ colour: SCENARIO_COLOURS[2], dash: [2, 3] });
+    const keys = Array.from({ length: 63 }, (_, i) => JSON.stringify(scenarioStyle(i)));
+    expect(new Set(keys).size).toBe(63);
   });
   it('writes rgba colours', () => {
     expect(withAlpha('#E69F00', 0.5)).toBe('rgba(230, 159, 0, 0.5)');
     expect(() => withAlpha('orange', 0.5)).toThrow();
+  });
+});
+
+describe('p-values and relative effects', () => {
+  it('prints p-values to 2 significant digits and nothing below 0.0001', () => {
+    expect(formatPValue(0.04512)).toBe('0.045');
+    expect(formatPValue(0.00012)).toBe('0.00012');
+    expect(formatPValue(1e-4)).toBe('0.0001');
+    expect(formatPValue(9.9e-5)).toBe('< 0.0001');
+    expect(formatPValue(1.8e-103)).toBe('< 0.0001');
+    expect(formatPValue(0)).toBe('< 0.0001');
+    expect(formatPValue(0.999)).toBe('1');
+    expect(formatPValue(null)).toBe('—');
+  });
+  it('writes a relative effect as a signed percentage', () => {
+    expect(formatPercent(71.24)).toBe('+71.2 %');
+    expect(formatPercent(-0.7)).toBe('−0.7 %');
+    expect(formatPercent(0)).toBe('0 %');
+    expect(formatPercent(null)).toBe('—');
   });
 });

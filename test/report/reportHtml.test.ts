@@ -21,12 +21,12 @@ function markup(html: string): string {
 }
 
 describe('summariseChanges', () => {
-  it('splits outcomes by direction, settled ones by |d_z| descending', () => {
+  it('splits outcomes by direction, settled ones by relative effect (% of the reference mean) descending', () => {
     const [land, zones] = summariseChanges(indexReportInput(fixture));
     expect(land.scenario).toBe('land-intensive');
     expect(land.settled.map((e) => [e.metric.name, e.comparison.direction])).toEqual([
-      ['zoneFirmShare', 'decrease'], // |d_z| 5.36
-      ['output', 'increase'], // |d_z| 4.86
+      ['zoneFirmShare', 'decrease'], // −0.09 / 0.46 (baseline's end-state mean) = −19.6 %
+      ['output', 'increase'], // +170 / 1480 = +11.5 %
     ]);
     expect(land.unsettled.map((e) => e.metric.name)).toEqual(['pollution']);
     expect(zones.settled.map((e) => e.metric.name)).toEqual(['zoneFirmShare']);
@@ -82,12 +82,16 @@ describe('reportHtml', () => {
 
   it('summarises settled and unsettled changes per scenario with their intervals', () => {
     const summary = page.slice(page.indexOf('<section id="summary"'), page.indexOf('<section id="outcomes"'));
-    expect(summary).toContain('land-intensive</h3> <span class="counts">2 settled (1 up, 1 down), 1 unsettled</span>');
-    expect(summary).toContain('+170 M¥/year</td><td class="num">[145, 195]</td>');
-    expect(summary).toContain('-0.09 share</td><td class="num">[-0.102, -0.078]</td>');
+    expect(summary).toContain('land-intensive</h3> <span class="counts">2 settled (1 up, 1 down), 1 unsettled · vs baseline</span>');
+    // Money in readable units; the % of the reference mean: 170 / 1480 = 11.49 %, −0.09 / 0.46 = −19.57 %.
+    expect(summary).toContain('+¥170 M/year</td><td class="num">[¥145 M, ¥195 M]</td><td class="num">+11.5 %</td>');
+    expect(summary).toContain('-0.09 share</td><td class="num">[-0.102, -0.078]</td><td class="num">−19.6 %</td>');
+    expect(summary).toContain('<th scope="col">Difference land-intensive − baseline</th>');
+    // p 0.0003 in the fixture is printed as it is; below 1e-4 it would read "< 0.0001".
+    expect(summary).toContain('<td class="num">0.0003</td>');
     expect(summary).toContain('<strong>Unsettled</strong>');
     expect(summary).toContain(`<a href="#${metricSectionId('pollution')}">Pollution</a> +1 [-1.5, 3.5] t/year`);
-    expect(summary).toContain('<strong>No difference</strong> (identical in every replication pair): <a href="#metric-pollution">Pollution</a>');
+    expect(summary).toContain('<strong>No difference</strong> (equal within floating-point tolerance in every replication pair — not a finding): <a href="#metric-pollution">Pollution</a>');
   });
 
   it('has a section per metric with label, unit, rules, description and its three charts', () => {
