@@ -88,17 +88,19 @@ export function claimRobustnessVariants(claim: ClaimDefinition, settings: Robust
 }
 
 /**
- * The overrides of a variant that apply to one arm: those whose parameter the arm's scenario file
- * does not set itself.
+ * The overrides of a variant that apply to a claim's arms: those of parameters all arms share (the
+ * same value in every arm). A parameter in which the arms differ is one of the claim's levers — the
+ * contrast is about it — and is left as each arm's file sets it.
  *
  * @param overrides the variant's overrides.
- * @param armOverrides the parameters the arm's file sets (nested, as LoadedScenario.overrides).
- * @example appliedOverrides([['zones.count', 0], ['choice.scale', 2]], { zones: { count: 0 } }) // [['choice.scale', 2]]
+ * @param armParameters the complete parameters of each arm.
+ * @example sharedOverrides([['zones.count', 5], ['choice.scale', 2]], [withZones, withoutZones]) // [['choice.scale', 2]]
  */
-export function appliedOverrides(overrides: RobustnessVariant['overrides'], armOverrides: unknown): (readonly [string, FactorValue])[] {
-  return overrides.filter(([dotted]) => {
-    let node: unknown = armOverrides;
+export function sharedOverrides(overrides: RobustnessVariant['overrides'], armParameters: readonly unknown[]): (readonly [string, FactorValue])[] {
+  const valueAt = (root: unknown, dotted: string): string => {
+    let node = root;
     for (const key of dotted.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
-    return node === undefined;
-  });
+    return JSON.stringify(node);
+  };
+  return overrides.filter(([dotted]) => armParameters.every((p) => valueAt(p, dotted) === valueAt(armParameters[0], dotted)));
 }
