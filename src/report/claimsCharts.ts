@@ -36,13 +36,21 @@ export function trajectoryOutcomes(result: ClaimResult): OutcomeResult[] {
 
 /**
  * Trajectory of a claim: per primary outcome, the mean contrast over replications at each recorded
- * instant in % of the reference mean, with its 95 % band (two hidden-edge datasets, as the report's
+ * instant in % of the reference mean (or, when a reference mean is 0, the first primary outcome in its
+ * own unit), with its 95 % band (two hidden-edge datasets, as the report's
  * time series), and a dashed zero line.
  *
  * @example claimTrajectoryChart(result).id // 'claim-concentration-teaching-trajectory'
  */
 export function claimTrajectoryChart(result: ClaimResult): ChartSpec {
-  const outcomes = trajectoryOutcomes(result);
+  const shown = trajectoryOutcomes(result);
+  // In % of the reference mean when every shown outcome has one at most instants; otherwise the first
+  // outcome alone in its own unit (e.g. the zones' share of firms against a reference without zones).
+  const hasRelative = (o: OutcomeResult): boolean => o.trajectory.filter((p) => p.relative !== null).length * 2 >= o.trajectory.length && o.trajectory.length > 0;
+  const relative = shown.every(hasRelative);
+  const outcomes = relative ? shown : shown.slice(0, 1);
+  const unit = relative ? '% of reference mean' : outcomes[0]?.unit || 'units';
+  const scale = (v: number | null, absolute: number): number | null => (relative ? (v === null ? null : v * 100) : absolute);
   const years = [...new Set(outcomes.flatMap((o) => o.trajectory.map((p) => p.year)))].sort((a, b) => a - b);
   const column = new Map(years.map((y, i) => [y, i]));
   const datasets: ChartJsDataset[] = [];
@@ -50,19 +58,16 @@ export function claimTrajectoryChart(result: ClaimResult): ChartSpec {
     const colour = SCENARIO_COLOURS[k % SCENARIO_COLOURS.length];
     const aligned = (value: (p: OutcomeResult['trajectory'][number]) => number | null): (number | null)[] => {
       const out: (number | null)[] = years.map(() => null);
-      for (const p of o.trajectory) {
-        const v = value(p);
-        out[column.get(p.year) ?? 0] = v === null ? null : v * 100;
-      }
+      for (const p of o.trajectory) out[column.get(p.year) ?? 0] = value(p);
       return out;
     };
     const lowerIndex = datasets.length;
     const edge = { borderColor: 'rgba(0, 0, 0, 0)', borderWidth: 0, pointRadius: 0, pointHitRadius: 0, zonesimHideInLegend: true, zonesimHideInTooltip: true };
-    datasets.push({ label: `${o.outcome.reporter} 95% CI lower`, data: aligned((p) => p.relativeLower), backgroundColor: 'rgba(0, 0, 0, 0)', fill: false, ...edge });
-    datasets.push({ label: `${o.outcome.reporter} 95% CI upper`, data: aligned((p) => p.relativeUpper), backgroundColor: withAlpha(colour, 0.18), fill: { target: lowerIndex }, ...edge });
+    datasets.push({ label: `${o.outcome.reporter} 95% CI lower`, data: aligned((p) => scale(p.relativeLower, p.lower)), backgroundColor: 'rgba(0, 0, 0, 0)', fill: false, ...edge });
+    datasets.push({ label: `${o.outcome.reporter} 95% CI upper`, data: aligned((p) => scale(p.relativeUpper, p.upper)), backgroundColor: withAlpha(colour, 0.18), fill: { target: lowerIndex }, ...edge });
     datasets.push({
       label: `${o.label} (${o.outcome.reporter})`,
-      data: aligned((p) => p.relative),
+      data: aligned((p) => scale(p.relative, p.meanDifference)),
       borderColor: colour,
       backgroundColor: withAlpha(colour, 0.18),
       borderWidth: 2,
@@ -72,20 +77,21 @@ export function claimTrajectoryChart(result: ClaimResult): ChartSpec {
       zonesimBand: [lowerIndex, lowerIndex + 1],
     });
   });
-  const options = baseOptions(`${result.claim.title}: ${result.contrastText}`, 'Paired contrast in % of the reference mean, mean and 95% band over replications');
+  const subtitle = relative ? 'Paired contrast in % of the reference mean, mean and 95% band over replications' : `Paired contrast (${unit}), mean and 95% band over replications`;
+  const options = baseOptions(`${result.claim.title}: ${result.contrastText}`, subtitle);
   (options.plugins as Record<string, unknown>).zonesimReferenceLine = { axis: 'y', value: 0, color: '#333333', lineWidth: 1, dash: [4, 3] };
   const values = datasets.flatMap((d) => d.data.filter((v): v is number => typeof v === 'number'));
   Object.assign(options, {
     interaction: { mode: 'index', intersect: false },
-    scales: { x: linearAxis('Year (state on 1 January)', yearAxisRange(years)), y: linearAxis(`${result.contrastText} (% of reference mean)`, paddedRange(values, true)) },
+    scales: { x: linearAxis('Year (state on 1 January)', yearAxisRange(years)), y: linearAxis(`${result.contrastText} (${unit})`, paddedRange(values, true)) },
   });
   return {
     id: `claim-${slug(result.claim.id)}-trajectory`,
     kind: 'time-series',
     title: `${result.claim.title}: trajectory of ${result.contrastText}`,
     description:
-      `Line chart of the paired contrast ${result.contrastText} in % of the reference mean against year for ` +
-      outcomes.map((o) => `${o.outcome.reporter} (end ${formatPercent(o.windows[0].evidence.relative)})`).join(', ') +
+      `Line chart of the paired contrast ${result.contrastText} (${unit}) against year for ` +
+      outcomes.map((o) => `${o.outcome.reporter} (end ${relative ? formatPercent(o.windows[0].evidence.relative) : `${formatSigned(o.windows[0].evidence.meanDifference)} ${o.unit}`})`).join(', ') +
       ', each with its 95% band; dashed line at 0.',
     width: CLAIM_CHART_WIDTH,
     height: 340,
@@ -162,7 +168,7 @@ export function claimForestChart(result: ClaimResult): ChartSpec {
       zonesimTooltip: rows.filter((_r, i) => mine[i]).map((r) => r.tooltip),
     });
   }
-  const options = baseOptions(`${result.claim.title}: outcomes`, `${result.contrastText}, mean and 95% CI in % of the reference mean (★ primary)`);
+  const options = baseOptions(`${result.claim.title}: outcomes`, `${result.contrastText}, mean and 95% CI in % of the reference mean (★ primary; outcomes with a reference mean of 0 are in the table only)`);
   (options.plugins as Record<string, unknown>).zonesimReferenceLine = { axis: 'x', value: 0, color: '#333333', lineWidth: 1, dash: [4, 3] };
   Object.assign(options, {
     indexAxis: 'y',
