@@ -110,11 +110,12 @@ function short(value: number): string {
 /**
  * The summary in one sentence.
  *
- * @example describeRobustness('supported', summary) // 'supported in 10 of 12 draws (83 %); below 0.31 of choice.agglomeration.coefficient: 4 supported, 2 unsettled; above: 6 supported'
+ * @example describeRobustness('supported', summary) // 'supported in 10 of 12 draws (83 %) (others: 2 unsettled); below 0.31 of choice.agglomeration.coefficient: 4 supported, 2 unsettled; above: 6 supported'
  */
 export function describeRobustness(main: ClaimVerdict, summary: RobustnessSummary): string {
   if (summary.draws === 0) return 'no draws';
   let text = `${main} in ${summary.agreeing} of ${summary.draws} draws (${Math.round(summary.share * 100)} %)`;
+  if (summary.agreeing < summary.draws) text += ` (others: ${describeVerdictCounts({ ...summary.counts, [main]: 0 })})`;
   if (summary.split !== null) {
     const s = summary.split;
     text += `; below ${short(s.threshold)} of ${s.parameter}: ${describeVerdictCounts(s.below)}; above: ${describeVerdictCounts(s.above)}`;

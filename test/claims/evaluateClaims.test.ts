@@ -103,6 +103,6 @@ describe('evaluateClaims', () => {
     // draw 1: interaction 18·3 − 15·3 − 13·3 + 10·3 = 0 in every replication → no difference
     expect(draws?.agreeing).toBe(1);
     expect(draws?.split?.parameter).toBe('choice.scale');
-    expect(result.outcomes[0].windows[0].robustnessText).toBe('supported in 1 of 2 draws (50 %); below 1.25 of choice.scale: 1 no difference; above: 1 supported');
+    expect(result.outcomes[0].windows[0].robustnessText).toBe('supported in 1 of 2 draws (50 %) (others: 1 no difference); below 1.25 of choice.scale: 1 no difference; above: 1 supported');
   });
 });

@@ -19,7 +19,7 @@ describe('summariseRobustness', () => {
     expect(s.split?.threshold).toBeCloseTo(0.25, 12); // (0.2 + 0.3) / 2
     expect(s.split?.below.unsettled).toBe(2);
     expect(s.split?.above.supported).toBe(2);
-    expect(describeRobustness('supported', s)).toBe('supported in 2 of 4 draws (50 %); below 0.25 of a: 2 unsettled; above: 2 supported');
+    expect(describeRobustness('supported', s)).toBe('supported in 2 of 4 draws (50 %) (others: 2 unsettled); below 0.25 of a: 2 unsettled; above: 2 supported');
   });
 
   it('has no split when every draw agrees', () => {
