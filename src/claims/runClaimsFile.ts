@@ -105,6 +105,17 @@ export function planClaimsRobustness(claims: LoadedClaims, replications: number)
   };
 }
 
+/**
+ * The claims file as shown in the report and claims.json: relative to the working directory when it
+ * lies inside it (`scenarios/claims/speech-2009.yaml`), else as given.
+ *
+ * @example shownClaimsPath('/repo/scenarios/claims/speech-2009.yaml') // 'scenarios/claims/speech-2009.yaml' in /repo
+ */
+export function shownClaimsPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}
+
 /** Group name → scenario names (reference first). */
 export function groupScenarioNames(claims: LoadedClaims): Map<string, string[]> {
   return new Map(
@@ -139,13 +150,13 @@ export async function runClaimsFile(options: RunClaimsFileOptions): Promise<Comp
       const texts: [string, string][] = [
         ['claims.csv', claimsCsv(results)],
         ['claims-trajectory.csv', claimsTrajectoryCsv(results)],
-        ['claims.json', claimsJson(claims.file, claims.definition, groups, results)],
+        ['claims.json', claimsJson(shownClaimsPath(claims.file), claims.definition, groups, results)],
       ];
       for (const [file, text] of texts) writeFileSync(path.join(outDir, file), text);
       const section = claimsSection(results, {
         name: claims.definition.name,
         description: claims.definition.description,
-        file: claims.file,
+        file: shownClaimsPath(claims.file),
         groups: claims.definition.groups.map((g) => {
           const names = groups.get(g.name) ?? [];
           return { label: g.label, reference: names[0] ?? '', scenarios: names };

@@ -34,10 +34,11 @@ export interface ClaimsSectionOptions {
 }
 
 const VERDICT_STYLE = `
-table.claims { min-width: 1000px; }
+table.claims { width: 100%; }
 table.claims td.verdict { font-weight: 600; white-space: nowrap; }
-table.claims td.words { max-width: 260px; }
-table.claims .zh { display: block; color: var(--muted); }
+table.claims .words { max-width: 230px; font-weight: normal; }
+table.claims .words a { font-weight: 600; }
+table.claims .zh { display: block; color: var(--muted); font-size: 0.85rem; }
 span.verdict { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; }
 td.robust { font-size: 0.85rem; max-width: 320px; }
 .claim-details .charts { margin-top: 6px; }
@@ -72,6 +73,11 @@ function robustnessCell(w: WindowResult): string {
   return `<td class="robust">${w.robustnessText === '' ? '—' : e(w.robustnessText)}</td>`;
 }
 
+/** The difference and its share of the reference, on two lines. */
+function evidenceCell(o: OutcomeResult, w: WindowResult): string {
+  return `<td class="num">${e(differenceText(o, w))}<br><span class="meta">${e(relativeText(w))}</span></td>`;
+}
+
 /** The claim → evidence → verdict table: one row per claim × primary outcome × window. */
 function claimsTable(results: readonly ClaimResult[]): string {
   const rows: string[] = [];
@@ -81,21 +87,21 @@ function claimsTable(results: readonly ClaimResult[]): string {
     lines.forEach(({ o, w }, i) => {
       const claimCells =
         i === 0
-          ? `<th scope="rowgroup" rowspan="${lines.length}"><a href="#claim-${e(slug(r.claim.id))}">${e(r.claim.title)}</a><br><span class="meta">${e(r.claim.rules.join(', '))}</span></th>` +
-            `<td class="words" rowspan="${lines.length}"><span class="zh" lang="zh">${e(r.claim.words.zh)}</span>${e(r.claim.words.en)}</td>` +
+          ? `<th scope="rowgroup" rowspan="${lines.length}" class="words"><a href="#claim-${e(slug(r.claim.id))}">${e(r.claim.title)}</a> <span class="meta">${e(r.claim.rules.join(', '))}</span>` +
+            `<span class="zh" lang="zh">${e(r.claim.words.zh)}</span></th>` +
             `<td rowspan="${lines.length}"><code>${e(r.contrastText)}</code><br><span class="meta">n = ${r.replications}</span></td>`
           : '';
       rows.push(
         `<tr data-claim="${e(r.claim.id)}">${claimCells}<td>${e(o.label)} <span class="meta">(${e(o.outcome.direction)})</span></td><td>${e(w.label)}</td>` +
-          `<td class="num">${e(differenceText(o, w))}</td><td class="num">${e(relativeText(w))}</td><td class="num">${e(smallestText(o, w))}</td>` +
+          `${evidenceCell(o, w)}<td class="num">${e(smallestText(o, w))}</td>` +
           `<td class="verdict">${verdictBadge(w.evidence.verdict)}</td>${robustnessCell(w)}</tr>`,
       );
     });
   }
   return (
     `<div class="scroll"><table class="claims"><caption>Claim → evidence → verdict (primary outcomes; every outcome under each claim below)</caption>` +
-    `<thead><tr><th scope="col">Claim</th><th scope="col">The speech</th><th scope="col">Contrast (scenario − reference)</th><th scope="col">Outcome (claimed)</th>` +
-    `<th scope="col">Window</th><th scope="col">Difference, 95% CI</th><th scope="col">% of reference</th><th scope="col">Smallest effect that matters</th>` +
+    `<thead><tr><th scope="col">Claim and the speech’s words</th><th scope="col">Contrast (scenario − reference)</th><th scope="col">Outcome (claimed)</th>` +
+    `<th scope="col">Window</th><th scope="col">Difference, 95% CI; % of reference</th><th scope="col">Smallest effect that matters</th>` +
     `<th scope="col">Verdict</th><th scope="col">Robustness</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`
   );
 }
@@ -106,14 +112,14 @@ function outcomeTable(r: ClaimResult): string {
       o.windows.map(
         (w) =>
           `<tr><th scope="row">${o.primary ? '★ ' : ''}${e(o.label)} <code>${e(o.outcome.reporter)}</code></th><td>${e(o.outcome.direction)}</td><td>${e(w.label)}</td>` +
-          `<td class="num">${e(differenceText(o, w))}</td><td class="num">${e(relativeText(w))}</td><td class="num">${e(smallestText(o, w))}</td>` +
+          `${evidenceCell(o, w)}<td class="num">${e(smallestText(o, w))}</td>` +
           `<td class="verdict">${verdictBadge(w.evidence.verdict)}</td>${robustnessCell(w)}</tr>`,
       ),
     )
     .join('\n');
   return (
     `<div class="scroll"><table class="claims"><caption>Every outcome (★ primary first, then by size of the relative effect at the end)</caption>` +
-    `<thead><tr><th scope="col">Outcome</th><th scope="col">Claimed</th><th scope="col">Window</th><th scope="col">Difference, 95% CI</th><th scope="col">% of reference</th>` +
+    `<thead><tr><th scope="col">Outcome</th><th scope="col">Claimed</th><th scope="col">Window</th><th scope="col">Difference, 95% CI; % of reference</th>` +
     `<th scope="col">Smallest effect</th><th scope="col">Verdict</th><th scope="col">Robustness</th></tr></thead><tbody>\n${rows}\n</tbody></table></div>`
   );
 }
@@ -133,9 +139,9 @@ function variantsText(r: ClaimResult): string {
  *
  * @param results the evaluated claims (evaluateClaims).
  * @param options names, groups, image formats and the robustness settings in words.
- * @returns `{ html, charts }` for renderReport's `leadingSection`.
+ * @returns `{ id, title, html, charts }` for renderReport's `leadingSection`.
  */
-export function claimsSection(results: readonly ClaimResult[], options: ClaimsSectionOptions): { html: string; charts: ChartSpec[] } {
+export function claimsSection(results: readonly ClaimResult[], options: ClaimsSectionOptions): { id: string; title: string; html: string; charts: ChartSpec[] } {
   const charts: ChartSpec[] = [];
   const details = results
     .map((r, i) => {
@@ -173,5 +179,5 @@ export function claimsSection(results: readonly ClaimResult[], options: ClaimsSe
     `<em>unsettled</em> — none of these (more replications may tell); <em>no difference</em> — equal in every replication up to floating-point rounding (never a finding). ` +
     `No p-values. ${e(options.robustnessText)} Files: <code>claims.csv</code>, <code>claims-trajectory.csv</code>, <code>claims.json</code> (docs/claims.md).</p>\n` +
     `${claimsTable(results)}\n${groups}\n${details}\n</section>`;
-  return { html, charts };
+  return { id: 'claims', title: 'Claims', html, charts };
 }

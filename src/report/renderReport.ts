@@ -1,4 +1,5 @@
 import type { ChartSpec } from './chartConfigs.ts';
+import { escapeHtml } from './formatting.ts';
 import type { ChartImageFormat } from './renderChartImages.ts';
 import { allCharts, buildReportCharts, type ReportCharts } from './reportCharts.ts';
 import { reportHtml } from './reportHtml.ts';
@@ -18,6 +19,9 @@ export type ChartImageSelection = 'all' | 'key' | 'none';
  * charts its figures draw, which get image files like the key charts.
  */
 export interface LeadingSection {
+  /** The section's id and its title in the contents (plain text, no markup). */
+  readonly id: string;
+  readonly title: string;
   readonly html: string;
   readonly charts: readonly ChartSpec[];
 }
@@ -91,7 +95,10 @@ export async function renderReport(input: ReportInput, outDir: string, options: 
     // The leading section goes first inside <main> (the page's shell is shared with the other reports).
     page: (context) => {
       const html = reportHtml(view, charts, context);
-      return leading === undefined ? html : html.replace('<main>\n', () => `<main>\n${leading.html}\n`);
+      if (leading === undefined) return html;
+      return html
+        .replace('<main>\n', () => `<main>\n${leading.html}\n`)
+        .replace('<nav aria-label="Contents"><ul>', () => `<nav aria-label="Contents"><ul><li><a href="#${escapeHtml(leading.id)}">${escapeHtml(leading.title)}</a></li>`);
     },
   });
 }

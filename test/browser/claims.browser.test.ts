@@ -48,7 +48,7 @@ describe.skipIf(!haveChromium)('claims report in headless Chromium', () => {
     expect(rows.length).toBe(3);
     expect(rows.every((v) => v !== null && v !== '')).toBe(true);
     await page.click('#open-all');
-    await page.waitForFunction(() => [...document.querySelectorAll('#claims figure[data-chart]')].every((f) => f.getAttribute('data-state') === 'rendered'));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('#claims figure[data-chart]')).every((f) => f.getAttribute('data-state') === 'rendered'));
     const states = await page.$$eval('#claims figure[data-chart]', (fs) => fs.map((f) => f.getAttribute('data-state')));
     expect(states).toEqual(['rendered', 'rendered', 'rendered', 'rendered']);
     expect(problems).toEqual([]);
