@@ -52,7 +52,8 @@ export function smallestEffectAmount(smallest: SmallestEffect, referenceMean: nu
  * Rules, in order (δ = the smallest effect that matters, [L, U] the 95 % t-interval of d̄):
  * 1. **no difference** — every |dᵣ| is within floating-point tolerance (isFloatingPointResidue):
  *    the arms are the same up to rounding; never a finding.
- * 2. **unsettled** — fewer than 2 replications (no interval).
+ * 2. **unsettled** — fewer than 2 replications (no interval); with none (the outcome is undefined in
+ *    an arm in every replication) the statistics are NaN.
  * 3. **no effect that matters** — −δ ≤ L and U ≤ δ: whatever the sign, the effect is smaller than
  *    what matters (equivalence by the interval).
  * 4. **supported** — the interval excludes 0 in the claimed direction (L > 0 for increase, U < 0 for
@@ -73,7 +74,9 @@ export function judgeContrast(contrast: ContrastValues, direction: ClaimDirectio
   const { differences, reference, magnitudes } = contrast;
   const n = differences.length;
   if (n === 0) {
-    return { n, meanDifference: 0, lower: 0, upper: 0, referenceMean: 0, relative: null, relativeLower: null, relativeUpper: null, smallestEffect: 0, verdict: 'no difference' };
+    // The outcome is undefined in some arm in every replication (e.g. zones' productivity without zones): nothing to judge.
+    const nan = Number.NaN;
+    return { n, meanDifference: nan, lower: nan, upper: nan, referenceMean: nan, relative: null, relativeLower: null, relativeUpper: null, smallestEffect: nan, verdict: 'unsettled' };
   }
   const ci = meanConfidenceInterval(differences, level);
   const referenceMean = meanConfidenceInterval(reference, level).mean;

@@ -128,7 +128,7 @@ export async function loadClaimsFile(file: string): Promise<LoadedClaims> {
   const sourceText = await readInputTextFile(
     file,
     INPUT_FILE_LIMITS.experimentYaml,
-    (found) => new ScenarioError({ file, fieldPath: null, expected: `an existing regular file of at most ${formatByteSize(INPUT_FILE_LIMITS.experimentYaml)}`, found }),
+    (found) => new ScenarioError({ file, fieldPath: null, expected: `an existing regular file of at most ${formatByteSize(INPUT_FILE_LIMITS.experimentYaml)}`, found, hint: missingFileHint(file) }),
   );
   const { value, locate } = parseScenarioYaml(sourceText, file);
   const definition = validateClaimsFile(value, file, { locate });

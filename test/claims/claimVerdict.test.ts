@@ -93,3 +93,12 @@ describe('isFloatingPointResidue', () => {
     expect(() => isFloatingPointResidue([1], [])).toThrow(RangeError);
   });
 });
+
+describe('judgeContrast without a defined replication', () => {
+  it('is unsettled with NaN statistics, never "no difference"', () => {
+    const e = judgeContrast({ differences: [], reference: [], magnitudes: [] }, 'increase', { relative: 0.05 });
+    expect(e.verdict).toBe('unsettled');
+    expect(e.n).toBe(0);
+    expect(Number.isNaN(e.meanDifference)).toBe(true);
+  });
+});
