@@ -50,8 +50,9 @@ export const ROBUSTNESS_KEYS = ['replications', 'draws', 'forms', 'ranges', 'pos
 export const CLAIM_ROBUSTNESS_KEYS = ['forms', 'uncertainty'] as const;
 /** Rule ids: R1 … R16 of shared/mission/speech-rules.md. */
 export const RULE_ID_PATTERN = /^R(?:[1-9]|1[0-6])$/;
-/** Most replications of a robustness variant, and most draws. */
+/** Most replications of a robustness variant (each variant of each arm runs this many). */
 export const MAXIMUM_ROBUSTNESS_REPLICATIONS = 100;
+/** Most parameter draws per claim. */
 export const MAXIMUM_ROBUSTNESS_DRAWS = 1000;
 /** Defaults of the file's robustness settings. */
 export const DEFAULT_ROBUSTNESS = { replications: 5, draws: 12 } as const;
