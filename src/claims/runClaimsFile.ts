@@ -13,7 +13,6 @@ import { modelInputHash, parameterSetHash, withFactorValues } from '../runner/pa
 import { ScenarioError } from '../scenario/scenarioError.ts';
 import { checkModelInputConsistency, checkParameterValues } from '../scenario/validateScenario.ts';
 import type { LoadedScenario } from '../scenario/loadScenarioFile.ts';
-import { claimsSection } from '../report/claimsSection.ts';
 import { CONTRAST_ARMS } from './claimsDefinition.ts';
 import { claimsCsv, claimsJson, claimsTrajectoryCsv } from './claimsTables.ts';
 import { evaluateClaims } from './evaluateClaims.ts';
@@ -153,6 +152,8 @@ export async function runClaimsFile(options: RunClaimsFileOptions): Promise<Comp
         ['claims.json', claimsJson(shownClaimsPath(claims.file), claims.definition, groups, results)],
       ];
       for (const [file, text] of texts) writeFileSync(path.join(outDir, file), text);
+      // Imported when the outputs are written (the report modules are not needed to plan or run the tasks).
+      const { claimsSection } = await import('../report/claimsSection.ts');
       const section = claimsSection(results, {
         name: claims.definition.name,
         description: claims.definition.description,

@@ -10,6 +10,10 @@
  * manifest.json differ). When every task is stored and nothing the outputs depend on changed, the
  * outputs are left as they are (src/runner/finishedOutputs.ts). A shard (`shard: { index, count }`)
  * computes only its tasks and writes only its store; `zonesim merge` finishes the comparison.
+ *
+ * Extension (`options.extension`, the claims command, src/claims/runClaimsFile.ts): extra parameter
+ * sets run after the scenarios' tasks on the same pool into the same store, and extra outputs written
+ * from the store before the report, whose first section they supply.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
