@@ -47,7 +47,8 @@ export interface ClaimsRobustnessPlan {
  * rules).
  *
  * @throws {ScenarioError} naming the claims file, the claim and the variant when a variant makes an
- *   arm invalid (e.g. a hypercube range that breaks a rule of the arm's scenario).
+ *   arm invalid (e.g. a hypercube range that breaks a rule of the arm's scenario), or changes nothing
+ *   (it sets only parameters in which the arms differ).
  */
 export function planClaimsRobustness(claims: LoadedClaims, replications: number): ClaimsRobustnessPlan {
   const { definition } = claims;
@@ -66,6 +67,15 @@ export function planClaimsRobustness(claims: LoadedClaims, replications: number)
     }));
     variantsOf.set(claim.id, variants);
     for (const variant of variants) {
+      if (variant.overrides.length === 0) {
+        throw new ScenarioError({
+          file: claims.file,
+          fieldPath: `claims[${i}] (${claim.id}).robustness`,
+          expected: `a ${variant.kind === 'form' ? 'form' : 'parameter draw'} that changes a parameter the claim's arms share`,
+          found: `${variant.label}, which sets only parameters in which the arms differ (the claim's levers)`,
+          hint: variant.kind === 'form' ? 'remove the form from the claim' : 'use uncertainty: none, or ranges of other parameters',
+        });
+      }
       const overrides = variant.overrides;
       for (const { key, scenario } of arms) {
         const modelHash = modelInputHash(scenario.modelInput);

@@ -125,3 +125,13 @@ describe('zonesim claims', () => {
     expect(existsSync(path.join(bad, 'out'))).toBe(false);
   });
 });
+
+describe('zonesim claims robustness plan', () => {
+  it('refuses a form that sets only a parameter the arms differ in (it would change nothing)', async () => {
+    const bad = scratchDir('zonesim-claims-form-');
+    const text = SMALL_CLAIMS_TEXT.replace('linear: { choice.agglomeration.form: linear }', 'linear: { zones.count: 3 }');
+    const result = await run(['claims', writeSmallClaims(bad, text), '--reps', '2', '--out', path.join(bad, 'out'), '-q']);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^zonesim: .*claims\.yaml: claims\[0\] \(zones-help\)\.robustness: expected a form that changes a parameter the claim's arms share, found linear, which sets only parameters in which the arms differ \(the claim's levers\) \(remove the form from the claim\)\n$/);
+  });
+});
