@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadClaimsFile } from '../../src/claims/loadClaimsFile.ts';
+import { planClaimsRobustness } from '../../src/claims/runClaimsFile.ts';
 import { CLAIMS_SCHEMA_PATH, renderClaimsJsonSchema } from '../../src/claims/claimsSchema.ts';
 import { bundledClaimsFile, bundledScenarioFiles } from '../../src/cli/main.ts';
 import { loadScenarioFiles } from '../../src/scenario/loadScenarioFile.ts';
@@ -41,6 +42,11 @@ describe('the bundled claims file', () => {
     expect(claims.definition.claims.length).toBeGreaterThanOrEqual(8);
     expect(claims.definition.claims.filter((c) => c.contrast === 'interaction').map((c) => c.id)).toEqual(['nest-and-phoenix', 'crisis-policies']);
     expect(claims.posterior?.parameters.length).toBeGreaterThan(0);
+    // Its robustness plan is valid for every arm; the variants of claims over the same arms share their
+    // runs: 148 parameter sets (docs/claims.md, Cost), 16 of them at Henan scale (2 arms × 8 draws).
+    const plan = planClaimsRobustness(claims, 30);
+    expect(plan.parameterSets).toHaveLength(148);
+    expect(plan.parameterSets.filter((p) => p.input.parameters.zones.count === 180 || p.description.includes('henan'))).toHaveLength(16);
   });
 
   it('has a committed JSON Schema that is up to date (npm run schema:claims)', () => {
