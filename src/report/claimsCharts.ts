@@ -28,6 +28,12 @@ export function formatPercent(share: number | null): string {
   return share === null || !Number.isFinite(share) ? '—' : `${formatSigned(share * 100)} %`;
 }
 
+/** Show a chart's subtitle as the given lines (chart.js draws an array of strings line by line). */
+function setSubtitleLines(options: Record<string, unknown>, lines: readonly string[]): void {
+  const plugins = options.plugins as Record<string, unknown>;
+  plugins.subtitle = { display: true, text: [...lines], padding: { bottom: 6 } };
+}
+
 /** The outcomes a claim's trajectory chart shows: its primary ones, else its first. */
 export function trajectoryOutcomes(result: ClaimResult): OutcomeResult[] {
   const primary = result.outcomes.filter((o) => o.primary);
@@ -77,13 +83,14 @@ export function claimTrajectoryChart(result: ClaimResult): ChartSpec {
       zonesimBand: [lowerIndex, lowerIndex + 1],
     });
   });
-  const subtitle = relative ? 'Paired contrast in % of the reference mean, mean and 95% band over replications' : `Paired contrast (${unit}), mean and 95% band over replications`;
-  const options = baseOptions(`${result.claim.title}: ${result.contrastText}`, subtitle);
+  const options = baseOptions(result.claim.title, null);
+  // Two subtitle lines: the contrast (often long) and what is drawn.
+  setSubtitleLines(options, [result.contrastText, `Paired contrast${relative ? ' in % of the reference mean' : ` (${unit})`}: mean and 95% band over replications`]);
   (options.plugins as Record<string, unknown>).zonesimReferenceLine = { axis: 'y', value: 0, color: '#333333', lineWidth: 1, dash: [4, 3] };
   const values = datasets.flatMap((d) => d.data.filter((v): v is number => typeof v === 'number'));
   Object.assign(options, {
     interaction: { mode: 'index', intersect: false },
-    scales: { x: linearAxis('Year (state on 1 January)', yearAxisRange(years)), y: linearAxis(`${result.contrastText} (${unit})`, paddedRange(values, true)) },
+    scales: { x: linearAxis('Year (state on 1 January)', yearAxisRange(years)), y: linearAxis(`Contrast (${unit})`, paddedRange(values, true)) },
   });
   return {
     id: `claim-${slug(result.claim.id)}-trajectory`,
@@ -168,7 +175,8 @@ export function claimForestChart(result: ClaimResult): ChartSpec {
       zonesimTooltip: rows.filter((_r, i) => mine[i]).map((r) => r.tooltip),
     });
   }
-  const options = baseOptions(`${result.claim.title}: outcomes`, `${result.contrastText}, mean and 95% CI in % of the reference mean (★ primary; outcomes with a reference mean of 0 are in the table only)`);
+  const options = baseOptions(`${result.claim.title}: every outcome`, null);
+  setSubtitleLines(options, [result.contrastText, 'Mean and 95% CI in % of the reference mean (★ primary; outcomes with a reference mean of 0 are in the table only)']);
   (options.plugins as Record<string, unknown>).zonesimReferenceLine = { axis: 'x', value: 0, color: '#333333', lineWidth: 1, dash: [4, 3] };
   Object.assign(options, {
     indexAxis: 'y',
