@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_COMPARISON_IMAGE_FORMATS, runComparison, type ReportImages } from '../comparison/runComparison.ts';
+import { DEFAULT_COMPARISON_IMAGE_FORMATS, runComparison, type ReportImages, type RunComparisonOptions } from '../comparison/runComparison.ts';
 import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import { UnknownBaselineError } from '../comparison/summariseComparison.ts';
 import { MergeError } from '../runner/mergeRuns.ts';
@@ -22,6 +22,8 @@ import { loadExperimentFile } from '../experiment/loadExperimentFile.ts';
 import { runExperimentFile } from '../experiment/runExperimentFile.ts';
 import { describeDesign } from '../experiment/writeExperimentOutputs.ts';
 import { mergeShards } from './mergeShards.ts';
+import { loadClaimsFile, type LoadedClaims } from '../claims/loadClaimsFile.ts';
+import { runClaimsFile } from '../claims/runClaimsFile.ts';
 import { registerCalibrateCommand } from './calibrateCommand.ts';
 import {
   formatCommanderError,
@@ -49,6 +51,9 @@ function gitCommit(): string | null {
     return null;
   }
 }
+
+/** The bundled claims file `zonesim bundled` runs (it names every bundled scenario). */
+export const bundledClaimsFile = path.join(bundledScenarioDir, 'claims', 'speech-2009.yaml');
 
 /** Bundled scenario files, sorted by name. */
 export function bundledScenarioFiles(): string[] {
@@ -168,15 +173,14 @@ function describeWork(toRun: number, total: number, workers: number, reused: num
  * Run a comparison (src/comparison/runComparison.ts), with a progress bar, Ctrl-C / SIGTERM handling
  * and the final line naming the report.
  */
-async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: CompareOptions, outDir: string): Promise<void> {
+async function compare(output: CliOutput, scenarios: readonly LoadedScenario[], opts: CompareOptions, outDir: string, claims: LoadedClaims | null = null): Promise<void> {
   // --quiet: no progress bar and no plan line; CI=true: no progress bar (logs stay short).
   const quiet = opts.quiet === true;
   const quietBar = quiet || process.env.CI === 'true';
   let bar = null as ProgressBar | null;
   const command = `zonesim ${process.argv.slice(2).join(' ')}`;
-  const outcome = await withSignals((signal) =>
-    runComparison({
-      scenarios,
+  const outcome = await withSignals((signal) => {
+    const options: Omit<RunComparisonOptions, 'scenarios'> = {
       replications: opts.reps,
       baseSeed: opts.seed,
       outDir,
@@ -198,8 +202,9 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
           const what = describeWork(plan.toRun, plan.total, plan.workers, plan.reused);
           const slice = plan.shard === null ? '' : ` (shard ${formatShard(plan.shard)}: ${plan.total} of ${plan.distinct} replications)`;
           const shared = scenarios.length * opts.reps - plan.distinct;
-          const sharedText = shared > 0 ? `; ${shared} shared by scenarios with the same parameters` : '';
-          output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications${slice} → ${outDir} (${what}${sharedText})\n`);
+          const sharedText = claims === null && shared > 0 ? `; ${shared} shared by scenarios with the same parameters` : '';
+          const robustness = claims === null ? '' : ` and ${claims.definition.claims.length} claims' robustness variants (${plan.distinct} replications in all)`;
+          output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications${robustness}${slice} → ${outDir} (${what}${sharedText})\n`);
         }
         bar = createProgressBar(plan.toRun, 'replications', { quiet: quietBar, parallelism: plan.workers });
       },
@@ -210,8 +215,10 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
         const what = { summarise: 'summarising', export: 'writing the CSV files', report: 'rendering the HTML report' }[phase];
         output.err(`zonesim: ${what}…\n`);
       },
-    }),
-  );
+    };
+    // A claims file runs its scenarios as a comparison with the robustness variants and the claims section.
+    return claims === null ? runComparison({ ...options, scenarios }) : runClaimsFile({ ...options, claims });
+  });
   bar?.finish();
   if (outcome.error !== undefined || outcome.value === undefined) {
     const error = outcome.error;
@@ -470,10 +477,36 @@ export function buildProgram(output: CliOutput): Command {
     });
 
   addCompareOptions(
-    program.command('bundled').description('Run and compare every bundled scenario (the main job; same options as compare).'),
+    program
+      .command('claims')
+      .description(
+        'Test the claims of a claims file (docs/claims.md): run every scenario it names for N seeded replications, plus each claim’s robustness variants, ' +
+          'then judge each claim’s outcomes (scenario minus reference, or the 2×2 interaction) in each window: claims.csv, claims-trajectory.csv, claims.json ' +
+          'and a report that opens with the claim → evidence → verdict table. Interrupted runs resume when the same command is run again.',
+      )
+      .argument('<file>', 'claims YAML file (the bundled one: scenarios/claims/speech-2009.yaml)'),
+    'run folder (default: reports/claims-<name of the claims file>)',
+  ).action(async (file: string, opts: CompareOptions) => {
+    if (opts.shard !== undefined) throw new CliInputError('--shard: the claims command does not run in shards (run zonesim compare … --shard i/n for the scenarios alone)');
+    const claims = await loadClaimsFile(file);
+    await compare(output, claims.scenarios, opts, opts.out ?? path.join('reports', `claims-${claims.definition.name}`), claims);
+  });
+
+  addCompareOptions(
+    program
+      .command('bundled')
+      .description(
+        `Run the bundled claims file (${path.relative(packageRoot, bundledClaimsFile)}), which names every bundled scenario: the main job; same options as compare. ` +
+          'With --shard i/n, the bundled scenarios alone are run as a comparison (combine with zonesim merge; no claims section).',
+      ),
     'run folder (default: reports/bundled; with --shard i/n, reports/bundled-shard-<i>-of-<n>)',
   ).action(async (opts: CompareOptions) => {
-    await compareAction(bundledScenarioFiles(), opts, path.join('reports', 'bundled'));
+    if (opts.shard !== undefined) {
+      await compareAction(bundledScenarioFiles(), opts, path.join('reports', 'bundled'));
+      return;
+    }
+    const claims = await loadClaimsFile(bundledClaimsFile);
+    await compare(output, claims.scenarios, opts, opts.out ?? path.join('reports', 'bundled'), claims);
   });
   return program;
 }

@@ -10,6 +10,10 @@
  * manifest.json differ). When every task is stored and nothing the outputs depend on changed, the
  * outputs are left as they are (src/runner/finishedOutputs.ts). A shard (`shard: { index, count }`)
  * computes only its tasks and writes only its store; `zonesim merge` finishes the comparison.
+ *
+ * Extension (`options.extension`, the claims command, src/claims/runClaimsFile.ts): extra parameter
+ * sets run after the scenarios' tasks on the same pool into the same store, and extra outputs written
+ * from the store before the report, whose first section they supply.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +21,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import type { RenderReportOptions } from '../report/renderReport.ts';
 import type { ReportInput, ReportManifest } from '../report/reportInput.ts';
+import type { LeadingSection } from '../report/renderReport.ts';
+import type { ModelInput } from '../model/modelInput.ts';
+import type { ParameterOverrides } from '../runner/parameterSets.ts';
 import type { LoadedScenario } from '../scenario/loadScenarioFile.ts';
 import type { AnalysisRunOptions, RunProvenance } from '../runner/analysisRunOptions.ts';
 import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../runner/finishedOutputs.ts';
@@ -26,7 +33,7 @@ import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordi
 import { RunStore, STORE_FILE_NAME, STORE_FORMAT_VERSION, taskIdsKey } from '../runner/runStore.ts';
 import { registerRun, RunInterruptedError, runTasks, type RunDefinition, type RunModel, type RunParameterSet, type RunTask } from '../runner/runTasks.ts';
 import { formatShard, type Shard } from '../runner/shards.ts';
-import { comparisonSeeds, comparisonSpecHash, comparisonSpecJson, locateComparison, type ComparisonSpec } from './comparisonSpec.ts';
+import { comparisonSeeds, comparisonSpecHash, comparisonSpecJson, locateComparison, type ComparisonSpec, type LocatedComparison } from './comparisonSpec.ts';
 import { exportComparisonFiles, exportSummaryFiles, RESULTS_CSV_KEY_COLUMNS } from './exportComparison.ts';
 import { chooseBaseline, summariseComparison } from './summariseComparison.ts';
 
@@ -38,6 +45,25 @@ export type ReportImages = NonNullable<RenderReportOptions['images']>;
  * of the two to draw; PNG with `--image-formats png` or `png,svg`).
  */
 export const DEFAULT_COMPARISON_IMAGE_FORMATS: readonly ChartImageFormat[] = ['svg'];
+
+/**
+ * Extra work of a comparison (the claims command's robustness variants and verdicts): parameter sets
+ * run with the scenarios, on the same worker pool into the same store, but not shown as scenarios;
+ * and outputs written from the store before the report, with a section the report opens with.
+ */
+export interface ComparisonExtension {
+  /** Parameter sets run besides the scenarios: a model input with overrides, replications 0 … n − 1 seeded like the scenarios'. */
+  readonly parameterSets: readonly { readonly input: ModelInput; readonly overrides: ParameterOverrides; readonly replications: number; readonly description: string }[];
+  /** Everything the extension's outputs depend on besides the comparison (part of the outputs' key). */
+  readonly key: string;
+  /** Files the extension writes and what they hold (for manifest.json). */
+  readonly manifestFiles: Readonly<Record<string, string>>;
+  /** Write the extension's files from the store; returns them (relative to outDir) and the report's leading section. */
+  readonly write: (context: { readonly store: RunStore; readonly located: LocatedComparison; readonly outDir: string }) => Promise<{
+    readonly files: readonly { readonly file: string; readonly bytes: number }[];
+    readonly leadingSection: LeadingSection | null;
+  }>;
+}
 
 /** What {@link runComparison} needs. */
 export interface RunComparisonOptions extends AnalysisRunOptions {
@@ -62,6 +88,8 @@ export interface RunComparisonOptions extends AnalysisRunOptions {
   readonly onReplicationDone?: (done: number, toRun: number) => void;
   /** Called when the work after the replications starts: summaries, exports, the HTML report. */
   readonly onPhase?: (phase: 'summarise' | 'export' | 'report') => void;
+  /** Extra parameter sets and outputs (the claims command); none by default. */
+  readonly extension?: ComparisonExtension;
 }
 
 /** How many replications a comparison needs, computes now and reuses. */
@@ -107,7 +135,13 @@ export const MANIFEST_SESSION_FIELDS = ['command', 'workers', 'startedAt', 'fini
 const RENDER_REPORT_FILE = fileURLToPath(new URL('../report/renderReport.ts', import.meta.url));
 
 /** The run definition of a comparison: one parameter set per scenario, replication-major tasks. */
-function comparisonRun(scenarios: readonly LoadedScenario[], seeds: readonly number[], record: RecordOption): { definition: RunDefinition; spec: Omit<ComparisonSpec, 'baseline' | 'replications' | 'baseSeed'> } {
+function comparisonRun(
+  scenarios: readonly LoadedScenario[],
+  seeds: readonly number[],
+  record: RecordOption,
+  extension: ComparisonExtension | undefined,
+  baseSeed: number,
+): { definition: RunDefinition; spec: Omit<ComparisonSpec, 'baseline' | 'replications' | 'baseSeed'>; describeExtra: Map<number, string> } {
   const models: RunModel[] = [];
   const modelIndex = new Map<string, number>();
   const parameterSets: RunParameterSet[] = [];
@@ -134,7 +168,31 @@ function comparisonRun(scenarios: readonly LoadedScenario[], seeds: readonly num
   seeds.forEach((seed, replication) => {
     for (const parameterSet of scenarioParameterSet) tasks.push({ parameterSet, replication, seed, recording: 0 });
   });
+  // The extension's parameter sets after the scenarios' tasks (a set equal to a scenario's shares its tasks).
+  const describeExtra = new Map<number, string>();
+  const extraSets: { ps: number; replications: number }[] = [];
+  for (const extra of extension?.parameterSets ?? []) {
+    const hash = modelInputHash(extra.input);
+    let model = modelIndex.get(hash);
+    if (model === undefined) {
+      model = models.push({ hash, input: extra.input }) - 1;
+      modelIndex.set(hash, model);
+    }
+    const psHash = parameterSetHash(hash, extra.overrides);
+    let ps = parameterSetIndex.get(psHash);
+    if (ps === undefined) {
+      ps = parameterSets.push({ hash: psHash, model, overrides: extra.overrides }) - 1;
+      parameterSetIndex.set(psHash, ps);
+      describeExtra.set(ps, extra.description);
+    }
+    extraSets.push({ ps, replications: extra.replications });
+  }
+  const extraReplications = Math.max(0, ...extraSets.map((e) => e.replications));
+  comparisonSeeds(baseSeed, extraReplications).forEach((seed, replication) => {
+    for (const e of extraSets) if (replication < e.replications) tasks.push({ parameterSet: e.ps, replication, seed, recording: 0 });
+  });
   return {
+    describeExtra,
     definition: { models, parameterSets, recordings: [{ hash: recordingHash(recording), recording }], tasks },
     spec: {
       scenarios: scenarios.map((s, i) => ({ name: s.name, parameterSetHash: parameterSets[scenarioParameterSet[i]].hash })),
@@ -164,7 +222,7 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
   const record = options.record ?? DEFAULT_RECORD_OPTION;
   const shard = options.shard ?? null;
   const seeds = comparisonSeeds(options.baseSeed, options.replications);
-  const { definition, spec: partial } = comparisonRun(options.scenarios, seeds, record);
+  const { definition, spec: partial, describeExtra } = comparisonRun(options.scenarios, seeds, record, options.extension, options.baseSeed);
   const spec: ComparisonSpec = { ...partial, replications: options.replications, baseSeed: options.baseSeed, baseline };
 
   mkdirSync(options.outDir, { recursive: true });
@@ -191,7 +249,9 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
       shard,
       workers: options.workers,
       signal: options.signal,
-      describeTask: (task) => `replication ${task.replication} (seed ${task.seed}) of scenario "${taskScenario.get(task.parameterSet)}"`,
+      describeTask: (task) =>
+        `replication ${task.replication} (seed ${task.seed}) of ` +
+        (taskScenario.has(task.parameterSet) ? `scenario "${taskScenario.get(task.parameterSet)}"` : (describeExtra.get(task.parameterSet) ?? `parameter set ${task.parameterSet}`)),
       onPlan: (plan) => {
         total = plan.tasksInRun;
         options.onPlan?.({
@@ -236,6 +296,7 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
       },
       onNotice: notice,
       onPhase: options.onPhase,
+      extension: options.extension,
     });
     return {
       ...written,
@@ -306,6 +367,8 @@ export interface WriteComparisonOutputsOptions {
   readonly session: ComparisonSession;
   readonly onNotice?: (message: string) => void;
   readonly onPhase?: (phase: 'summarise' | 'export' | 'report') => void;
+  /** Extra outputs written before the report (see {@link ComparisonExtension}). */
+  readonly extension?: ComparisonExtension;
 }
 
 /** What {@link writeComparisonOutputs} wrote. */
@@ -339,6 +402,7 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
     imageFormats,
     zonesimVersion: provenance.zonesimVersion,
     gitCommit: provenance.gitCommit,
+    ...(options.extension === undefined ? {} : { extension: options.extension.key }),
   });
   const reportFile = path.join(outDir, 'report.html');
   if (outputsUpToDate(store, outDir, key)) {
@@ -392,6 +456,12 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
   options.onPhase?.('export');
   const exportStarted = Date.now();
   const exported = [...exportComparisonFiles(store, located, outDir), ...exportSummaryFiles(input, outDir)];
+  let leadingSection: LeadingSection | null = null;
+  if (options.extension !== undefined) {
+    const extra = await options.extension.write({ store, located, outDir });
+    exported.push(...extra.files);
+    leadingSection = extra.leadingSection;
+  }
   const exportSeconds = (Date.now() - exportStarted) / 1000;
 
   let reportPath: string | null = null;
@@ -402,7 +472,7 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
     reportNote = 'HTML report not rendered (--no-report)';
   } else {
     options.onPhase?.('report');
-    const rendered = await renderHtmlReport(input, outDir, { images, imageFormats });
+    const rendered = await renderHtmlReport(input, outDir, { images, imageFormats, ...(leadingSection === null ? {} : { leadingSection }) });
     reportPath = rendered.htmlPath;
     reportNote = rendered.note;
     reportFiles.push(...rendered.files);
@@ -427,6 +497,7 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
       'end-state.csv': 'distribution of each province metric at the last recorded step',
       'paired.csv': `paired differences scenario − reference of the end state, each scenario against its scale group's reference (baseline ${spec.baseline ?? 'none'})`,
       'report-data.json': 'the data the HTML report is rendered from',
+      ...(options.extension?.manifestFiles ?? {}),
       ...(reportPath ? { [path.relative(outDir, reportPath)]: 'the HTML report' } : {}),
     },
   };

@@ -1,4 +1,5 @@
 import type { ChartSpec } from './chartConfigs.ts';
+import { escapeHtml } from './formatting.ts';
 import type { ChartImageFormat } from './renderChartImages.ts';
 import { allCharts, buildReportCharts, type ReportCharts } from './reportCharts.ts';
 import { reportHtml } from './reportHtml.ts';
@@ -12,6 +13,19 @@ import { REPORT_CHARTS_DIR, writeReportFiles } from './writeReportFiles.ts';
  */
 export type ChartImageSelection = 'all' | 'key' | 'none';
 
+/**
+ * A section the report opens with, before everything else (the claims command's claim → evidence →
+ * verdict table and charts, src/report/claimsSection.ts): its HTML (escaped by its author) and the
+ * charts its figures draw, which get image files like the key charts.
+ */
+export interface LeadingSection {
+  /** The section's id and its title in the contents (plain text, no markup). */
+  readonly id: string;
+  readonly title: string;
+  readonly html: string;
+  readonly charts: readonly ChartSpec[];
+}
+
 /** Optional settings of `renderReport`; the defaults suit the runner. */
 export interface RenderReportOptions {
   /**
@@ -24,6 +38,8 @@ export interface RenderReportOptions {
   readonly images?: ChartImageSelection;
   /** Image formats (default both PNG and SVG). */
   readonly imageFormats?: readonly ChartImageFormat[];
+  /** A section placed first in the page's main content (none by default). */
+  readonly leadingSection?: LeadingSection;
 }
 
 /** File name of the page in the output folder. */
@@ -73,11 +89,19 @@ export async function renderReport(input: ReportInput, outDir: string, options: 
   const view = indexReportInput(input);
   const charts = buildReportCharts(view, options.keyMetrics);
   const forImages = chartsForImages(charts, options.images ?? 'all', input.baseline);
+  const leading = options.leadingSection;
   return writeReportFiles({
     outDir,
     pageFile: REPORT_HTML_FILE,
-    imageCharts: forImages,
+    imageCharts: leading === undefined || options.images === 'none' ? forImages : [...leading.charts, ...forImages],
     imageFormats: options.imageFormats ?? ['png', 'svg'],
-    page: (context) => reportHtml(view, charts, context),
+    // The leading section goes first inside <main> (the page's shell is shared with the other reports).
+    page: (context) => {
+      const html = reportHtml(view, charts, context);
+      if (leading === undefined) return html;
+      return html
+        .replace('<main>\n', () => `<main>\n${leading.html}\n`)
+        .replace('<nav aria-label="Contents"><ul>', () => `<nav aria-label="Contents"><ul><li><a href="#${escapeHtml(leading.id)}">${escapeHtml(leading.title)}</a></li>`);
+    },
   });
 }

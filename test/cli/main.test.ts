@@ -91,7 +91,7 @@ describe('zonesim command line', () => {
   });
 
   it('prints help for every command', () => {
-    for (const command of ['compare', 'run', 'validate', 'list', 'bundled']) {
+    for (const command of ['compare', 'run', 'validate', 'list', 'claims', 'bundled']) {
       const text = execFileSync(process.execPath, [bin, command, '--help'], { encoding: 'utf8' });
       expect(text).toContain(`Usage: zonesim ${command}`);
     }

@@ -91,8 +91,8 @@ describe('usage mistakes', () => {
     [['list', 'extra'], /^zonesim: too many arguments for 'list'\. Expected 0 arguments but got 1\. \(run zonesim --help for usage\)$/],
     [['run', baseline, `--${'x'.repeat(5000)}`], /^zonesim: unknown option '--x+…$/],
     // No command: one line naming the commands, not the full help on stderr.
-    [[], /^zonesim: expected a command \(compare, run, validate, list, experiment, calibrate, merge, bundled\) \(run zonesim --help for usage\)$/],
-    [['help', 'nope'], /^zonesim: expected a command \(compare, run, validate, list, experiment, calibrate, merge, bundled\) \(run zonesim --help for usage\)$/],
+    [[], /^zonesim: expected a command \(compare, run, validate, list, experiment, calibrate, merge, claims, bundled\) \(run zonesim --help for usage\)$/],
+    [['help', 'nope'], /^zonesim: expected a command \(compare, run, validate, list, experiment, calibrate, merge, claims, bundled\) \(run zonesim --help for usage\)$/],
   ];
   for (const [args, pattern] of cases) {
     it(`${args.map((a) => a.slice(0, 20)).join(' ')} → one line, exit 2`, async () => {

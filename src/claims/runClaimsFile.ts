@@ -1,0 +1,182 @@
+/**
+ * The claims command on the comparison pipeline: every scenario the claims file names is run as a
+ * comparison (src/comparison/runComparison.ts — one worker pool, one resumable run store, the usual
+ * CSV files and report), and each claim's robustness variants are run with it as extra parameter sets
+ * (an arm's model input with the variant's overrides, replications 0 … n − 1 seeded like the
+ * scenarios'). Before the report is drawn, the claims are evaluated from the store and written to
+ * claims.csv, claims-trajectory.csv and claims.json, and the report opens with the claims section.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runComparison, type ComparisonExtension, type ComparisonSummary, type RunComparisonOptions } from '../comparison/runComparison.ts';
+import { modelInputHash, parameterSetHash, withFactorValues } from '../runner/parameterSets.ts';
+import { ScenarioError } from '../scenario/scenarioError.ts';
+import { checkModelInputConsistency, checkParameterValues } from '../scenario/validateScenario.ts';
+import type { LoadedScenario } from '../scenario/loadScenarioFile.ts';
+import { CONTRAST_ARMS } from './claimsDefinition.ts';
+import { claimsCsv, claimsJson, claimsTrajectoryCsv } from './claimsTables.ts';
+import { evaluateClaims } from './evaluateClaims.ts';
+import type { LoadedClaims } from './loadClaimsFile.ts';
+import { claimRobustnessVariants, sharedOverrides, type RobustnessVariant } from './robustnessVariants.ts';
+import { storeSeriesSource, type ArmLocation } from './storeSeriesSource.ts';
+
+/** Files a claims run adds to a comparison's, with what they hold (manifest.json). */
+export const CLAIMS_FILES = {
+  'claims.csv': 'one row per claim × outcome × window: the paired contrast (scenario minus reference; 2×2: both − first − second + neither), its 95% t-interval, % of the reference mean, the smallest effect that matters, the verdict and its robustness',
+  'claims-trajectory.csv': 'one row per claim × outcome × recorded year: the paired contrast with its 95% t-interval and % of the reference mean',
+  'claims.json': 'the claims file, its groups and every claim’s evidence, verdicts and robustness variants',
+} as const;
+
+/** Options of {@link runClaimsFile}: those of a comparison, less the scenarios and the extension. */
+export interface RunClaimsFileOptions extends Omit<RunComparisonOptions, 'scenarios' | 'extension'> {
+  readonly claims: LoadedClaims;
+}
+
+/** The robustness plan of a claims file: the variants of each claim and where each arm × variant runs. */
+export interface ClaimsRobustnessPlan {
+  readonly variantsOf: ReadonlyMap<string, readonly RobustnessVariant[]>;
+  /** Parameter sets to run besides the scenarios (deduplicated). */
+  readonly parameterSets: ComparisonExtension['parameterSets'];
+  /** Location of a scenario's values (variantKey null) or of a variant of it. */
+  readonly locate: (scenario: string, variantKey: string | null) => ArmLocation;
+}
+
+/**
+ * Plan the robustness runs: every claim's variants (claimRobustnessVariants), applied to each of its
+ * arms except in the claim's levers (sharedOverrides), each checked as the scenario it is (parameter ranges and cross-field
+ * rules).
+ *
+ * @throws {ScenarioError} naming the claims file, the claim and the variant when a variant makes an
+ *   arm invalid (e.g. a hypercube range that breaks a rule of the arm's scenario), or changes nothing
+ *   (it sets only parameters in which the arms differ).
+ */
+export function planClaimsRobustness(claims: LoadedClaims, replications: number): ClaimsRobustnessPlan {
+  const { definition } = claims;
+  const byName = new Map(claims.scenarios.map((s) => [s.name, s]));
+  const variantsOf = new Map<string, RobustnessVariant[]>();
+  const parameterSets: { input: LoadedScenario['modelInput']; overrides: (readonly [string, string | number | boolean])[]; replications: number; description: string }[] = [];
+  const seen = new Set<string>();
+  const locations = new Map<string, ArmLocation>();
+  const mainHash = new Map(claims.scenarios.map((s) => [s.name, parameterSetHash(modelInputHash(s.modelInput), [])]));
+  definition.claims.forEach((claim, i) => {
+    const arms = CONTRAST_ARMS[claim.contrast].map((key) => ({ key, scenario: byName.get(claims.scenarioNameOf.get(claim.arms[key]) as string) as LoadedScenario }));
+    // Each variant keeps only the overrides it applies (those of parameters all arms share).
+    const variants = claimRobustnessVariants(claim, definition.robustness, claims.posterior, definition.name).map((v) => ({
+      ...v,
+      overrides: sharedOverrides(v.overrides, arms.map((a) => a.scenario.modelInput.parameters)),
+    }));
+    variantsOf.set(claim.id, variants);
+    for (const variant of variants) {
+      if (variant.overrides.length === 0) {
+        throw new ScenarioError({
+          file: claims.file,
+          fieldPath: `claims[${i}] (${claim.id}).robustness`,
+          expected: `a ${variant.kind === 'form' ? 'form' : 'parameter draw'} that changes a parameter the claim's arms share`,
+          found: `${variant.label}, which sets only parameters in which the arms differ (the claim's levers)`,
+          hint: variant.kind === 'form' ? 'remove the form from the claim' : 'use uncertainty: none, or ranges of other parameters',
+        });
+      }
+      const overrides = variant.overrides;
+      for (const { key, scenario } of arms) {
+        const modelHash = modelInputHash(scenario.modelInput);
+        const parameters = withFactorValues(scenario.modelInput.parameters, overrides.map(([p]) => p), overrides.map(([, v]) => v));
+        try {
+          checkParameterValues(parameters, overrides.map(([p]) => p), null);
+          checkModelInputConsistency({ ...scenario.modelInput, parameters }, null);
+        } catch (error) {
+          if (!(error instanceof ScenarioError)) throw error;
+          throw new ScenarioError({
+            file: claims.file,
+            fieldPath: `claims[${i}] (${claim.id}): robustness ${variant.label} on arm ${key} (${scenario.name})${error.fieldPath ? `: ${error.fieldPath}` : ''}`,
+            expected: error.expected,
+            found: error.found,
+            hint: error.hint ?? 'narrow robustness.ranges or change the form so that every arm stays a valid scenario',
+          });
+        }
+        const hash = parameterSetHash(modelHash, overrides);
+        locations.set(`${scenario.name}\0${variant.key}`, { parameterSetHash: hash, replications: definition.robustness.replications });
+        if (!seen.has(hash)) {
+          seen.add(hash);
+          parameterSets.push({ input: scenario.modelInput, overrides, replications: definition.robustness.replications, description: `robustness variant "${variant.label}" of scenario "${scenario.name}" (claim ${claim.id})` });
+        }
+      }
+    }
+  });
+  return {
+    variantsOf,
+    parameterSets,
+    locate: (scenario, variantKey) => {
+      if (variantKey === null) return { parameterSetHash: mainHash.get(scenario) as string, replications };
+      const location = locations.get(`${scenario}\0${variantKey}`);
+      if (location === undefined) throw new Error(`no robustness variant ${variantKey} of scenario "${scenario}"`);
+      return location;
+    },
+  };
+}
+
+/**
+ * The claims file as shown in the report and claims.json: relative to the working directory when it
+ * lies inside it (`scenarios/claims/speech-2009.yaml`), else as given.
+ *
+ * @example shownClaimsPath('/repo/scenarios/claims/speech-2009.yaml') // 'scenarios/claims/speech-2009.yaml' in /repo
+ */
+export function shownClaimsPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}
+
+/** Group name → scenario names (reference first). */
+export function groupScenarioNames(claims: LoadedClaims): Map<string, string[]> {
+  return new Map(
+    claims.definition.groups.map((g) => {
+      const names = [g.reference, ...g.scenarios.filter((s) => s !== g.reference)].map((s) => claims.scenarioNameOf.get(s) as string);
+      return [g.name, names];
+    }),
+  );
+}
+
+/**
+ * Run a claims file: its scenarios as a comparison with the robustness variants as extra parameter
+ * sets, then claims.csv, claims-trajectory.csv, claims.json and the report's claims section.
+ *
+ * @throws what {@link runComparison} throws, and {@link ScenarioError} from the robustness plan.
+ * @example await runClaimsFile({ claims: await loadClaimsFile(file), replications: 30, baseSeed: 2009, outDir, provenance })
+ */
+export async function runClaimsFile(options: RunClaimsFileOptions): Promise<ComparisonSummary> {
+  const { claims } = options;
+  const plan = planClaimsRobustness(claims, options.replications);
+  const groups = groupScenarioNames(claims);
+  const settings = claims.definition.robustness;
+  const robustnessText = `Robustness: ${settings.replications} replications per variant; ${settings.draws} parameter draws per claim (posterior sample or Latin hypercube over the file's ranges).`;
+  const imageFormats = options.imageFormats ?? ['svg'];
+  const extension: ComparisonExtension = {
+    parameterSets: plan.parameterSets,
+    key: JSON.stringify({ claims: claims.contentHash, file: path.basename(claims.file) }),
+    manifestFiles: CLAIMS_FILES,
+    write: async ({ store, located, outDir }) => {
+      const source = storeSeriesSource(store, located.spec.recordingHash, located.recording.province, located.spec.baseSeed, plan.locate);
+      const results = evaluateClaims(claims.definition, claims.scenarioNameOf, plan.variantsOf, source, settings.replications);
+      const texts: [string, string][] = [
+        ['claims.csv', claimsCsv(results)],
+        ['claims-trajectory.csv', claimsTrajectoryCsv(results)],
+        ['claims.json', claimsJson(shownClaimsPath(claims.file), claims.definition, groups, results)],
+      ];
+      for (const [file, text] of texts) writeFileSync(path.join(outDir, file), text);
+      // Imported when the outputs are written (the report modules are not needed to plan or run the tasks).
+      const { claimsSection } = await import('../report/claimsSection.ts');
+      const section = claimsSection(results, {
+        name: claims.definition.name,
+        description: claims.definition.description,
+        file: shownClaimsPath(claims.file),
+        groups: claims.definition.groups.map((g) => {
+          const names = groups.get(g.name) ?? [];
+          return { label: g.label, reference: names[0] ?? '', scenarios: names };
+        }),
+        imageFormats: options.images === 'none' ? [] : imageFormats,
+        robustnessText,
+      });
+      return { files: texts.map(([file, text]) => ({ file, bytes: Buffer.byteLength(text) })), leadingSection: section };
+    },
+  };
+  return runComparison({ ...options, scenarios: claims.scenarios, extension });
+}

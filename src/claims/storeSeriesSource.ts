@@ -1,0 +1,77 @@
+/**
+ * A {@link SeriesSource} over a run store: the province series of a parameter set's replications
+ * 0 … n − 1 (seeded like a comparison's), read once each and kept while the claims are evaluated.
+ */
+import { comparisonSeeds } from '../comparison/comparisonSpec.ts';
+import type { RunStore } from '../runner/runStore.ts';
+import { taskIdsKey } from '../runner/runStore.ts';
+import type { ArmSeries, SeriesSource } from './evaluateClaims.ts';
+
+/** Where the values of one arm are: its parameter set and how many replications. */
+export interface ArmLocation {
+  readonly parameterSetHash: string;
+  readonly replications: number;
+}
+
+/**
+ * Read the province series of a parameter set from the store.
+ *
+ * @param store the run store.
+ * @param recordingHash the recording every task used (its province reporters are `reporters`).
+ * @param reporters the recording's province reporter names, in stored order.
+ * @param baseSeed replication r has seed replicationSeed(baseSeed, r).
+ * @param location the parameter set and replication count.
+ * @param description words for messages (e.g. `scenario "baseline"`).
+ * @throws Error when a replication is not stored.
+ */
+export function readArmSeries(store: RunStore, recordingHash: string, reporters: readonly string[], baseSeed: number, location: ArmLocation, description: string): ArmSeries {
+  const recording = store.recordingByHash(recordingHash);
+  const parameterSetId = store.parameterSetIds().get(location.parameterSetHash);
+  if (recording === null || parameterSetId === undefined) throw new Error(`${description} is not in the run store`);
+  const index = store.taskIdIndex();
+  const P = reporters.length;
+  const reporterIndex = new Map(reporters.map((r, p) => [r, p]));
+  let years: number[] = [];
+  const values: Float64Array[] = [];
+  comparisonSeeds(baseSeed, location.replications).forEach((seed, replication) => {
+    const id = index.get(taskIdsKey({ parameterSetId, replication, seed, recordingId: recording.id }));
+    const record = id === undefined ? null : store.taskProvince(id);
+    if (record === null) throw new Error(`${description} has no stored result for replication ${replication}`);
+    if (replication === 0) years = Array.from(record.years);
+    values.push(record.province);
+  });
+  return {
+    years,
+    replications: location.replications,
+    value(reporter, instant, replication) {
+      const p = reporterIndex.get(reporter);
+      if (p === undefined) return Number.NaN;
+      const v = values[replication][instant * P + p];
+      return v === undefined ? Number.NaN : v;
+    },
+  };
+}
+
+/**
+ * A source over a store: `locate(scenario, variantKey)` names the parameter set; series are read
+ * once and cached by parameter set hash and replication count.
+ */
+export function storeSeriesSource(
+  store: RunStore,
+  recordingHash: string,
+  reporters: readonly string[],
+  baseSeed: number,
+  locate: (scenario: string, variantKey: string | null) => ArmLocation,
+): SeriesSource {
+  const cache = new Map<string, ArmSeries>();
+  return (scenario, variantKey) => {
+    const location = locate(scenario, variantKey);
+    const key = `${location.parameterSetHash}:${location.replications}`;
+    let series = cache.get(key);
+    if (series === undefined) {
+      series = readArmSeries(store, recordingHash, reporters, baseSeed, location, variantKey === null ? `scenario "${scenario}"` : `robustness variant ${variantKey} of scenario "${scenario}"`);
+      cache.set(key, series);
+    }
+    return series;
+  };
+}
