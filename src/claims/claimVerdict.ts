@@ -9,7 +9,7 @@
 import { meanConfidenceInterval } from '../statistics/meanConfidenceInterval.ts';
 import type { ClaimDirection, SmallestEffect } from './claimsDefinition.ts';
 import type { ContrastValues } from './contrastValues.ts';
-import { isFloatingPointResidue } from './floatingPointResidue.ts';
+import { isFloatingPointResidue } from '../statistics/floatingPointResidue.ts';
 
 /** The verdicts, in the order tables list them. */
 export const CLAIM_VERDICTS = ['supported', 'contradicted', 'no effect that matters', 'unsettled', 'no difference'] as const;

@@ -10,7 +10,7 @@ import { meanConfidenceInterval } from '../statistics/meanConfidenceInterval.ts'
 import { CONTRAST_ARMS, END_WINDOW, type ClaimDefinition, type ClaimOutcome, type ClaimsDefinition, type ClaimWindow } from './claimsDefinition.ts';
 import { judgeContrast, type ClaimEvidence, type ClaimVerdict } from './claimVerdict.ts';
 import { contrastValues, type ContrastValues } from './contrastValues.ts';
-import { isFloatingPointResidue } from './floatingPointResidue.ts';
+import { isFloatingPointResidue } from '../statistics/floatingPointResidue.ts';
 import { rankClaimOutcomes } from './rankClaimOutcomes.ts';
 import { describeRobustness, summariseRobustness, type RobustnessSummary } from './robustnessSummary.ts';
 import type { RobustnessVariant } from './robustnessVariants.ts';

@@ -24,7 +24,7 @@ import { scopeValueIndex, type Recording } from '../runner/recording.ts';
 import type { RunStore } from '../runner/runStore.ts';
 import type { LocatedComparison, LocatedScenario } from './comparisonSpec.ts';
 import { countMeanInterval } from './countMeanInterval.ts';
-import { pairsEqualWithinFloatingPointTolerance } from './equalWithinFloatingPointTolerance.ts';
+import { pairsAreFloatingPointResidue } from '../statistics/floatingPointResidue.ts';
 import { chooseGroupReferences } from './groupReferences.ts';
 import { scaleFactsOf, scenarioScaleGroup } from './scenarioScaleGroup.ts';
 
@@ -236,11 +236,11 @@ export function summariseComparison(store: RunStore, comparison: LocatedComparis
       if (treatment.length === 0) continue;
       const result = pairedDifference(treatment, control);
       const referenceMean = control.reduce((sum, v) => sum + v, 0) / control.length;
-      const residue = result.direction !== 'no-difference' && pairsEqualWithinFloatingPointTolerance(treatment, control);
+      const residue = result.direction !== 'no-difference' && pairsAreFloatingPointResidue(treatment, control);
       // A constant shift (every difference equal to the mean within floating-point tolerance) has no
       // standard deviation, only residue: d_z = mean / residue would be ~1e15, so it is undefined.
       const constantShift =
-        !residue && result.direction !== 'no-difference' && pairsEqualWithinFloatingPointTolerance(result.differences, result.differences.map(() => result.meanDifference));
+        !residue && result.direction !== 'no-difference' && pairsAreFloatingPointResidue(result.differences, result.differences.map(() => result.meanDifference));
       paired.push({
         scenario: d.scenario.stored.name,
         baseline: reference.scenario.stored.name,

@@ -115,7 +115,7 @@ export interface PairedComparison {
   /**
    * 'increase' / 'decrease' when the interval excludes 0; 'unsettled' otherwise; 'no-difference'
    * when every pair is equal within floating-point tolerance
-   * (src/comparison/equalWithinFloatingPointTolerance.ts) — then effectSize is 0 and pValue null.
+   * (src/statistics/floatingPointResidue.ts) — then effectSize is 0 and pValue null.
    */
   readonly direction: 'increase' | 'decrease' | 'unsettled' | 'no-difference';
   /** Mean of the reference over the same pairs (absent in older report data). */

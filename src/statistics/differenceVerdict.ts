@@ -1,5 +1,6 @@
 import { assertConfidenceLevel, assertFiniteSample } from './inputValidation.ts';
 import { pairedDifference, type PairedDifference } from './pairedDifference.ts';
+import { FLOATING_POINT_TOLERANCE, pairsAreFloatingPointResidue } from './floatingPointResidue.ts';
 
 /**
  * What a paired difference (scenario − reference, same seeds) says, in words that make no claim:
@@ -10,7 +11,7 @@ import { pairedDifference, type PairedDifference } from './pairedDifference.ts';
  * - `'unsettled'`: the interval contains 0 but reaches beyond ± the smallest effect (or there is
  *   only one replication): the replications do not settle it;
  * - `'no difference'`: every replication's difference is zero to within floating-point tolerance
- *   (see {@link FLOATING_POINT_TOLERANCE}) — accounting residue, never a finding.
+ *   (|sᵣ − rᵣ| ≤ {@link FLOATING_POINT_TOLERANCE} × max(1, |sᵣ|, |rᵣ|), see floatingPointResidue.ts) — accounting residue, never a finding.
  *
  * The report's claim words *supported* / *contradicted* are `higher` / `lower` read against a
  * claimed direction; the page, which has no claim, uses these.
@@ -19,15 +20,6 @@ export type DifferenceVerdict = 'higher' | 'lower' | 'no effect that matters' | 
 
 /** Every verdict, in the order they are tested. */
 export const DIFFERENCE_VERDICTS: readonly DifferenceVerdict[] = ['no difference', 'no effect that matters', 'higher', 'lower', 'unsettled'];
-
-/**
- * Relative tolerance under which a replication's difference counts as floating-point residue:
- * |dᵣ| ≤ 1e-9 · max(1, |referenceᵣ|). Doubles carry about 16 significant digits; sums over thousands
- * of firms lose a few of them, so residue such as 1.05e-16 on a ratio of 0.4 or 2.3e-10 on an
- * output of 1.5e6 falls far below it, while any difference a model mechanism makes is many orders
- * larger.
- */
-export const FLOATING_POINT_TOLERANCE = 1e-9;
 
 /** Default smallest effect that matters: 5 % of the magnitude of the reference mean. */
 export const DEFAULT_SMALLEST_EFFECT_FRACTION = 0.05;
@@ -56,15 +48,6 @@ export interface DifferenceWithVerdict {
   readonly relativeDifference: number | null;
   /** The smallest effect that matters used, in the outcome's unit (≥ 0). */
   readonly smallestEffect: number;
-}
-
-/**
- * Whether every replication's difference is floating-point residue: |sᵣ − rᵣ| ≤ 1e-9·max(1, |rᵣ|).
- *
- * @example isFloatingPointResidue([0.4 + 1e-16], [0.4]) // true
- */
-export function isFloatingPointResidue(scenario: readonly number[], reference: readonly number[]): boolean {
-  return scenario.every((value, r) => Math.abs(value - reference[r]) <= FLOATING_POINT_TOLERANCE * Math.max(1, Math.abs(reference[r])));
 }
 
 /**
@@ -113,7 +96,7 @@ export function differenceVerdict(
     throw new RangeError(`smallest effect: expected a finite number ≥ 0, found ${smallestEffect}`);
   }
   let verdict: DifferenceVerdict;
-  if (isFloatingPointResidue(scenario, reference)) verdict = 'no difference';
+  if (pairsAreFloatingPointResidue(scenario, reference)) verdict = 'no difference';
   else if (difference.defined && difference.lower >= -smallestEffect && difference.upper <= smallestEffect) verdict = 'no effect that matters';
   else if (difference.signSettled) verdict = difference.meanDifference > 0 ? 'higher' : 'lower';
   else verdict = 'unsettled';

@@ -10,12 +10,11 @@ export {
   DEFAULT_SMALLEST_EFFECT_FRACTION,
   DIFFERENCE_VERDICTS,
   differenceVerdict,
-  FLOATING_POINT_TOLERANCE,
-  isFloatingPointResidue,
   type DifferenceVerdict,
   type DifferenceVerdictOptions,
   type DifferenceWithVerdict,
 } from './differenceVerdict.ts';
+export { FLOATING_POINT_TOLERANCE, isFloatingPointResidue, pairsAreFloatingPointResidue } from './floatingPointResidue.ts';
 export { logBetaFunction } from './logBetaFunction.ts';
 export { meanConfidenceInterval, type MeanConfidenceInterval } from './meanConfidenceInterval.ts';
 export {

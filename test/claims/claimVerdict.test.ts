@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeContrast, smallestEffectAmount } from '../../src/claims/claimVerdict.ts';
 import type { ContrastValues } from '../../src/claims/contrastValues.ts';
-import { isFloatingPointResidue } from '../../src/claims/floatingPointResidue.ts';
 import { meanConfidenceInterval } from '../../src/statistics/meanConfidenceInterval.ts';
 
 const HALF_WIDTH_PER_SD = 4.302652729911275 / Math.sqrt(3); // 2.4841377… (studentTQuantile agrees with R to about 1e-10, so 8 digits are compared)
@@ -85,14 +84,6 @@ describe('smallestEffectAmount', () => {
   });
 });
 
-describe('isFloatingPointResidue', () => {
-  it('compares each |d| with 1e-9 × max(1, magnitude)', () => {
-    expect(isFloatingPointResidue([5e-10], [0.2])).toBe(true); // 5e-10 ≤ 1e-9 × 1
-    expect(isFloatingPointResidue([2e-9], [0.2])).toBe(false); // 2e-9 > 1e-9
-    expect(isFloatingPointResidue([2e-9], [10])).toBe(true); // 2e-9 ≤ 1e-8
-    expect(() => isFloatingPointResidue([1], [])).toThrow(RangeError);
-  });
-});
 
 describe('judgeContrast without a defined replication', () => {
   it('is unsettled with NaN statistics, never "no difference"', () => {

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SMALLEST_EFFECT_FRACTION,
   differenceVerdict,
-  FLOATING_POINT_TOLERANCE,
-  isFloatingPointResidue,
 } from '../../src/statistics/differenceVerdict.ts';
+import { FLOATING_POINT_TOLERANCE, pairsAreFloatingPointResidue as isFloatingPointResidue } from '../../src/statistics/floatingPointResidue.ts';
 
 const constant = (value: number, n: number): number[] => new Array<number>(n).fill(value);
 

@@ -4,7 +4,7 @@
  * firms summed in another order. Such differences are not findings, however small their interval
  * (issue 13: "pollution per output ▲ +1.05e-16, p 0.045").
  *
- * Pure module.
+ * Pure module (no imports; browser-safe).
  */
 
 /** Relative tolerance of {@link isFloatingPointResidue}: 1e-9 of the values' magnitude (doubles carry about 1e-16). */
@@ -30,4 +30,36 @@ export const FLOATING_POINT_TOLERANCE = 1e-9;
 export function isFloatingPointResidue(differences: readonly number[], magnitudes: readonly number[], tolerance = FLOATING_POINT_TOLERANCE): boolean {
   if (differences.length !== magnitudes.length) throw new RangeError(`isFloatingPointResidue: ${differences.length} differences but ${magnitudes.length} magnitudes`);
   return differences.every((d, r) => Math.abs(d) <= tolerance * Math.max(1, Math.abs(magnitudes[r])));
+}
+
+/**
+ * True when two paired samples are equal up to floating-point residue, replication by replication:
+ * |sᵣ − rᵣ| ≤ tolerance × max(1, |sᵣ|, |rᵣ|) for every r ({@link isFloatingPointResidue} with the pair's
+ * own magnitude). A pair with a non-finite value counts as equal only when both are the same value.
+ *
+ * Why: the one definition of "no difference" that the report's comparisons, the claims and the
+ * classroom page share, so that the three never disagree about what is rounding.
+ *
+ * @param scenario values of the scenario per replication.
+ * @param reference values of the reference per replication (same length and order).
+ * @param tolerance relative tolerance (default {@link FLOATING_POINT_TOLERANCE}).
+ * @throws {RangeError} when the arrays differ in length.
+ * @example
+ * pairsAreFloatingPointResidue([0.1 + 0.2], [0.3])       // true  (5.6e-17 ≤ 1e-9)
+ * pairsAreFloatingPointResidue([1.5e6 + 2e-3], [1.5e6])  // false (2e-3 > 1e-9 × 1.5e6 = 1.5e-3)
+ */
+export function pairsAreFloatingPointResidue(scenario: readonly number[], reference: readonly number[], tolerance = FLOATING_POINT_TOLERANCE): boolean {
+  if (scenario.length !== reference.length) {
+    throw new RangeError(`pairsAreFloatingPointResidue: ${scenario.length} scenario values but ${reference.length} reference values`);
+  }
+  for (let r = 0; r < scenario.length; r++) {
+    const s = scenario[r];
+    const b = reference[r];
+    if (!Number.isFinite(s) || !Number.isFinite(b)) {
+      if (s !== b) return false;
+      continue;
+    }
+    if (Math.abs(s - b) > tolerance * Math.max(1, Math.abs(s), Math.abs(b))) return false;
+  }
+  return true;
 }
