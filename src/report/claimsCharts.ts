@@ -7,8 +7,9 @@
  */
 import type { ClaimVerdict } from '../claims/claimVerdict.ts';
 import type { ClaimResult, OutcomeResult } from '../claims/evaluateClaims.ts';
-import { baseOptions, linearAxis, paddedRange, rowChartHeight, yearAxisRange, type ChartJsDataset, type ChartSpec } from './chartConfigs.ts';
+import { baseOptions, linearAxis, paddedRange, rowChartHeight, valueAxisExtra, yearAxisRange, type ChartJsDataset, type ChartSpec } from './chartConfigs.ts';
 import { formatNumber, formatSigned, slug } from './formatting.ts';
+import { axisUnitText, formatInUnit } from './formatMoney.ts';
 import { SCENARIO_COLOURS, withAlpha } from './palette.ts';
 
 /** Colours of the verdicts: neutral hues, none of them reads as good or bad. */
@@ -90,7 +91,7 @@ export function claimTrajectoryChart(result: ClaimResult): ChartSpec {
   const values = datasets.flatMap((d) => d.data.filter((v): v is number => typeof v === 'number'));
   Object.assign(options, {
     interaction: { mode: 'index', intersect: false },
-    scales: { x: linearAxis('Year (state on 1 January)', yearAxisRange(years)), y: linearAxis(`Contrast (${unit})`, paddedRange(values, true)) },
+    scales: { x: linearAxis('Year (state on 1 January)', yearAxisRange(years)), y: { ...linearAxis(`Contrast (${relative ? unit : axisUnitText(unit)})`, paddedRange(values, true)), ...(relative ? {} : valueAxisExtra(unit)) } },
   });
   return {
     id: `claim-${slug(result.claim.id)}-trajectory`,
@@ -98,7 +99,7 @@ export function claimTrajectoryChart(result: ClaimResult): ChartSpec {
     title: `${result.claim.title}: trajectory of ${result.contrastText}`,
     description:
       `Line chart of the paired contrast ${result.contrastText} (${unit}) against year for ` +
-      outcomes.map((o) => `${o.outcome.reporter} (end ${relative ? formatPercent(o.windows[0].evidence.relative) : `${formatSigned(o.windows[0].evidence.meanDifference)} ${o.unit}`})`).join(', ') +
+      outcomes.map((o) => `${o.outcome.reporter} (end ${relative ? formatPercent(o.windows[0].evidence.relative) : formatInUnit(o.windows[0].evidence.meanDifference, o.unit, formatSigned, true)})`).join(', ') +
       ', each with its 95% band; dashed line at 0.',
     width: CLAIM_CHART_WIDTH,
     height: 340,
@@ -129,7 +130,7 @@ export function claimForestRows(result: ClaimResult): ClaimForestRow[] {
         estimate: e.relative * 100,
         lower: e.relativeLower * 100,
         upper: e.relativeUpper * 100,
-        tooltip: `${o.label}, ${w.label}: ${formatSigned(e.meanDifference)} ${o.unit} (${formatPercent(e.relative)}); claimed ${o.outcome.direction}; ${e.verdict} (n=${e.n})`,
+        tooltip: `${o.label}, ${w.label}: ${formatInUnit(e.meanDifference, o.unit, formatSigned, true)} (${formatPercent(e.relative)}); claimed ${o.outcome.direction}; ${e.verdict} (n=${e.n})`,
       });
     }
   }

@@ -9,6 +9,7 @@ import { SIGN_CONVENTION } from '../claims/claimsTables.ts';
 import type { ClaimResult, OutcomeResult, WindowResult } from '../claims/evaluateClaims.ts';
 import type { ChartSpec } from './chartConfigs.ts';
 import { claimForestChart, claimTrajectoryChart, formatPercent, trajectoryOutcomes, VERDICT_COLOURS } from './claimsCharts.ts';
+import { formatInUnit, formatMillionYuan, isMillionYuanUnit, moneyRateSuffix } from './formatMoney.ts';
 import { escapeHtml as e, formatInterval, formatNumber, formatSigned, slug } from './formatting.ts';
 import type { ChartImageFormat } from './renderChartImages.ts';
 import { chartFigure } from './reportHtml.ts';
@@ -35,12 +36,12 @@ export interface ClaimsSectionOptions {
 
 const VERDICT_STYLE = `
 table.claims { width: 100%; }
-table.claims td.verdict { font-weight: 600; white-space: nowrap; }
+table.claims td.verdict { font-weight: 600; width: 1%; min-width: 7.5em; }
 table.claims .words { max-width: 230px; font-weight: normal; }
 table.claims .words a { font-weight: 600; }
 table.claims .zh { display: block; color: var(--muted); font-size: 0.85rem; }
 span.verdict { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; }
-td.robust { font-size: 0.85rem; max-width: 320px; }
+td.robust { font-size: 0.85rem; min-width: 240px; max-width: 320px; overflow-wrap: anywhere; }
 .claim-details .charts { margin-top: 6px; }
 `;
 
@@ -53,6 +54,11 @@ function verdictBadge(verdict: string): string {
 function differenceText(o: OutcomeResult, w: WindowResult): string {
   const ev = w.evidence;
   if (ev.verdict === 'no difference') return 'equal up to rounding';
+  if (isMillionYuanUnit(o.unit)) {
+    // Money in readable units: "+¥1.31 trn/year [¥1.19 trn, ¥1.43 trn]".
+    const money = (v: number, signed: boolean): string => formatMillionYuan(v, signed);
+    return `${money(ev.meanDifference, true)}${moneyRateSuffix(o.unit)} [${money(ev.lower, false)}, ${money(ev.upper, false)}]`;
+  }
   const unit = o.unit === '' ? '' : ` ${o.unit}`;
   return `${formatSigned(ev.meanDifference)}${unit} ${formatInterval(ev.lower, ev.upper)}`;
 }
@@ -66,7 +72,10 @@ function relativeText(w: WindowResult): string {
 
 function smallestText(o: OutcomeResult, w: WindowResult): string {
   const s = o.outcome.smallestEffect;
-  return 'relative' in s ? `±${formatNumber(s.relative * 100)} % (${formatNumber(w.evidence.smallestEffect)})` : `±${formatNumber(s.absolute)}${o.unit === '' ? '' : ` ${o.unit}`}`;
+  const amount = (v: number): string => (isMillionYuanUnit(o.unit) ? formatMillionYuan(v) : formatNumber(v));
+  return 'relative' in s
+    ? `±${formatNumber(s.relative * 100)} % (${amount(w.evidence.smallestEffect)})`
+    : `±${formatInUnit(s.absolute, o.unit, formatNumber)}`;
 }
 
 function robustnessCell(w: WindowResult): string {
