@@ -2,54 +2,21 @@
  * Write (or, with --check, verify) scenarios/experiments/experiment.schema.json, the JSON Schema of
  * experiment files generated from the parameter table and the reporters:
  *
- *   tsx src/experiment/generateExperimentSchema.ts            write the file
- *   tsx src/experiment/generateExperimentSchema.ts --check    exit 1 when the committed file differs
+ *   npm run schema:experiment            write the file
+ *   npm run schema:experiment:check      exit 1 when the committed file differs
  *
- * Paths are relative to the repository root, whatever the working directory. Importing this module
- * runs nothing; only running it as a script does.
+ * Importing this module runs nothing; only running it as a script does.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runGeneratorScript, writeGeneratedFile } from '../scenario/writeGeneratedFile.ts';
 import { EXPERIMENT_SCHEMA_PATH, renderExperimentJsonSchema } from './experimentSchema.ts';
-
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * Write the schema (or check it with `check`); returns the exit code (1 when `check` finds it stale).
  *
  * @example process.exitCode = await generateExperimentSchema(false)
  */
-export async function generateExperimentSchema(check: boolean, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<number> {
-  const target = path.join(repositoryRoot, EXPERIMENT_SCHEMA_PATH);
-  const content = renderExperimentJsonSchema();
-  let current: string | null = null;
-  try {
-    current = await readFile(target, 'utf8');
-  } catch {
-    current = null;
-  }
-  if (check) {
-    if (current === content) return 0;
-    log(`${EXPERIMENT_SCHEMA_PATH} ${current === null ? 'is missing' : 'is out of date'}; run: tsx src/experiment/generateExperimentSchema.ts`);
-    return 1;
-  }
-  if (current !== content) {
-    await writeFile(target, content, 'utf8');
-    log(`wrote ${EXPERIMENT_SCHEMA_PATH}`);
-  } else {
-    log(`${EXPERIMENT_SCHEMA_PATH} is up to date`);
-  }
-  return 0;
+export async function generateExperimentSchema(check: boolean, log?: (line: string) => void): Promise<number> {
+  return writeGeneratedFile(EXPERIMENT_SCHEMA_PATH, renderExperimentJsonSchema(), check, 'npm run schema:experiment', log);
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const args = process.argv.slice(2);
-  const unknown = args.filter((a) => a !== '--check');
-  if (unknown.length > 0) {
-    process.stderr.write(`generateExperimentSchema: unknown argument ${unknown[0]} (usage: generateExperimentSchema.ts [--check])\n`);
-    process.exitCode = 2;
-  } else {
-    process.exitCode = await generateExperimentSchema(args.includes('--check'));
-  }
-}
+await runGeneratorScript(import.meta.url, 'generateExperimentSchema', (check) => generateExperimentSchema(check));
