@@ -14,8 +14,8 @@ import { listParameterLeaves, type ParameterLeaf } from '../model/parameterSpeci
 import { reporters } from '../outcomes/reporters.ts';
 import { describeNumericExpectation, formatChoiceList, type RangedParameterLeaf } from '../scenario/parameterText.ts';
 import { describeFoundValue, formatNumber, ScenarioError } from '../scenario/scenarioError.ts';
-import { suggestSimilar } from '../scenario/suggest.ts';
-import { formatFieldPath, isPlainMapping, SCENARIO_NAME_PATTERN, type FieldLocator, type FieldPathSegment } from '../scenario/validateScenario.ts';
+import { checkKnownKeys, didYouMeanHint, locatedFieldError } from '../scenario/locatedFieldError.ts';
+import { isPlainMapping, SCENARIO_NAME_PATTERN, type FieldLocator, type FieldPathSegment } from '../scenario/validateScenario.ts';
 import type { CalibrationPrior } from './calibrationPrior.ts';
 import {
   CONTRAST_KINDS,
@@ -73,32 +73,11 @@ export interface CalibrationContext {
  *
  * @example throw calibrationError(context, ['targets', 2, 'figure'], 'a finite number', '"abc"')
  */
-export function calibrationError(
-  context: CalibrationContext,
-  path: readonly FieldPathSegment[],
-  expected: string,
-  found: string,
-  hint: string | null = null,
-): ScenarioError {
-  let line: number | null = null;
-  if (context.locate) {
-    for (let n = path.length; n >= 0 && line === null; n--) line = context.locate(path.slice(0, n));
-  }
-  return new ScenarioError({ file: context.file, fieldPath: path.length > 0 ? formatFieldPath(path) : null, expected, found, hint, line });
-}
+export const calibrationError: (context: CalibrationContext, path: readonly FieldPathSegment[], expected: string, found: string, hint?: string | null) => ScenarioError = locatedFieldError;
 
-function didYouMean(found: string, candidates: readonly string[]): string | null {
-  const suggestion = suggestSimilar(found, candidates);
-  return suggestion === null ? null : `did you mean ${JSON.stringify(suggestion)}?`;
-}
+const didYouMean = didYouMeanHint;
 
-function checkKeys(context: CalibrationContext, mapping: Record<string, unknown>, known: readonly string[], path: readonly FieldPathSegment[], owner: string): void {
-  for (const key of Object.keys(mapping)) {
-    if (!known.includes(key)) {
-      throw calibrationError(context, [...path, key], `one of the keys of ${owner} (${known.join(', ')})`, `unknown key ${JSON.stringify(key)}`, didYouMean(key, known));
-    }
-  }
-}
+const checkKeys = checkKnownKeys;
 
 function quotedNumberHint(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? 'write the number without quotes' : null;

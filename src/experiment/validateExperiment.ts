@@ -15,8 +15,8 @@ import { listParameterLeaves, type ParameterLeaf } from '../model/parameterSpeci
 import { reporters } from '../outcomes/reporters.ts';
 import { describeNumericExpectation, formatChoiceList, type RangedParameterLeaf } from '../scenario/parameterText.ts';
 import { describeFoundValue, formatNumber, ScenarioError } from '../scenario/scenarioError.ts';
-import { suggestSimilar } from '../scenario/suggest.ts';
-import { formatFieldPath, MAXIMUM_NAME_LENGTH, nameHint, nameProblem, type FieldLocator, type FieldPathSegment } from '../scenario/validateScenario.ts';
+import { checkKnownKeys, didYouMeanHint, locatedFieldError } from '../scenario/locatedFieldError.ts';
+import { MAXIMUM_NAME_LENGTH, nameHint, nameProblem, type FieldLocator, type FieldPathSegment } from '../scenario/validateScenario.ts';
 import {
   DEFAULT_EXPERIMENT_SEED,
   DEFAULT_MINIMUM_SUPPORT,
@@ -109,26 +109,7 @@ interface Context {
   readonly locate: FieldLocator | undefined;
 }
 
-function fail(
-  context: Context,
-  path: readonly FieldPathSegment[],
-  expected: string,
-  found: string,
-  hint: string | null = null,
-): ScenarioError {
-  let line: number | null = null;
-  if (context.locate) {
-    for (let n = path.length; n >= 0 && line === null; n--) line = context.locate(path.slice(0, n));
-  }
-  return new ScenarioError({
-    file: context.file,
-    fieldPath: path.length > 0 ? formatFieldPath(path) : null,
-    expected,
-    found,
-    hint,
-    line,
-  });
-}
+const fail = locatedFieldError;
 
 function isPlainMapping(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -136,24 +117,9 @@ function isPlainMapping(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-function didYouMean(found: string, candidates: readonly string[]): string | null {
-  const suggestion = suggestSimilar(found, candidates);
-  return suggestion === null ? null : `did you mean ${JSON.stringify(suggestion)}?`;
-}
+const didYouMean = didYouMeanHint;
 
-/** Reject keys of a mapping that are not in `known`, with a did-you-mean hint. */
-function checkKeys(context: Context, mapping: Record<string, unknown>, known: readonly string[], path: readonly FieldPathSegment[], owner: string): void {
-  for (const key of Object.keys(mapping)) {
-    if (known.includes(key)) continue;
-    throw fail(
-      context,
-      [...path, key],
-      known.length === 0 ? `no settings for ${owner}` : `one of the keys of ${owner} (${known.join(', ')})`,
-      `unknown key ${JSON.stringify(key)}`,
-      didYouMean(key, known),
-    );
-  }
-}
+const checkKeys = checkKnownKeys;
 
 function quotedNumberHint(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? 'write the number without quotes' : null;

@@ -6,6 +6,7 @@ const SOURCE = path.resolve(import.meta.dirname, '../../src/scenario');
 
 /** Modules that the browser page imports: they and everything they import must avoid Node built-ins. */
 const BROWSER_MODULES = [
+  'locatedFieldError.ts',
   'scenarioError.ts',
   'suggest.ts',
   'parameterText.ts',
