@@ -250,7 +250,7 @@ export async function runCalibrationFile(options: RunCalibrationFileOptions): Pr
   const fromState = shard === null || options.from === null || options.from === undefined ? null : stateOfRunFolder(options.from, plan, key);
 
   mkdirSync(options.outDir, { recursive: true });
-  const store = RunStore.openFolder(options.outDir);
+  const store = RunStore.openFolder(options.outDir, { onNotice: notice });
   try {
     const { deletedForCode } = store.beginRun({
       zonesimVersion: options.provenance.zonesimVersion,

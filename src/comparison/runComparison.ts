@@ -23,7 +23,7 @@ import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../ru
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { modelInputHash, parameterSetHash } from '../runner/parameterSets.ts';
 import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordingHash, type RecordOption } from '../runner/recording.ts';
-import { RunStore, STORE_FILE_NAME, STORE_FORMAT_VERSION, taskIdsKey } from '../runner/runStore.ts';
+import { RunStore, RunStoreError, STORE_FILE_NAME, STORE_FORMAT_VERSION, taskIdsKey } from '../runner/runStore.ts';
 import { registerRun, RunInterruptedError, runTasks, type RunDefinition, type RunModel, type RunParameterSet, type RunTask } from '../runner/runTasks.ts';
 import { formatShard, type Shard } from '../runner/shards.ts';
 import { comparisonSeeds, comparisonSpecHash, comparisonSpecJson, locateComparison, type ComparisonSpec } from './comparisonSpec.ts';
@@ -168,8 +168,9 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
   const spec: ComparisonSpec = { ...partial, replications: options.replications, baseSeed: options.baseSeed, baseline };
 
   mkdirSync(options.outDir, { recursive: true });
-  const store = RunStore.openFolder(options.outDir);
+  const store = RunStore.openFolder(options.outDir, { onNotice: notice });
   try {
+    refuseConflictingComparison(store, options, spec);
     const { deletedForCode } = store.beginRun({
       zonesimVersion: options.provenance.zonesimVersion,
       codeFingerprint: modelFingerprint(),
@@ -247,6 +248,63 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
   } finally {
     store.close();
   }
+}
+
+/**
+ * Refuse, in one line, a comparison whose command does not match what its folder holds (issue 11,
+ * D3): stored replications of one of its scenarios under another base seed (`--seed`), another
+ * `--record`, or other parameters of a scenario of the same name (an edited file). Running it would
+ * discard those results and silently turn the folder into another run; the message says what differs
+ * and what to do. What only adds to a folder is allowed: more (or fewer) replications, other
+ * scenarios besides the stored ones — their stored results are reused, and every output is rewritten
+ * for the command that ran last. Checked before anything is written. The folder of another code
+ * version is not refused: its results are recomputed (the runner says so).
+ *
+ * @throws {RunStoreError} naming the folder, what differs and what to do.
+ */
+function refuseConflictingComparison(store: RunStore, options: RunComparisonOptions, spec: ComparisonSpec): void {
+  const facts = store.runFacts();
+  if (facts === null || facts.analysis !== 'comparison' || facts.codeFingerprint !== modelFingerprint()) return;
+  const idByHash = store.parameterSetIds();
+  const hashById = new Map([...idByHash].map(([hash, id]) => [id, hash]));
+  const taskFacts = store.taskFacts();
+  const storedOf = (parameterSetId: number | undefined): number => (parameterSetId === undefined ? 0 : taskFacts.filter((t) => t.parameterSetId === parameterSetId).length);
+  const differences: string[] = [];
+  let lost = 0;
+  const currentHashes = new Set(spec.scenarios.map((s) => s.parameterSetHash));
+  for (const scenario of options.scenarios) {
+    const previous = store.scenario(scenario.name);
+    if (previous === null) continue;
+    const previousHash = hashById.get(previous.parameterSetId);
+    const current = spec.scenarios.find((s) => s.name === scenario.name)?.parameterSetHash;
+    if (previousHash === undefined || previousHash === current || currentHashes.has(previousHash)) continue;
+    const n = storedOf(previous.parameterSetId);
+    if (n === 0) continue;
+    lost += n;
+    differences.push(`scenario "${scenario.name}" has other parameters than the ${n} replications stored for it (${scenario.file} changed)`);
+  }
+  const recording = store.recordingByHash(spec.recordingHash);
+  const seeds = comparisonSeeds(spec.baseSeed, spec.replications);
+  const inUse = new Set(spec.scenarios.map((s) => idByHash.get(s.parameterSetHash)).filter((id): id is number => id !== undefined));
+  const mismatched = taskFacts.filter(
+    (t) => inUse.has(t.parameterSetId) && t.replication < spec.replications && (t.seed !== seeds[t.replication] || recording === null || t.recordingId !== recording.id),
+  );
+  if (mismatched.length > 0) {
+    lost += mismatched.length;
+    const previousSpec = JSON.parse(facts.analysisJson) as Partial<ComparisonSpec>;
+    if (typeof previousSpec.baseSeed === 'number' && previousSpec.baseSeed !== spec.baseSeed) {
+      differences.push(`its replications were run with --seed ${previousSpec.baseSeed}, this command has --seed ${spec.baseSeed}`);
+    }
+    if (previousSpec.record !== undefined && formatRecordOption(previousSpec.record) !== formatRecordOption(spec.record)) {
+      differences.push(`they were recorded with --record ${formatRecordOption(previousSpec.record)}, this command has --record ${formatRecordOption(spec.record)}`);
+    }
+    if (differences.length === 0) differences.push(`${mismatched.length} stored replications have other seeds or recordings than this command`);
+  }
+  if (differences.length === 0) return;
+  throw new RunStoreError(
+    `${options.outDir}: holds another comparison: ${differences.join('; ')} — running this command there would discard ${lost} stored replications; ` +
+      `choose another --out folder, or delete ${options.outDir} to start again`,
+  );
 }
 
 /**

@@ -109,7 +109,7 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
   const modelHash = modelInputHash(baseInput);
 
   mkdirSync(options.outDir, { recursive: true });
-  const store = RunStore.openFolder(options.outDir);
+  const store = RunStore.openFolder(options.outDir, { onNotice: notice });
   try {
     const { deletedForCode } = store.beginRun({
       zonesimVersion: options.provenance.zonesimVersion,

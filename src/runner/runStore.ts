@@ -37,6 +37,7 @@ import Database from 'better-sqlite3';
 import { modelInputDataJson } from './parameterSets.ts';
 import type { ModelInput } from '../model/modelInput.ts';
 import type { TaskRecord } from './recordTask.ts';
+import { lockRunFolder, RunFolderLockedError } from './runFolderLock.ts';
 
 /** Version of the store's table layout; a folder written with another version is refused. */
 export const STORE_FORMAT_VERSION = 2;
@@ -276,15 +277,22 @@ export class RunStore {
   readonly #readTask: Database.Statement;
   readonly #readProvince: Database.Statement;
   #closed = false;
+  /** Releases the run folder's lock (set by {@link openFolder} for a store opened for writing). */
+  #releaseLock: () => void = () => {};
 
   /**
    * Open (creating if needed) the store of a run folder. The folder must exist.
    *
-   * @param options `readonly`: open an existing store without writing (merge reads shards so).
-   * @throws {RunStoreError} when the folder holds a store of an earlier format (results.sqlite or
-   *   experiment.sqlite) or another format version, or the file is not a zonesim run store.
+   * Opened for writing, the folder is locked first (src/runner/runFolderLock.ts: `run.lock`, removed
+   * by {@link close}), so that two commands never write one folder at once.
+   *
+   * @param options `readonly`: open an existing store without writing and without the lock (merge
+   *   reads shards so); `onNotice`: told when a stale lock of a process that no longer runs is taken over.
+   * @throws {RunStoreError} when the folder is locked by another command, holds a store of an earlier
+   *   format (results.sqlite or experiment.sqlite) or another format version, or the file is not a
+   *   zonesim run store.
    */
-  static openFolder(dir: string, options: { readonly?: boolean } = {}): RunStore {
+  static openFolder(dir: string, options: { readonly?: boolean; onNotice?: (message: string) => void } = {}): RunStore {
     for (const old of OLD_STORE_FILES) {
       if (existsSync(path.join(dir, old))) {
         throw new RunStoreError(
@@ -292,7 +300,22 @@ export class RunStore {
         );
       }
     }
-    return new RunStore(path.join(dir, STORE_FILE_NAME), options);
+    if (options.readonly === true) return new RunStore(path.join(dir, STORE_FILE_NAME), options);
+    let release: () => void;
+    try {
+      release = lockRunFolder(dir, `zonesim ${process.argv.slice(2).join(' ')}`, options.onNotice);
+    } catch (error) {
+      if (error instanceof RunFolderLockedError) throw new RunStoreError(error.message);
+      throw error;
+    }
+    try {
+      const store = new RunStore(path.join(dir, STORE_FILE_NAME), options);
+      store.#releaseLock = release;
+      return store;
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
   /**
@@ -614,10 +637,14 @@ export class RunStore {
     this.db.prepare('UPDATE run SET outputs_key = ?, outputs_json = ? WHERE id = 1').run(key, filesJson);
   }
 
-  /** Close the connection (checkpoints the WAL). Safe to call twice. */
+  /** Close the connection (checkpoints the WAL) and release the folder's lock. Safe to call twice. */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.db.close();
+    try {
+      this.db.close();
+    } finally {
+      this.#releaseLock();
+    }
   }
 }
