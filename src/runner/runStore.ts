@@ -394,7 +394,8 @@ export class RunStore {
    * one, every stored task is deleted (results of other model code must not be mixed in).
    *
    * @returns the previous `run` row (null for a new store) and the tasks deleted because the code changed.
-   * @throws {RunStoreError} when the folder belongs to another kind of analysis.
+   * @throws {RunStoreError} when the folder belongs to another kind of analysis, or holds a
+   *   manifest.json but no run (the outputs of a run whose store is gone).
    */
   beginRun(
     facts: { zonesimVersion: string; codeFingerprint: string; analysis: AnalysisKind; analysisHash: string; analysisJson: string; shard: string | null },
@@ -402,6 +403,12 @@ export class RunStore {
   ): { previous: RunFacts | null; deletedForCode: number } {
     return this.db.transaction(() => {
       const previous = this.runFacts();
+      const dir = path.dirname(this.file);
+      if (previous === null && existsSync(path.join(dir, 'manifest.json'))) {
+        // Outputs of some run without its store (deleted, or never there): writing this run's files
+        // would overwrite them with another analysis's (issue 11, D10).
+        throw new RunStoreError(`${dir}: holds the outputs of another run (manifest.json) but no run store; choose another --out folder for this ${facts.analysis}, or delete ${dir}`);
+      }
       if (previous !== null && previous.analysis !== facts.analysis) {
         throw new RunStoreError(`${path.dirname(this.file)}: holds ${ANALYSIS_WITH_ARTICLE[previous.analysis] ?? previous.analysis} run; choose another --out folder for this ${facts.analysis}`);
       }
