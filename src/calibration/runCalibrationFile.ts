@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AnalysisRunOptions } from '../runner/analysisRunOptions.ts';
+import { withStoreFile } from '../runner/environmentErrors.ts';
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { applyParameterOverrides } from '../runner/parameterSets.ts';
 import { recordTask, type TaskRecord } from '../runner/recordTask.ts';
@@ -393,6 +394,8 @@ export async function runCalibrationFile(options: RunCalibrationFileOptions): Pr
         shardRound: null,
       });
     }
+  } catch (error) {
+    throw withStoreFile(error, store.file);
   } finally {
     store.close();
   }

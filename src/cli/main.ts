@@ -16,6 +16,7 @@ import { defaultWorkerCount } from '../runner/workerPool.ts';
 import { loadScenarioFiles, type LoadedScenario } from '../scenario/loadScenarioFile.ts';
 import { ScenarioError } from '../scenario/scenarioError.ts';
 import { CliInputError, CliInterruptedError, ExitCode } from './exitCodes.ts';
+import { environmentErrorMessage } from '../runner/environmentErrors.ts';
 import { createProgressBar, type ProgressBar } from './progressBar.ts';
 import { loadExperimentFile } from '../experiment/loadExperimentFile.ts';
 import { runExperimentFile } from '../experiment/runExperimentFile.ts';
@@ -484,6 +485,11 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
       error instanceof MergeError
     ) {
       output.err(`zonesim: ${error.message}\n`);
+      return ExitCode.invalidInput;
+    }
+    const environment = environmentErrorMessage(error);
+    if (environment !== null) {
+      output.err(`zonesim: ${environment}\n`);
       return ExitCode.invalidInput;
     }
     const err = error as NodeJS.ErrnoException;

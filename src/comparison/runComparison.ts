@@ -20,6 +20,7 @@ import type { ReportInput, ReportManifest } from '../report/reportInput.ts';
 import type { LoadedScenario } from '../scenario/loadScenarioFile.ts';
 import type { AnalysisRunOptions, RunProvenance } from '../runner/analysisRunOptions.ts';
 import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../runner/finishedOutputs.ts';
+import { withStoreFile } from '../runner/environmentErrors.ts';
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { modelInputHash, parameterSetHash } from '../runner/parameterSets.ts';
 import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordingHash, type RecordOption } from '../runner/recording.ts';
@@ -245,6 +246,8 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
       wallTimeSeconds: (Date.now() - started) / 1000,
       shard: null,
     };
+  } catch (error) {
+    throw withStoreFile(error, store.file);
   } finally {
     store.close();
   }

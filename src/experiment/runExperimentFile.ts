@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FactorValue } from '../analysis/designs/factorDistributions.ts';
+import { withStoreFile } from '../runner/environmentErrors.ts';
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { modelInputHash } from '../runner/parameterSets.ts';
 import { RunStore, STORE_FILE_NAME, taskIdsKey } from '../runner/runStore.ts';
@@ -228,6 +229,8 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
       workers: outcome.workers,
       outputsUnchanged,
     };
+  } catch (error) {
+    throw withStoreFile(error, store.file);
   } finally {
     store.close();
   }

@@ -30,7 +30,8 @@
  * Identity of a task: (parameter set hash, replication, seed, recording hash) under the same code
  * fingerprint; when the fingerprint changes every stored task is deleted and recomputed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { withStoreFile } from './environmentErrors.ts';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -329,10 +330,13 @@ export class RunStore {
   ) {
     if (os.endianness() !== 'LE') throw new RunStoreError('the run store keeps little-endian doubles; this machine is big-endian');
     const readonly = options.readonly === true;
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      throw new RunStoreError(`${file}: is a folder, not a run store; remove or rename it, or choose another --out folder`);
+    }
     try {
       this.db = new Database(file, { timeout: 10_000, readonly, fileMustExist: readonly });
     } catch (error) {
-      throw new RunStoreError(`${file}: cannot open the run store (${(error as Error).message})`);
+      throw new RunStoreError(`${file}: cannot open the run store (${(error as Error).message}); check that the folder is writable, or choose another --out folder`);
     }
     try {
       if (!readonly) {
@@ -349,7 +353,11 @@ export class RunStore {
     } catch (error) {
       this.db.close();
       if (error instanceof RunStoreError) throw error;
-      throw new RunStoreError(`${file}: not a usable zonesim run store (${(error as Error).message})`);
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'))) {
+        throw withStoreFile(error, file);
+      }
+      throw new RunStoreError(`${file}: not a usable zonesim run store (${(error as Error).message}); move it away or delete its folder, then run the command again`);
     }
     this.#insertTask = this.db.prepare(
       `INSERT OR IGNORE INTO tasks (parameter_set_id, replication, seed, recording_id, wall_ms, non_finite_count, finished_at, zone_count,
