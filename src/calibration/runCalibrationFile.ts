@@ -170,6 +170,7 @@ async function runRound({ store, outDir, round, roundNumber, plan, shard, option
     shard,
     workers: options.workers,
     signal: options.signal,
+    onNotice: options.onNotice,
     evaluate: options.inThread === true ? inThreadEvaluator(round.run.definition) : undefined,
     describeTask: (task) => describeRoundTask(round, task),
     onPlan: (p) => {

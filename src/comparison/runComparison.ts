@@ -193,6 +193,7 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
       shard,
       workers: options.workers,
       signal: options.signal,
+      onNotice: notice,
       describeTask: (task) => `replication ${task.replication} (seed ${task.seed}) of scenario "${taskScenario.get(task.parameterSet)}"`,
       onPlan: (plan) => {
         total = plan.tasksInRun;

@@ -149,6 +149,7 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
       shard,
       workers: options.workers,
       signal: options.signal,
+      onNotice: notice,
       evaluate,
       describeTask: (task) => {
         const t = experimentTaskOf(task);

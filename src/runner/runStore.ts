@@ -22,7 +22,10 @@
  * - `recordings`: what tasks record (reporter names per scope, JSON) by hash;
  * - `tasks`: one row per FINISHED task: parameter set, replication, seed, recording, wall time, and
  *   the BLOBs `steps` (int32), `years`, `province`, `zone`, `industry`, `outcomes`, `zone_layout`,
- *   `industry_attributes` (float64), `zone_leading` (uint8) and `industry_names` (JSON text);
+ *   `industry_attributes` (float64), `zone_leading` (uint8) and `industry_names` (JSON text), and
+ *   `checksum`: SHA-256 of the task's values (see {@link taskChecksum}), checked when a run resumes
+ *   so that values edited, truncated or damaged on disk are recomputed rather than exported (issue
+ *   11, D11; tasks stored by an earlier zonesim have none and are not checked);
  * - `scenarios`: a comparison's scenarios (name → parameter set, file, description, source text);
  * - `points`: an experiment's design points (point → parameter set);
  * - view `task_labels`: each task with its scenario name or design point.
@@ -30,6 +33,7 @@
  * Identity of a task: (parameter set hash, replication, seed, recording hash) under the same code
  * fingerprint; when the fingerprint changes every stored task is deleted and recomputed.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { withStoreFile } from './environmentErrors.ts';
 import os from 'node:os';
@@ -196,6 +200,41 @@ export function taskIdsKey(ids: TaskIds): string {
   return `${ids.parameterSetId}:${ids.replication}:${ids.seed}:${ids.recordingId}`;
 }
 
+/** The value columns of a task row, in the order {@link taskChecksum} hashes them. */
+export const TASK_VALUE_COLUMNS = [
+  'zone_count',
+  'industry_count',
+  'steps',
+  'years',
+  'province',
+  'zone',
+  'industry',
+  'outcomes',
+  'zone_layout',
+  'zone_leading',
+  'industry_attributes',
+  'industry_names',
+] as const;
+
+/**
+ * The checksum of a task row's values: SHA-256 (hex) over {@link TASK_VALUE_COLUMNS} in order, each
+ * column's bytes (BLOBs) or decimal text (counts, names) preceded by its length, so that no two
+ * different rows share a checksum by shifting bytes from one column to the next.
+ *
+ * @param row a raw task row (BLOBs as Buffers, counts as numbers, names as JSON text).
+ * @example taskChecksum(store.rawTask(1)!) // '3f…' (64 hex digits)
+ */
+export function taskChecksum(row: Readonly<Record<string, unknown>>): string {
+  const hash = createHash('sha256');
+  for (const column of TASK_VALUE_COLUMNS) {
+    const value = row[column];
+    const bytes = Buffer.isBuffer(value) ? value : value instanceof Uint8Array ? Buffer.from(value) : Buffer.from(String(value), 'utf8');
+    hash.update(`${column}:${bytes.byteLength}:`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
 /** The bytes of a typed array, as a Buffer over the same memory (no copy). */
 function bytes(array: ArrayBufferView): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
@@ -274,7 +313,8 @@ function toStoredTask(row: TaskRow): StoredTask {
 export class RunStore {
   /** The underlying better-sqlite3 connection (read-only use outside this class, please). */
   readonly db: Database.Database;
-  readonly #insertTask: Database.Statement;
+  readonly #insertTask: Database.Statement | null;
+  #tasksVerified = false;
   readonly #readTask: Database.Statement;
   readonly #readProvince: Database.Statement;
   #closed = false;
@@ -343,6 +383,8 @@ export class RunStore {
         this.db.pragma('journal_mode = WAL');
         this.db.pragma('synchronous = FULL');
         this.db.exec(STORE_SCHEMA);
+        // Stores written before the checksum column keep their tasks (unchecked) and gain the column.
+        if (!this.#hasChecksumColumn()) this.db.exec('ALTER TABLE tasks ADD COLUMN checksum TEXT');
       }
       const row = this.db.prepare('SELECT format_version FROM run WHERE id = 1').get() as { format_version: number } | undefined;
       if (row && row.format_version !== STORE_FORMAT_VERSION) {
@@ -359,10 +401,12 @@ export class RunStore {
       }
       throw new RunStoreError(`${file}: not a usable zonesim run store (${(error as Error).message}); move it away or delete its folder, then run the command again`);
     }
-    this.#insertTask = this.db.prepare(
+    this.#insertTask = readonly
+      ? null
+      : this.db.prepare(
       `INSERT OR IGNORE INTO tasks (parameter_set_id, replication, seed, recording_id, wall_ms, non_finite_count, finished_at, zone_count,
-         industry_count, steps, years, province, zone, industry, outcomes, zone_layout, zone_leading, industry_attributes, industry_names)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         industry_count, steps, years, province, zone, industry, outcomes, zone_layout, zone_leading, industry_attributes, industry_names, checksum)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#readTask = this.db.prepare('SELECT * FROM tasks WHERE id = ?');
     this.#readProvince = this.db.prepare('SELECT steps, years, province FROM tasks WHERE id = ?');
@@ -582,36 +626,31 @@ export class RunStore {
    * @returns true when stored, false when it was already there.
    */
   commitTask(ids: TaskIds, wallMs: number, record: TaskRecord, finishedAt = new Date().toISOString()): boolean {
-    const result = this.#insertTask.run(
-      ids.parameterSetId,
-      ids.replication,
-      ids.seed,
-      ids.recordingId,
-      wallMs,
-      record.nonFiniteCount,
-      finishedAt,
-      record.zoneCount,
-      record.industryCount,
-      bytes(record.steps),
-      bytes(record.years),
-      bytes(record.province),
-      bytes(record.zone),
-      bytes(record.industry),
-      bytes(record.outcomes),
-      bytes(record.zoneLayout),
-      bytes(record.zoneLeading),
-      bytes(record.industryAttributes),
-      JSON.stringify(record.industryNames),
-    );
-    return result.changes === 1;
+    const values = {
+      zone_count: record.zoneCount,
+      industry_count: record.industryCount,
+      steps: bytes(record.steps),
+      years: bytes(record.years),
+      province: bytes(record.province),
+      zone: bytes(record.zone),
+      industry: bytes(record.industry),
+      outcomes: bytes(record.outcomes),
+      zone_layout: bytes(record.zoneLayout),
+      zone_leading: bytes(record.zoneLeading),
+      industry_attributes: bytes(record.industryAttributes),
+      industry_names: JSON.stringify(record.industryNames),
+    };
+    return this.commitRawTask(ids, { ...values, wall_ms: wallMs, non_finite_count: record.nonFiniteCount, finished_at: finishedAt });
   }
 
   /**
-   * Copy a raw task row (from {@link rawTask} of another store) under this store's ids.
+   * Copy a raw task row (from {@link rawTask} of another store) under this store's ids; its checksum
+   * is computed from its values (a row copied from a store is checked there, see {@link damagedTasks}).
    *
    * @returns true when stored, false when a task of the same identity was already there.
    */
   commitRawTask(ids: TaskIds, row: Record<string, unknown>): boolean {
+    if (this.#insertTask === null) throw new RunStoreError(`${this.file}: opened read-only`);
     const result = this.#insertTask.run(
       ids.parameterSetId,
       ids.replication,
@@ -632,8 +671,42 @@ export class RunStore {
       row.zone_leading,
       row.industry_attributes,
       row.industry_names,
+      taskChecksum(row),
     );
     return result.changes === 1;
+  }
+
+  /** Whether the tasks table has the checksum column (stores of an earlier zonesim do not). */
+  #hasChecksumColumn(): boolean {
+    return (this.db.prepare('PRAGMA table_info(tasks)').all() as { name: string }[]).some((c) => c.name === 'checksum');
+  }
+
+  /**
+   * Ids of stored tasks whose values no longer match the checksum stored with them (edited,
+   * truncated or damaged on disk), in id order. Tasks without a checksum (stored by an earlier
+   * zonesim) are not checked. Reads every task's values once (about 1 GB/s).
+   */
+  damagedTasks(): number[] {
+    if (!this.#hasChecksumColumn()) return [];
+    const columns = TASK_VALUE_COLUMNS.join(', ');
+    const damaged: number[] = [];
+    for (const row of this.db.prepare(`SELECT id, checksum, ${columns} FROM tasks WHERE checksum IS NOT NULL ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>) {
+      if (taskChecksum(row) !== row.checksum) damaged.push(row.id as number);
+    }
+    return damaged;
+  }
+
+  /**
+   * Check the stored tasks once per open store (the first call; later calls return 0): delete those
+   * whose values do not match their checksum, so that a resuming run computes them again instead of
+   * exporting damaged values (issue 11, D11).
+   *
+   * @returns how many damaged tasks were deleted.
+   */
+  deleteDamagedTasksOnce(): number {
+    if (this.#tasksVerified) return 0;
+    this.#tasksVerified = true;
+    return this.deleteTasks(this.damagedTasks());
   }
 
   /** Delete stored tasks by id (one transaction); returns how many there were. */

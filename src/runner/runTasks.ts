@@ -6,7 +6,7 @@
  * is its own business.
  *
  * Resume: a task whose identity (parameter set hash, replication, seed, recording hash) is already in
- * the store is reused, so running the same command again after Ctrl-C, a kill or a power cut computes
+ * the store, with values that still match their checksum, is reused, so running the same command again after Ctrl-C, a kill or a power cut computes
  * only the rest. Tasks can be appended to a store over any number of invocations. A shard
  * (`--shard i/n`) computes only its slice of the task list (see src/runner/shards.ts).
  */
@@ -126,6 +126,8 @@ export interface RunTasksOptions {
   readonly evaluate?: (task: RunTask) => TaskRecord;
   /** Describes a task in an error message (e.g. 'replication 3 (seed 9) of scenario "baseline"'). */
   readonly describeTask: (task: RunTask) => string;
+  /** Things the user should know (stored tasks found damaged and computed again). */
+  readonly onNotice?: (message: string) => void;
   /** Called once the plan is known, before any task runs. */
   readonly onPlan?: (plan: RunTasksPlan) => void;
   /** Called after each task computed and stored: done of toRun. */
@@ -178,6 +180,11 @@ interface DispatchedTask extends TaskJob {
 export async function runTasks(options: RunTasksOptions): Promise<RunTasksOutcome> {
   const { store, run } = options;
   const shard = options.shard ?? null;
+  // Values edited, truncated or damaged on disk since they were stored are computed again (issue 11, D11).
+  const damaged = store.deleteDamagedTasksOnce();
+  if (damaged > 0) {
+    options.onNotice?.(`${damaged} stored task(s) in ${store.file} did not match their checksum (changed or damaged on disk since they were stored); they are computed again`);
+  }
   const stored = store.taskIdIndex();
   const inRun: number[] = [];
   const toRun: number[] = [];
