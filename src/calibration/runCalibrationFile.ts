@@ -381,6 +381,7 @@ export async function runCalibrationFile(options: RunCalibrationFileOptions): Pr
         renderReport: options.renderReport,
         imageFormats: options.imageFormats,
         onPhase: options.onPhase,
+        signal: options.signal,
       });
       if (stored?.finished !== true || roundsThisRun > 0) writeCalibrationState(store, { key, role: 'run', state, rounds, finished: true });
       writeCalibrationStatus(options.outDir, plan, state, rounds, true, `finished: the report is ${written.reportPath ?? path.join(options.outDir, 'summary.json')}`);

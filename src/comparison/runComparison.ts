@@ -21,6 +21,7 @@ import type { LoadedScenario } from '../scenario/loadScenarioFile.ts';
 import type { AnalysisRunOptions, RunProvenance } from '../runner/analysisRunOptions.ts';
 import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../runner/finishedOutputs.ts';
 import { withStoreFile } from '../runner/environmentErrors.ts';
+import { stopIfAborted } from '../runner/outputsCheckpoint.ts';
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { modelInputHash, parameterSetHash } from '../runner/parameterSets.ts';
 import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordingHash, type RecordOption } from '../runner/recording.ts';
@@ -239,6 +240,7 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
       },
       onNotice: notice,
       onPhase: options.onPhase,
+      signal: options.signal,
     });
     return {
       ...written,
@@ -368,6 +370,8 @@ export interface WriteComparisonOutputsOptions {
   readonly session: ComparisonSession;
   readonly onNotice?: (message: string) => void;
   readonly onPhase?: (phase: 'summarise' | 'export' | 'report') => void;
+  /** Stop between phases (src/runner/outputsCheckpoint.ts); the outputs are then written by the next run. */
+  readonly signal?: AbortSignal;
 }
 
 /** What {@link writeComparisonOutputs} wrote. */
@@ -450,11 +454,14 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
   const reportManifest: ReportManifest = { ...manifestBase, wallTimeSeconds: (Date.now() - session.started) / 1000, timings };
   const input: ReportInput = summariseComparison(store, located, { manifest: reportManifest });
   const summariseSeconds = (Date.now() - summariseStarted) / 1000;
+  const taskCount = located.scenarios.reduce((n, s) => n + s.taskIds.length, 0);
+  await stopIfAborted(options.signal, outDir, taskCount);
 
   options.onPhase?.('export');
   const exportStarted = Date.now();
   const exported = [...exportComparisonFiles(store, located, outDir), ...exportSummaryFiles(input, outDir)];
   const exportSeconds = (Date.now() - exportStarted) / 1000;
+  await stopIfAborted(options.signal, outDir, taskCount);
 
   let reportPath: string | null = null;
   let reportNote: string | null = null;
@@ -470,6 +477,7 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
     reportFiles.push(...rendered.files);
   }
   const reportSeconds = (Date.now() - reportStarted) / 1000;
+  await stopIfAborted(options.signal, outDir, taskCount);
 
   const fileSizes: Record<string, number> = {};
   for (const f of exported) fileSizes[f.file] = f.bytes;

@@ -206,6 +206,7 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
         renderReport: options.renderReport,
         imageFormats: options.imageFormats,
         onPhase: options.onPhase,
+        signal: options.signal,
       });
       files.push(...written.files);
       reportPath = written.reportPath;
