@@ -17,6 +17,7 @@ import { loadScenarioFiles, type LoadedScenario } from '../scenario/loadScenario
 import { ScenarioError } from '../scenario/scenarioError.ts';
 import { CliInputError, CliInterruptedError, ExitCode } from './exitCodes.ts';
 import { environmentErrorMessage } from '../runner/environmentErrors.ts';
+import { formatRunEstimate, InsufficientResourcesError } from '../runner/runEstimate.ts';
 import { createProgressBar, type ProgressBar } from './progressBar.ts';
 import { loadExperimentFile } from '../experiment/loadExperimentFile.ts';
 import { runExperimentFile } from '../experiment/runExperimentFile.ts';
@@ -167,7 +168,8 @@ async function compare(output: CliOutput, scenarios: LoadedScenario[], opts: Com
           const slice = plan.shard === null ? '' : ` (shard ${formatShard(plan.shard)}: ${plan.total} of ${plan.distinct} replications)`;
           const shared = scenarios.length * opts.reps - plan.distinct;
           const sharedText = shared > 0 ? `; ${shared} shared by scenarios with the same parameters` : '';
-          output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications${slice} → ${outDir} (${what}${sharedText})\n`);
+          const estimate = plan.estimate === null || plan.toRun === 0 ? '' : `; ${formatRunEstimate(plan.estimate)}`;
+          output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications${slice} → ${outDir} (${what}${sharedText}${estimate})\n`);
         }
         bar = createProgressBar(plan.toRun, 'replications', { quiet: quietBar });
       },
@@ -287,7 +289,8 @@ async function experimentCommand(output: CliOutput, file: string, opts: Experime
         if (!quiet) {
           const what = describeWork(p.toRun, p.tasksInRun, p.workers, p.reused);
           const slice = p.shard === null ? '' : ` (shard ${formatShard(p.shard)}: ${p.tasksInRun} of ${p.taskCount} tasks)`;
-          output.err(`zonesim: ${plan.definition.name}: ${p.points} points × ${p.replications} replications${slice} → ${outDir} (${what})\n`);
+          const estimate = p.estimate === null || p.toRun === 0 ? '' : `; ${formatRunEstimate(p.estimate)}`;
+          output.err(`zonesim: ${plan.definition.name}: ${p.points} points × ${p.replications} replications${slice} → ${outDir} (${what}${estimate})\n`);
         }
         bar = createProgressBar(p.toRun, 'tasks', { quiet: quietBar });
       },
@@ -482,7 +485,8 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
       error instanceof CliInputError ||
       error instanceof UnknownBaselineError ||
       error instanceof RunStoreError ||
-      error instanceof MergeError
+      error instanceof MergeError ||
+      error instanceof InsufficientResourcesError
     ) {
       output.err(`zonesim: ${error.message}\n`);
       return ExitCode.invalidInput;

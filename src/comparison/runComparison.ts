@@ -22,6 +22,7 @@ import type { AnalysisRunOptions, RunProvenance } from '../runner/analysisRunOpt
 import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../runner/finishedOutputs.ts';
 import { withStoreFile } from '../runner/environmentErrors.ts';
 import { stopIfAborted } from '../runner/outputsCheckpoint.ts';
+import type { RunEstimate } from '../runner/runEstimate.ts';
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { modelInputHash, parameterSetHash } from '../runner/parameterSets.ts';
 import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordingHash, type RecordOption } from '../runner/recording.ts';
@@ -80,6 +81,8 @@ export interface ComparisonPlan {
   readonly reused: number;
   readonly workers: number;
   readonly shard: Shard | null;
+  /** Time, memory and disk of the replications to run (src/runner/runEstimate.ts). */
+  readonly estimate: RunEstimate | null;
 }
 
 /** Summary returned to the caller (the manifest has more). */
@@ -206,6 +209,7 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
           reused: plan.reused,
           workers: plan.workers,
           shard,
+          estimate: plan.estimate,
         });
       },
       onTaskDone: options.onReplicationDone,

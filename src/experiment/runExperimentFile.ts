@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FactorValue } from '../analysis/designs/factorDistributions.ts';
 import { withStoreFile } from '../runner/environmentErrors.ts';
+import type { RunEstimate } from '../runner/runEstimate.ts';
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { modelInputHash } from '../runner/parameterSets.ts';
 import { RunStore, STORE_FILE_NAME, taskIdsKey } from '../runner/runStore.ts';
@@ -58,6 +59,8 @@ export interface ExperimentRunPlan {
   readonly reused: number;
   readonly workers: number;
   readonly shard: Shard | null;
+  /** Time, memory and disk of the tasks to run (src/runner/runEstimate.ts); null for in-thread evaluators. */
+  readonly estimate: RunEstimate | null;
 }
 
 /** What {@link runExperimentFile} did. */
@@ -169,6 +172,7 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
           reused: p.reused,
           workers: p.workers,
           shard,
+          estimate: p.estimate,
         });
       },
       onTaskDone: options.onTaskDone,

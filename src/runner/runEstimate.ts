@@ -11,9 +11,11 @@
  * zones × 100 industries with 100 firms (327 ms for 7.2 million cell-steps); the national-scale
  * scenario then comes out at 7 s against 9.5 s measured by `npm run bench`. Memory per worker ≈ 100 MB
  * (the process with its modules) + 300 B per firm + 150 B per zone × industry cell, from the same
- * runs' resident set; plus 100 MB for the main process. Disk: the stored values of each task are
- * computed exactly from what it records; the whole folder (store, CSV files, report) is 4.4 times
- * that, the ratio of the bundled comparison's folder (36.4 MB) to its run.sqlite (8.3 MB). Expect
+ * runs' resident set; plus 100 MB for the main process. Disk: the bytes of values each task stores
+ * are computed exactly from what it records (tested against a store); the whole folder (store, CSV
+ * files, report, charts) is 3.1 times that, the ratio of the bundled comparison's folder at 30
+ * replications (36.4 MB measured on 2026-12-04) to the values computed here for it (11.8 MB). For that
+ * run the estimate says 44 s on 2 workers against 95 s of CPU measured (48 s on two cores). Expect
  * the time within a factor of about 2 (machine, load), the memory and disk within some 50 %.
  */
 import { isRecordStep } from '../model/simulateModel.ts';
@@ -33,8 +35,16 @@ const PROCESS_BYTES = 100e6;
 const BYTES_PER_FIRM = 300;
 /** Memory per (zone, industry) cell, bytes. */
 const BYTES_PER_CELL = 150;
-/** A run folder's size over its stored values (measured on the bundled comparison). */
-const FOLDER_OVER_STORED_VALUES = 4.4;
+/** A run folder's size over its stored values (measured on the bundled comparison, see the module comment). */
+const FOLDER_OVER_STORED_VALUES = 3.1;
+
+/** The machine cannot hold a run (disk or memory); reported in one line, exit 1. */
+export class InsufficientResourcesError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InsufficientResourcesError';
+  }
+}
 
 /** One kind of task of a run: its parameters and how many such tasks are still to run. */
 export interface EstimatedTasks {
