@@ -13,10 +13,14 @@
  * (the process with its modules) + 300 B per firm + 150 B per zone × industry cell, from the same
  * runs' resident set; plus 100 MB for the main process. Disk: the bytes of values each task stores
  * are computed exactly from what it records (tested against a store); the whole folder (store, CSV
- * files, report, charts) is 3.1 times that, the ratio of the bundled comparison's folder at 30
- * replications (36.4 MB measured on 2026-12-04) to the values computed here for it (11.8 MB). For that
- * run the estimate says 44 s on 2 workers against 95 s of CPU measured (48 s on two cores). Expect
- * the time within a factor of about 2 (machine, load), the memory and disk within some 50 %.
+ * files, report, charts) is about 2.8 times that plus 3.3 MB, a line through two measured folders: 4
+ * bundled scenarios (baseline, no-zones, henan, henan-no-zones) × 10 replications with the report,
+ * 5.9 MB for 0.93 MB of values (2026-12-05), and the bundled main job at 30 replications, 36.4 MB
+ * (2026-12-04) for 11.8 MB of values computed for today's bundled files (which differ a little from
+ * that day's). For the main job the estimate says 43 s on 2 workers against 95 s of CPU measured
+ * (48 s on two cores). Expect the time within a factor of about 2 on an otherwise idle machine —
+ * under load it takes longer: the 4-scenario run above, estimated at 6 s, took 24 s while other jobs
+ * shared the two cores — and the memory and disk within some 50 %.
  */
 import { isRecordStep } from '../model/simulateModel.ts';
 import type { Parameters } from '../model/parameterSpecification.ts';
@@ -35,8 +39,9 @@ const PROCESS_BYTES = 100e6;
 const BYTES_PER_FIRM = 300;
 /** Memory per (zone, industry) cell, bytes. */
 const BYTES_PER_CELL = 150;
-/** A run folder's size over its stored values (measured on the bundled comparison, see the module comment). */
-const FOLDER_OVER_STORED_VALUES = 3.1;
+/** A run folder's size per byte of stored values, and its fixed part (report, chart library), bytes (see the module comment). */
+const FOLDER_OVER_STORED_VALUES = 2.8;
+const FOLDER_FIXED_BYTES = 3.3e6;
 
 /** The machine cannot hold a run (disk or memory); reported in one line, exit 1. */
 export class InsufficientResourcesError extends Error {
@@ -106,7 +111,8 @@ export function estimateRun(kinds: readonly EstimatedTasks[], recording: Recordi
     workerBytes = Math.max(workerBytes, PROCESS_BYTES + BYTES_PER_FIRM * work.peakFirms + BYTES_PER_CELL * cells);
   }
   const w = Math.max(1, workers);
-  return { seconds: cpu / w, memoryBytes: PROCESS_BYTES + w * workerBytes, diskBytes: FOLDER_OVER_STORED_VALUES * stored };
+  const diskBytes = stored > 0 ? FOLDER_FIXED_BYTES + FOLDER_OVER_STORED_VALUES * stored : 0;
+  return { seconds: cpu / w, memoryBytes: PROCESS_BYTES + w * workerBytes, diskBytes };
 }
 
 /** A duration in words: "40 s", "12 min", "3.5 h", "2.1 days". */

@@ -58,7 +58,10 @@ describe('estimateRun', () => {
     const more = estimateRun([{ parameters: scenario.modelInput.parameters, tasks: 20 }], recording, 1);
     const two = estimateRun([{ parameters: scenario.modelInput.parameters, tasks: 20 }], recording, 2);
     expect(more.seconds).toBeCloseTo(2 * one.seconds, 9);
-    expect(more.diskBytes).toBeCloseTo(2 * one.diskBytes, 3);
+    // Disk: 2.8 bytes per byte of values plus 3.3 MB for the report.
+    const perTask = storedBytesPerTask(scenario.modelInput.parameters, recording);
+    expect(one.diskBytes).toBeCloseTo(3.3e6 + 2.8 * 10 * perTask, 3);
+    expect(more.diskBytes - one.diskBytes).toBeCloseTo(2.8 * 10 * perTask, 3);
     expect(more.memoryBytes).toBe(one.memoryBytes);
     expect(two.seconds).toBeCloseTo(more.seconds / 2, 9);
     // One more worker process: the worker's share of memory again (main process 100 MB + 2 × worker).
@@ -90,7 +93,7 @@ describe('on the command line', () => {
     const [baseline] = writeSmallScenarios(dir);
     const result = await cli('run', baseline, '--reps', '2', '--workers', '1', '--out', path.join(dir, 'out'), '--no-report');
     expect(result.code).toBe(0);
-    expect(result.err).toMatch(/^zonesim: 1 scenario\(s\) × 2 replications → .* \(2 to run on 1 worker\(s\); about \d+ s, \d+ MB of memory, \d+ kB of disk\)$/m);
+    expect(result.err).toMatch(/^zonesim: 1 scenario\(s\) × 2 replications → .* \(2 to run on 1 worker\(s\); about \d+ s, \d+ MB of memory, \d+ MB of disk\)$/m);
   });
 
   it('refuses, before any task runs, a run that needs more disk than any machine has free (30 TB)', async () => {
