@@ -1,6 +1,6 @@
 /**
  * A run folder belongs to one analysis (issue 11, D10): an experiment run into a comparison's folder,
- * or a comparison into an experiment's, is refused in one line with exit 1 and leaves the other's
+ * or a comparison into an experiment's (or another experiment into an experiment's, D3), is refused in one line with exit 1 and leaves the other's
  * manifest.json and store as they were — also when the folder's store is gone but its outputs are
  * still there (before: exit 0 and the other's manifest.json overwritten).
  */
@@ -49,6 +49,19 @@ describe('one analysis per run folder', () => {
     expect(intoExperiment).toEqual({ code: 1, err: `zonesim: ${experiment}: holds an experiment run; choose another --out folder for this comparison\n` });
     expect(readFileSync(path.join(comparison, 'manifest.json'), 'utf8')).toBe(comparisonManifest);
     expect(readFileSync(path.join(experiment, 'manifest.json'), 'utf8')).toBe(experimentManifest);
+  });
+
+  it('refuses an experiment of another name in an experiment’s folder, leaving its tasks (issue 11, D3)', async () => {
+    const folder = path.join(dir, 'tiny-folder');
+    expect((await cli(...experimentArgs(folder))).code).toBe(0);
+    const manifest = readFileSync(path.join(folder, 'manifest.json'), 'utf8');
+    writeFileSync(path.join(dir, 'other.yaml'), readFileSync(path.join(dir, 'exp.yaml'), 'utf8').replace('name: tiny', 'name: other'));
+    const refused = await cli('experiment', path.join(dir, 'other.yaml'), '--workers', '1', '--out', folder, '--quiet', '--no-report');
+    expect(refused).toEqual({
+      code: 1,
+      err: `zonesim: ${folder}: holds experiment "tiny" (2 stored tasks), not "other"; choose another --out folder, or delete ${folder} to start again\n`,
+    });
+    expect(readFileSync(path.join(folder, 'manifest.json'), 'utf8')).toBe(manifest);
   });
 
   it('refuses a folder that holds another run’s outputs but no store (run.sqlite deleted)', async () => {
