@@ -97,11 +97,15 @@ describe('two commands on one run folder', () => {
     // Wait until the first command holds the lock (or has finished, which would make the test fail below).
     let finished = false;
     void firstExit.then(() => (finished = true));
-    while (!existsSync(path.join(out, LOCK_FILE_NAME)) && !finished) await new Promise((r) => setTimeout(r, 20));
+    while (!existsSync(path.join(out, LOCK_FILE_NAME)) && !finished) await new Promise((r) => setTimeout(r, 5));
     expect(finished).toBe(false);
+    // Hold the first command where it is (SIGSTOP) while the second starts, so that it is certainly
+    // still running, however slow the machine; then let it go on (SIGCONT).
+    first.kill('SIGSTOP');
     const second = spawnSync(process.execPath, [bin, 'run', ...files, '--reps', '3', '--seed', '8', '--out', out, '--no-report', '--quiet'], { cwd: dir, env, encoding: 'utf8' });
     expect(second.status).toBe(1);
     expect(second.stderr).toMatch(new RegExp(`^zonesim: ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: in use by another zonesim command \\(process ${first.pid}, since [^)]*\\); wait for it to finish, or choose another --out folder\\n$`));
+    first.kill('SIGCONT');
     expect(await firstExit).toBe(0);
     expect(firstErr).not.toMatch(/internal error/);
     // The folder is the first command's: seed 7 in the manifest, 12 replications of seed-7 rows.
