@@ -31,22 +31,22 @@ export interface ReplicationWork {
 }
 
 /**
- * Most firm-years one replication may have: about 10 times the national-scale scenario
- * (`scenarios/scale/china-national.yaml`, 10.7 million estimated firm-years, about 10 s of CPU); a
- * replication at the bound takes some 1.5 minutes of CPU.
+ * Most firm-years one replication may have: about 6 times the national-scale scenario
+ * (`scenarios/scale/china-national.yaml`: 15.9 million estimated firm-years, 9.5 s of CPU measured);
+ * a replication at the bound takes about a minute of CPU (src/runner/runEstimate.ts).
  */
 export const MAXIMUM_REPLICATION_FIRM_YEARS = 1e8;
 
-/** Most firms one replication may hold at once: about 7 times the national scale (0.73 million), some 2 GB of memory. */
+/** Most firms one replication may hold at once: about 4 times the national scale (1.19 million estimated), some 1.6 GB of memory. */
 export const MAXIMUM_REPLICATION_FIRMS = 5e6;
 
-/** Most (zone, industry) cell-steps of one replication: 75 times the national scale (13.4 million). */
+/** Most (zone, industry) cell-steps of one replication: about 75 times the national scale (13.4 million). */
 export const MAXIMUM_REPLICATION_CELL_STEPS = 1e9;
 
 /**
  * The work of one replication with these parameters (see the module comment).
  *
- * @example replicationWork(henanParameters).firmYears // ≈ 1.09 million (18,000 initial firms, 1,500 projects a year, mobile pool, 22 years)
+ * @example replicationWork(henanParameters).firmYears // 1,122,000 (18,000 initial firms, 1,500 projects a year doubled for the mobile pool, 22 years)
  */
 export function replicationWork(parameters: Parameters): ReplicationWork {
   const years = parameters.time.years;
