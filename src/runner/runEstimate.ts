@@ -157,3 +157,15 @@ export function resourceProblem(estimate: RunEstimate, available: { outDir: stri
   }
   return null;
 }
+
+/**
+ * A warning (not a refusal) when the run may need more memory than is free right now (os.freemem:
+ * the memory available without swapping), though the machine has enough: other programs hold it, and
+ * the run may slow down or swap. Null when it fits.
+ *
+ * @example memoryWarning({ seconds: 1, memoryBytes: 3e9, diskBytes: 0 }, 2e9) // 'this run may need about 3.0 GB of memory and 2.0 GB are free now; …'
+ */
+export function memoryWarning(estimate: RunEstimate, freeMemoryBytes: number): string | null {
+  if (estimate.memoryBytes <= freeMemoryBytes) return null;
+  return `this run may need about ${formatBytes(estimate.memoryBytes)} of memory and ${formatBytes(freeMemoryBytes)} are free now; close other programs or use fewer workers (--workers) if it slows down`;
+}

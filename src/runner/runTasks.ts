@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ModelInput } from '../model/modelInput.ts';
 import { applyParameterOverrides, type ParameterOverrides } from './parameterSets.ts';
-import { estimateRun, InsufficientResourcesError, resourceProblem, type RunEstimate } from './runEstimate.ts';
+import { estimateRun, InsufficientResourcesError, memoryWarning, resourceProblem, type RunEstimate } from './runEstimate.ts';
 import { recordingJson, type Recording } from './recording.ts';
 import type { TaskRecord } from './recordTask.ts';
 import { taskIdsKey, type RunStore, type TaskIds } from './runStore.ts';
@@ -238,6 +238,8 @@ export async function runTasks(options: RunTasksOptions): Promise<RunTasksOutcom
     const disk = statfsSync(outDir);
     const problem = resourceProblem(estimate, { outDir, freeDiskBytes: disk.bavail * disk.bsize, totalMemoryBytes: os.totalmem() });
     if (problem !== null) throw new InsufficientResourcesError(problem);
+    const warning = memoryWarning(estimate, os.freemem());
+    if (warning !== null) options.onNotice?.(warning);
   }
   const plan: RunTasksPlan = { taskCount: run.uniqueTasks.length, tasksInRun: inRun.length, toRun: toRun.length, reused: inRun.length - toRun.length, workers, estimate };
   options.onPlan?.(plan);

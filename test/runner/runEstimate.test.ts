@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { runComparison } from '../../src/comparison/runComparison.ts';
 import { comparisonRecording, DEFAULT_RECORD_OPTION } from '../../src/runner/recording.ts';
-import { estimateRun, formatBytes, formatDuration, resourceProblem, storedBytesPerTask } from '../../src/runner/runEstimate.ts';
+import { estimateRun, formatBytes, formatDuration, memoryWarning, resourceProblem, storedBytesPerTask } from '../../src/runner/runEstimate.ts';
 import { loadScenarioFiles } from '../../src/scenario/loadScenarioFile.ts';
 import { writeFileSync } from 'node:fs';
 import { removeScratchDirs, scratchDir, testProvenance, writeSmallScenarios } from './runnerHelpers.ts';
@@ -73,6 +73,14 @@ describe('estimateRun', () => {
   it('formats durations and sizes for the plan line', () => {
     expect([formatDuration(0.2), formatDuration(44), formatDuration(600), formatDuration(7.5 * 3600), formatDuration(3 * 86400)]).toEqual(['1 s', '44 s', '10 min', '7.5 h', '3.0 days']);
     expect([formatBytes(500), formatBytes(36.5e6), formatBytes(121.8e9)]).toEqual(['1 kB', '37 MB', '121.8 GB']);
+  });
+
+  it('warns when the run may need more memory than is free now', () => {
+    const estimate = { seconds: 1, memoryBytes: 3e9, diskBytes: 0 };
+    expect(memoryWarning(estimate, 4e9)).toBeNull();
+    expect(memoryWarning(estimate, 2e9)).toBe(
+      'this run may need about 3.0 GB of memory and 2.0 GB are free now; close other programs or use fewer workers (--workers) if it slows down',
+    );
   });
 
   it('names the resource a run exceeds', () => {
