@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AnalysisRunOptions } from '../runner/analysisRunOptions.ts';
+import { withStoreFile } from '../runner/environmentErrors.ts';
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { applyParameterOverrides } from '../runner/parameterSets.ts';
 import { recordTask, type TaskRecord } from '../runner/recordTask.ts';
@@ -169,6 +170,7 @@ async function runRound({ store, outDir, round, roundNumber, plan, shard, option
     shard,
     workers: options.workers,
     signal: options.signal,
+    onNotice: options.onNotice,
     evaluate: options.inThread === true ? inThreadEvaluator(round.run.definition) : undefined,
     describeTask: (task) => describeRoundTask(round, task),
     onPlan: (p) => {
@@ -250,7 +252,7 @@ export async function runCalibrationFile(options: RunCalibrationFileOptions): Pr
   const fromState = shard === null || options.from === null || options.from === undefined ? null : stateOfRunFolder(options.from, plan, key);
 
   mkdirSync(options.outDir, { recursive: true });
-  const store = RunStore.openFolder(options.outDir);
+  const store = RunStore.openFolder(options.outDir, { onNotice: notice });
   try {
     const { deletedForCode } = store.beginRun({
       zonesimVersion: options.provenance.zonesimVersion,
@@ -379,6 +381,7 @@ export async function runCalibrationFile(options: RunCalibrationFileOptions): Pr
         renderReport: options.renderReport,
         imageFormats: options.imageFormats,
         onPhase: options.onPhase,
+        signal: options.signal,
       });
       if (stored?.finished !== true || roundsThisRun > 0) writeCalibrationState(store, { key, role: 'run', state, rounds, finished: true });
       writeCalibrationStatus(options.outDir, plan, state, rounds, true, `finished: the report is ${written.reportPath ?? path.join(options.outDir, 'summary.json')}`);
@@ -393,6 +396,8 @@ export async function runCalibrationFile(options: RunCalibrationFileOptions): Pr
         shardRound: null,
       });
     }
+  } catch (error) {
+    throw withStoreFile(error, store.file);
   } finally {
     store.close();
   }

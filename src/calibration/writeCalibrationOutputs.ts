@@ -20,6 +20,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunProvenance } from '../runner/analysisRunOptions.ts';
 import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../runner/finishedOutputs.ts';
+import { stopIfAborted } from '../runner/outputsCheckpoint.ts';
 import type { RunStore } from '../runner/runStore.ts';
 import { csvField } from '../runner/tidyCsv.ts';
 import type { ChartImageFormat } from '../report/renderChartImages.ts';
@@ -45,6 +46,8 @@ export interface WriteCalibrationOutputsOptions {
   /** Formats of the chart image files (default PNG and SVG). */
   readonly imageFormats?: readonly ChartImageFormat[];
   readonly onPhase?: (phase: 'predict' | 'export' | 'report') => void;
+  /** Stop between phases (src/runner/outputsCheckpoint.ts); the outputs are then written by the next run. */
+  readonly signal?: AbortSignal;
 }
 
 /** What {@link writeCalibrationOutputs} wrote. */
@@ -311,6 +314,8 @@ export async function writeCalibrationOutputs(
   forgetOutputs(store);
   options.onPhase?.('predict');
   const bands = posteriorPredictiveBands(plan, state.population, predictions.run, predictions.read);
+  const tasks = store.taskCount();
+  await stopIfAborted(options.signal, options.outDir, tasks);
   options.onPhase?.('export');
   const summary = calibrationSummary(plan, state, bands, options.provenance, options.modelFingerprint);
   const parameters = parameterResults(plan.parameters, state.population);
@@ -335,6 +340,7 @@ export async function writeCalibrationOutputs(
     [calibratedFile, calibrated],
   ];
   for (const [file, text] of outputs) writeFileSync(path.join(options.outDir, file), text);
+  await stopIfAborted(options.signal, options.outDir, tasks);
   const files = outputs.map(([file]) => file);
   let reportPath: string | null = null;
   if (renderReport) {
@@ -345,6 +351,7 @@ export async function writeCalibrationOutputs(
     const written = await renderCalibrationReport(buildCalibrationReportInput(plan, state, summary, calibrated), options.outDir, { imageFormats });
     reportPath = written[0];
     files.push(...written.map((f) => path.relative(options.outDir, f)));
+    await stopIfAborted(options.signal, options.outDir, tasks);
   }
   recordOutputs(store, options.outDir, key, files);
   return { files, reportPath, calibratedScenario: calibratedFile, unchanged: false, summary };

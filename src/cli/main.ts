@@ -16,6 +16,8 @@ import { defaultWorkerCount } from '../runner/workerPool.ts';
 import { loadScenarioFiles, type LoadedScenario } from '../scenario/loadScenarioFile.ts';
 import { ScenarioError } from '../scenario/scenarioError.ts';
 import { CliInputError, CliInterruptedError, ExitCode } from './exitCodes.ts';
+import { environmentErrorMessage } from '../runner/environmentErrors.ts';
+import { formatRunEstimate, InsufficientResourcesError } from '../runner/runEstimate.ts';
 import { createProgressBar, type ProgressBar } from './progressBar.ts';
 import { resolveScenarioArguments } from './scenarioArguments.ts';
 import { loadExperimentFile } from '../experiment/loadExperimentFile.ts';
@@ -204,7 +206,8 @@ async function compare(output: CliOutput, scenarios: readonly LoadedScenario[], 
           const shared = scenarios.length * opts.reps - plan.distinct;
           const sharedText = claims === null && shared > 0 ? `; ${shared} shared by scenarios with the same parameters` : '';
           const robustness = claims === null ? '' : ` and ${claims.definition.claims.length} claims' robustness variants (${plan.distinct} replications in all)`;
-          output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications${robustness}${slice} → ${outDir} (${what}${sharedText})\n`);
+          const estimate = plan.estimate === null || plan.toRun === 0 ? '' : `; ${formatRunEstimate(plan.estimate)}`;
+          output.err(`zonesim: ${scenarios.length} scenario(s) × ${opts.reps} replications${robustness}${slice} → ${outDir} (${what}${sharedText}${estimate})\n`);
         }
         bar = createProgressBar(plan.toRun, 'replications', { quiet: quietBar, parallelism: plan.workers });
       },
@@ -326,7 +329,8 @@ async function experimentCommand(output: CliOutput, file: string, opts: Experime
         if (!quiet) {
           const what = describeWork(p.toRun, p.tasksInRun, p.workers, p.reused);
           const slice = p.shard === null ? '' : ` (shard ${formatShard(p.shard)}: ${p.tasksInRun} of ${p.taskCount} tasks)`;
-          output.err(`zonesim: ${plan.definition.name}: ${p.points} points × ${p.replications} replications${slice} → ${outDir} (${what})\n`);
+          const estimate = p.estimate === null || p.toRun === 0 ? '' : `; ${formatRunEstimate(p.estimate)}`;
+          output.err(`zonesim: ${plan.definition.name}: ${p.points} points × ${p.replications} replications${slice} → ${outDir} (${what}${estimate})\n`);
         }
         bar = createProgressBar(p.toRun, 'tasks', { quiet: quietBar, parallelism: p.workers });
       },
@@ -547,9 +551,15 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
       error instanceof CliInputError ||
       error instanceof UnknownBaselineError ||
       error instanceof RunStoreError ||
-      error instanceof MergeError
+      error instanceof MergeError ||
+      error instanceof InsufficientResourcesError
     ) {
       output.err(`zonesim: ${error.message}\n`);
+      return ExitCode.invalidInput;
+    }
+    const environment = environmentErrorMessage(error);
+    if (environment !== null) {
+      output.err(`zonesim: ${environment}\n`);
       return ExitCode.invalidInput;
     }
     const err = error as NodeJS.ErrnoException;

@@ -15,6 +15,7 @@ import { writeExperimentOutputs } from '../experiment/writeExperimentOutputs.ts'
 import type { RunProvenance } from '../runner/analysisRunOptions.ts';
 import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import { mergeRuns } from '../runner/mergeRuns.ts';
+import { withStoreFile } from '../runner/environmentErrors.ts';
 import { STORE_FILE_NAME, type AnalysisKind } from '../runner/runStore.ts';
 
 /** Options of {@link mergeShards}. */
@@ -120,6 +121,8 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSum
       reportPath,
       wallTimeSeconds,
     };
+  } catch (error) {
+    throw withStoreFile(error, merged.store.file);
   } finally {
     merged.store.close();
   }

@@ -27,10 +27,13 @@ import type { ParameterOverrides } from '../runner/parameterSets.ts';
 import type { LoadedScenario } from '../scenario/loadScenarioFile.ts';
 import type { AnalysisRunOptions, RunProvenance } from '../runner/analysisRunOptions.ts';
 import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../runner/finishedOutputs.ts';
+import { withStoreFile } from '../runner/environmentErrors.ts';
+import { stopIfAborted } from '../runner/outputsCheckpoint.ts';
+import type { RunEstimate } from '../runner/runEstimate.ts';
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { modelInputHash, parameterSetHash } from '../runner/parameterSets.ts';
 import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordingHash, type RecordOption } from '../runner/recording.ts';
-import { RunStore, STORE_FILE_NAME, STORE_FORMAT_VERSION, taskIdsKey } from '../runner/runStore.ts';
+import { RunStore, RunStoreError, STORE_FILE_NAME, STORE_FORMAT_VERSION, taskIdsKey } from '../runner/runStore.ts';
 import { registerRun, RunInterruptedError, runTasks, type RunDefinition, type RunModel, type RunParameterSet, type RunTask } from '../runner/runTasks.ts';
 import { formatShard, type Shard } from '../runner/shards.ts';
 import { comparisonSeeds, comparisonSpecHash, comparisonSpecJson, locateComparison, type ComparisonSpec, type LocatedComparison } from './comparisonSpec.ts';
@@ -106,6 +109,8 @@ export interface ComparisonPlan {
   readonly reused: number;
   readonly workers: number;
   readonly shard: Shard | null;
+  /** Time, memory and disk of the replications to run (src/runner/runEstimate.ts). */
+  readonly estimate: RunEstimate | null;
 }
 
 /** Summary returned to the caller (the manifest has more). */
@@ -226,8 +231,9 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
   const spec: ComparisonSpec = { ...partial, replications: options.replications, baseSeed: options.baseSeed, baseline };
 
   mkdirSync(options.outDir, { recursive: true });
-  const store = RunStore.openFolder(options.outDir);
+  const store = RunStore.openFolder(options.outDir, { onNotice: notice });
   try {
+    refuseConflictingComparison(store, options, spec);
     const { deletedForCode } = store.beginRun({
       zonesimVersion: options.provenance.zonesimVersion,
       codeFingerprint: modelFingerprint(),
@@ -249,6 +255,7 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
       shard,
       workers: options.workers,
       signal: options.signal,
+      onNotice: notice,
       describeTask: (task) =>
         `replication ${task.replication} (seed ${task.seed}) of ` +
         (taskScenario.has(task.parameterSet) ? `scenario "${taskScenario.get(task.parameterSet)}"` : (describeExtra.get(task.parameterSet) ?? `parameter set ${task.parameterSet}`)),
@@ -262,6 +269,7 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
           reused: plan.reused,
           workers: plan.workers,
           shard,
+          estimate: plan.estimate,
         });
       },
       onTaskDone: options.onReplicationDone,
@@ -297,6 +305,7 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
       onNotice: notice,
       onPhase: options.onPhase,
       extension: options.extension,
+      signal: options.signal,
     });
     return {
       ...written,
@@ -305,9 +314,68 @@ export async function runComparison(options: RunComparisonOptions): Promise<Comp
       wallTimeSeconds: (Date.now() - started) / 1000,
       shard: null,
     };
+  } catch (error) {
+    throw withStoreFile(error, store.file);
   } finally {
     store.close();
   }
+}
+
+/**
+ * Refuse, in one line, a comparison whose command does not match what its folder holds (issue 11,
+ * D3): stored replications of one of its scenarios under another base seed (`--seed`), another
+ * `--record`, or other parameters of a scenario of the same name (an edited file). Running it would
+ * discard those results and silently turn the folder into another run; the message says what differs
+ * and what to do. What only adds to a folder is allowed: more (or fewer) replications, other
+ * scenarios besides the stored ones — their stored results are reused, and every output is rewritten
+ * for the command that ran last. Checked before anything is written. The folder of another code
+ * version is not refused: its results are recomputed (the runner says so).
+ *
+ * @throws {RunStoreError} naming the folder, what differs and what to do.
+ */
+function refuseConflictingComparison(store: RunStore, options: RunComparisonOptions, spec: ComparisonSpec): void {
+  const facts = store.runFacts();
+  if (facts === null || facts.analysis !== 'comparison' || facts.codeFingerprint !== modelFingerprint()) return;
+  const idByHash = store.parameterSetIds();
+  const hashById = new Map([...idByHash].map(([hash, id]) => [id, hash]));
+  const taskFacts = store.taskFacts();
+  const storedOf = (parameterSetId: number | undefined): number => (parameterSetId === undefined ? 0 : taskFacts.filter((t) => t.parameterSetId === parameterSetId).length);
+  const differences: string[] = [];
+  let lost = 0;
+  const currentHashes = new Set(spec.scenarios.map((s) => s.parameterSetHash));
+  for (const scenario of options.scenarios) {
+    const previous = store.scenario(scenario.name);
+    if (previous === null) continue;
+    const previousHash = hashById.get(previous.parameterSetId);
+    const current = spec.scenarios.find((s) => s.name === scenario.name)?.parameterSetHash;
+    if (previousHash === undefined || previousHash === current || currentHashes.has(previousHash)) continue;
+    const n = storedOf(previous.parameterSetId);
+    if (n === 0) continue;
+    lost += n;
+    differences.push(`scenario "${scenario.name}" has other parameters than the ${n} replications stored for it (${scenario.file} changed)`);
+  }
+  const recording = store.recordingByHash(spec.recordingHash);
+  const seeds = comparisonSeeds(spec.baseSeed, spec.replications);
+  const inUse = new Set(spec.scenarios.map((s) => idByHash.get(s.parameterSetHash)).filter((id): id is number => id !== undefined));
+  const mismatched = taskFacts.filter(
+    (t) => inUse.has(t.parameterSetId) && t.replication < spec.replications && (t.seed !== seeds[t.replication] || recording === null || t.recordingId !== recording.id),
+  );
+  if (mismatched.length > 0) {
+    lost += mismatched.length;
+    const previousSpec = JSON.parse(facts.analysisJson) as Partial<ComparisonSpec>;
+    if (typeof previousSpec.baseSeed === 'number' && previousSpec.baseSeed !== spec.baseSeed) {
+      differences.push(`its replications were run with --seed ${previousSpec.baseSeed}, this command has --seed ${spec.baseSeed}`);
+    }
+    if (previousSpec.record !== undefined && formatRecordOption(previousSpec.record) !== formatRecordOption(spec.record)) {
+      differences.push(`they were recorded with --record ${formatRecordOption(previousSpec.record)}, this command has --record ${formatRecordOption(spec.record)}`);
+    }
+    if (differences.length === 0) differences.push(`${mismatched.length} stored replications have other seeds or recordings than this command`);
+  }
+  if (differences.length === 0) return;
+  throw new RunStoreError(
+    `${options.outDir}: holds another comparison: ${differences.join('; ')} — running this command there would discard ${lost} stored replications; ` +
+      `choose another --out folder, or delete ${options.outDir} to start again`,
+  );
 }
 
 /**
@@ -369,6 +437,8 @@ export interface WriteComparisonOutputsOptions {
   readonly onPhase?: (phase: 'summarise' | 'export' | 'report') => void;
   /** Extra outputs written before the report (see {@link ComparisonExtension}). */
   readonly extension?: ComparisonExtension;
+  /** Stop between phases (src/runner/outputsCheckpoint.ts); the outputs are then written by the next run. */
+  readonly signal?: AbortSignal;
 }
 
 /** What {@link writeComparisonOutputs} wrote. */
@@ -452,6 +522,8 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
   const reportManifest: ReportManifest = { ...manifestBase, wallTimeSeconds: (Date.now() - session.started) / 1000, timings };
   const input: ReportInput = summariseComparison(store, located, { manifest: reportManifest });
   const summariseSeconds = (Date.now() - summariseStarted) / 1000;
+  const taskCount = located.scenarios.reduce((n, s) => n + s.taskIds.length, 0);
+  await stopIfAborted(options.signal, outDir, taskCount);
 
   options.onPhase?.('export');
   const exportStarted = Date.now();
@@ -463,6 +535,7 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
     leadingSection = extra.leadingSection;
   }
   const exportSeconds = (Date.now() - exportStarted) / 1000;
+  await stopIfAborted(options.signal, outDir, taskCount);
 
   let reportPath: string | null = null;
   let reportNote: string | null = null;
@@ -478,6 +551,7 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
     reportFiles.push(...rendered.files);
   }
   const reportSeconds = (Date.now() - reportStarted) / 1000;
+  await stopIfAborted(options.signal, outDir, taskCount);
 
   const fileSizes: Record<string, number> = {};
   for (const f of exported) fileSizes[f.file] = f.bytes;

@@ -13,13 +13,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FactorValue } from '../analysis/designs/factorDistributions.ts';
+import { withStoreFile } from '../runner/environmentErrors.ts';
+import type { RunEstimate } from '../runner/runEstimate.ts';
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { modelInputHash } from '../runner/parameterSets.ts';
-import { RunStore, STORE_FILE_NAME, taskIdsKey } from '../runner/runStore.ts';
+import { RunStore, RunStoreError, STORE_FILE_NAME, taskIdsKey } from '../runner/runStore.ts';
 import { registerRun, RunInterruptedError, runTasks, taskIds, type RunTask } from '../runner/runTasks.ts';
 import { formatShard, type Shard } from '../runner/shards.ts';
 import type { TaskRecord } from '../runner/recordTask.ts';
-import { experimentSpecJson } from './experimentSpec.ts';
+import { experimentSpecJson, parseExperimentSpec } from './experimentSpec.ts';
 import { experimentRun, taskIndex, type ExperimentTask } from './experimentTasks.ts';
 import type { LoadedExperiment } from './loadExperimentFile.ts';
 import { writeExperimentOutputs } from './writeExperimentOutputs.ts';
@@ -57,6 +59,8 @@ export interface ExperimentRunPlan {
   readonly reused: number;
   readonly workers: number;
   readonly shard: Shard | null;
+  /** Time, memory and disk of the tasks to run (src/runner/runEstimate.ts); null for in-thread evaluators. */
+  readonly estimate: RunEstimate | null;
 }
 
 /** What {@link runExperimentFile} did. */
@@ -109,8 +113,9 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
   const modelHash = modelInputHash(baseInput);
 
   mkdirSync(options.outDir, { recursive: true });
-  const store = RunStore.openFolder(options.outDir);
+  const store = RunStore.openFolder(options.outDir, { onNotice: notice });
   try {
+    refuseAnotherExperiment(store, options.outDir, definition.name);
     const { deletedForCode } = store.beginRun({
       zonesimVersion: options.provenance.zonesimVersion,
       codeFingerprint: fingerprint,
@@ -148,6 +153,7 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
       shard,
       workers: options.workers,
       signal: options.signal,
+      onNotice: notice,
       evaluate,
       describeTask: (task) => {
         const t = experimentTaskOf(task);
@@ -167,6 +173,7 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
           reused: p.reused,
           workers: p.workers,
           shard,
+          estimate: p.estimate,
         });
       },
       onTaskDone: options.onTaskDone,
@@ -204,6 +211,7 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
         renderReport: options.renderReport,
         imageFormats: options.imageFormats,
         onPhase: options.onPhase,
+        signal: options.signal,
       });
       files.push(...written.files);
       reportPath = written.reportPath;
@@ -228,9 +236,35 @@ export async function runExperimentFile(options: RunExperimentFileOptions): Prom
       workers: outcome.workers,
       outputsUnchanged,
     };
+  } catch (error) {
+    throw withStoreFile(error, store.file);
   } finally {
     store.close();
   }
+}
+
+/**
+ * Refuse, in one line, an experiment run into the folder of another experiment (by name) that holds
+ * stored tasks (issue 11, D3): running it would delete them. A new version of the same experiment
+ * (the file edited) is allowed: its tasks that are still used are reused, the others deleted (the
+ * runner says so).
+ *
+ * @throws {RunStoreError} naming both experiments and what to do.
+ */
+function refuseAnotherExperiment(store: RunStore, outDir: string, name: string): void {
+  const facts = store.runFacts();
+  if (facts === null || facts.analysis !== 'experiment') return;
+  let previous: string;
+  try {
+    previous = parseExperimentSpec(facts.analysisJson).plan.definition.name;
+  } catch {
+    return;
+  }
+  const stored = store.taskCount();
+  if (previous === name || stored === 0) return;
+  throw new RunStoreError(
+    `${outDir}: holds experiment "${previous}" (${stored} stored tasks), not "${name}"; choose another --out folder, or delete ${outDir} to start again`,
+  );
 }
 
 /** A task record holding only outcome values (what an in-thread evaluator returns). */

@@ -27,6 +27,7 @@ import { analyseExperiment, BOOTSTRAP_RESAMPLES, INTERVAL_LEVEL, type Experiment
 import { describeDistribution, type ExperimentDefinition } from './experimentDefinition.ts';
 import type { RunProvenance } from '../runner/analysisRunOptions.ts';
 import { forgetOutputs, outputsKey, outputsUpToDate, recordOutputs } from '../runner/finishedOutputs.ts';
+import { stopIfAborted } from '../runner/outputsCheckpoint.ts';
 import { STORE_FILE_NAME, STORE_FORMAT_VERSION, type RunStore } from '../runner/runStore.ts';
 import { experimentTaskValues } from './experimentSpec.ts';
 import { experimentTask } from './experimentTasks.ts';
@@ -58,6 +59,8 @@ export interface WriteExperimentOutputsOptions {
   readonly imageFormats?: readonly ChartImageFormat[];
   /** Called when the report starts rendering. */
   readonly onPhase?: (phase: 'analyse' | 'export' | 'report') => void;
+  /** Stop between phases (src/runner/outputsCheckpoint.ts); the outputs are then written by the next run. */
+  readonly signal?: AbortSignal;
 }
 
 /** What {@link writeExperimentOutputs} wrote. */
@@ -359,6 +362,7 @@ export async function writeExperimentOutputs(store: RunStore, plan: ExperimentPl
   options.onPhase?.('analyse');
   const analysis = analyseExperiment(plan, taskValues);
   const analyseSeconds = (Date.now() - analyseStarted) / 1000;
+  await stopIfAborted(options.signal, options.outDir, plan.taskCount);
 
   options.onPhase?.('export');
   const exportStarted = Date.now();
@@ -372,6 +376,7 @@ export async function writeExperimentOutputs(store: RunStore, plan: ExperimentPl
   ];
   for (const [file, text] of outputs) writeFileSync(path.join(options.outDir, file), text);
   const exportSeconds = (Date.now() - exportStarted) / 1000;
+  await stopIfAborted(options.signal, options.outDir, plan.taskCount);
 
   const files = outputs.map(([file]) => file);
   let reportPath: string | null = null;
@@ -383,6 +388,7 @@ export async function writeExperimentOutputs(store: RunStore, plan: ExperimentPl
     const written = await renderExperimentReport(buildExperimentReportInput(plan, analysis, manifest), options.outDir, { imageFormats });
     reportPath = written[0];
     files.push(...written.map((f) => path.relative(options.outDir, f)));
+    await stopIfAborted(options.signal, options.outDir, plan.taskCount);
   }
   recordOutputs(store, options.outDir, key, files);
   return { files, reportPath, analysis, unchanged: false, timings: { analyseSeconds, exportSeconds, reportSeconds: (Date.now() - reportStarted) / 1000 } };

@@ -4,7 +4,8 @@
  * as a single-machine run would — byte-identical files whatever the number of shards and of workers
  * per shard, because every output is written from the stored tasks in the analysis's order.
  *
- * Checks, before anything is written: every folder holds a run store; all hold the same analysis
+ * Checks, before anything is written: every folder holds a run store whose tasks match their
+ * checksums; all hold the same analysis
  * (kind and content hash) computed by the same code (fingerprint); a task stored in two folders has
  * the same values; together they hold every task of the analysis — otherwise a one-line error says
  * which shard to resume or which is missing. Merging is idempotent: running it again (e.g. after a
@@ -107,6 +108,13 @@ function readShard(dir: string, outDir: string): ShardContents {
   if (facts === null) {
     store.close();
     throw new MergeError(`merge: ${store.file}: expected a run store, found an empty one`);
+  }
+  const damaged = store.damagedTasks();
+  if (damaged.length > 0) {
+    store.close();
+    throw new MergeError(
+      `merge: ${store.file}: ${damaged.length} stored task(s) do not match their checksum (changed or damaged on disk); run that shard's command again (it computes them again), then merge`,
+    );
   }
   const parameterSetHash = new Map([...store.parameterSetIds()].map(([hash, id]) => [id, hash]));
   const recordingHash = new Map(

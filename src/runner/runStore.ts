@@ -22,7 +22,10 @@
  * - `recordings`: what tasks record (reporter names per scope, JSON) by hash;
  * - `tasks`: one row per FINISHED task: parameter set, replication, seed, recording, wall time, and
  *   the BLOBs `steps` (int32), `years`, `province`, `zone`, `industry`, `outcomes`, `zone_layout`,
- *   `industry_attributes` (float64), `zone_leading` (uint8) and `industry_names` (JSON text);
+ *   `industry_attributes` (float64), `zone_leading` (uint8) and `industry_names` (JSON text), and
+ *   `checksum`: SHA-256 of the task's values (see {@link taskChecksum}), checked when a run resumes
+ *   so that values edited, truncated or damaged on disk are recomputed rather than exported (issue
+ *   11, D11; tasks stored by an earlier zonesim have none and are not checked);
  * - `scenarios`: a comparison's scenarios (name → parameter set, file, description, source text);
  * - `points`: an experiment's design points (point → parameter set);
  * - view `task_labels`: each task with its scenario name or design point.
@@ -30,13 +33,16 @@
  * Identity of a task: (parameter set hash, replication, seed, recording hash) under the same code
  * fingerprint; when the fingerprint changes every stored task is deleted and recomputed.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { withStoreFile } from './environmentErrors.ts';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { modelInputDataJson } from './parameterSets.ts';
 import type { ModelInput } from '../model/modelInput.ts';
 import type { TaskRecord } from './recordTask.ts';
+import { lockRunFolder, RunFolderLockedError } from './runFolderLock.ts';
 
 /** Version of the store's table layout; a folder written with another version is refused. */
 export const STORE_FORMAT_VERSION = 2;
@@ -194,6 +200,41 @@ export function taskIdsKey(ids: TaskIds): string {
   return `${ids.parameterSetId}:${ids.replication}:${ids.seed}:${ids.recordingId}`;
 }
 
+/** The value columns of a task row, in the order {@link taskChecksum} hashes them. */
+export const TASK_VALUE_COLUMNS = [
+  'zone_count',
+  'industry_count',
+  'steps',
+  'years',
+  'province',
+  'zone',
+  'industry',
+  'outcomes',
+  'zone_layout',
+  'zone_leading',
+  'industry_attributes',
+  'industry_names',
+] as const;
+
+/**
+ * The checksum of a task row's values: SHA-256 (hex) over {@link TASK_VALUE_COLUMNS} in order, each
+ * column's bytes (BLOBs) or decimal text (counts, names) preceded by its length, so that no two
+ * different rows share a checksum by shifting bytes from one column to the next.
+ *
+ * @param row a raw task row (BLOBs as Buffers, counts as numbers, names as JSON text).
+ * @example taskChecksum(store.rawTask(1)!) // '3f…' (64 hex digits)
+ */
+export function taskChecksum(row: Readonly<Record<string, unknown>>): string {
+  const hash = createHash('sha256');
+  for (const column of TASK_VALUE_COLUMNS) {
+    const value = row[column];
+    const bytes = Buffer.isBuffer(value) ? value : value instanceof Uint8Array ? Buffer.from(value) : Buffer.from(String(value), 'utf8');
+    hash.update(`${column}:${bytes.byteLength}:`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
 /** The bytes of a typed array, as a Buffer over the same memory (no copy). */
 function bytes(array: ArrayBufferView): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
@@ -272,19 +313,27 @@ function toStoredTask(row: TaskRow): StoredTask {
 export class RunStore {
   /** The underlying better-sqlite3 connection (read-only use outside this class, please). */
   readonly db: Database.Database;
-  readonly #insertTask: Database.Statement;
+  readonly #insertTask: Database.Statement | null;
+  #tasksVerified = false;
   readonly #readTask: Database.Statement;
   readonly #readProvince: Database.Statement;
   #closed = false;
+  /** Releases the run folder's lock (set by {@link openFolder} for a store opened for writing). */
+  #releaseLock: () => void = () => {};
 
   /**
    * Open (creating if needed) the store of a run folder. The folder must exist.
    *
-   * @param options `readonly`: open an existing store without writing (merge reads shards so).
-   * @throws {RunStoreError} when the folder holds a store of an earlier format (results.sqlite or
-   *   experiment.sqlite) or another format version, or the file is not a zonesim run store.
+   * Opened for writing, the folder is locked first (src/runner/runFolderLock.ts: `run.lock`, removed
+   * by {@link close}), so that two commands never write one folder at once.
+   *
+   * @param options `readonly`: open an existing store without writing and without the lock (merge
+   *   reads shards so); `onNotice`: told when a stale lock of a process that no longer runs is taken over.
+   * @throws {RunStoreError} when the folder is locked by another command, holds a store of an earlier
+   *   format (results.sqlite or experiment.sqlite) or another format version, or the file is not a
+   *   zonesim run store.
    */
-  static openFolder(dir: string, options: { readonly?: boolean } = {}): RunStore {
+  static openFolder(dir: string, options: { readonly?: boolean; onNotice?: (message: string) => void } = {}): RunStore {
     for (const old of OLD_STORE_FILES) {
       if (existsSync(path.join(dir, old))) {
         throw new RunStoreError(
@@ -292,7 +341,22 @@ export class RunStore {
         );
       }
     }
-    return new RunStore(path.join(dir, STORE_FILE_NAME), options);
+    if (options.readonly === true) return new RunStore(path.join(dir, STORE_FILE_NAME), options);
+    let release: () => void;
+    try {
+      release = lockRunFolder(dir, `zonesim ${process.argv.slice(2).join(' ')}`, options.onNotice);
+    } catch (error) {
+      if (error instanceof RunFolderLockedError) throw new RunStoreError(error.message);
+      throw error;
+    }
+    try {
+      const store = new RunStore(path.join(dir, STORE_FILE_NAME), options);
+      store.#releaseLock = release;
+      return store;
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
   /**
@@ -306,16 +370,21 @@ export class RunStore {
   ) {
     if (os.endianness() !== 'LE') throw new RunStoreError('the run store keeps little-endian doubles; this machine is big-endian');
     const readonly = options.readonly === true;
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      throw new RunStoreError(`${file}: is a folder, not a run store; remove or rename it, or choose another --out folder`);
+    }
     try {
       this.db = new Database(file, { timeout: 10_000, readonly, fileMustExist: readonly });
     } catch (error) {
-      throw new RunStoreError(`${file}: cannot open the run store (${(error as Error).message})`);
+      throw new RunStoreError(`${file}: cannot open the run store (${(error as Error).message}); check that the folder is writable, or choose another --out folder`);
     }
     try {
       if (!readonly) {
         this.db.pragma('journal_mode = WAL');
         this.db.pragma('synchronous = FULL');
         this.db.exec(STORE_SCHEMA);
+        // Stores written before the checksum column keep their tasks (unchecked) and gain the column.
+        if (!this.#hasChecksumColumn()) this.db.exec('ALTER TABLE tasks ADD COLUMN checksum TEXT');
       }
       const row = this.db.prepare('SELECT format_version FROM run WHERE id = 1').get() as { format_version: number } | undefined;
       if (row && row.format_version !== STORE_FORMAT_VERSION) {
@@ -326,12 +395,18 @@ export class RunStore {
     } catch (error) {
       this.db.close();
       if (error instanceof RunStoreError) throw error;
-      throw new RunStoreError(`${file}: not a usable zonesim run store (${(error as Error).message})`);
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'))) {
+        throw withStoreFile(error, file);
+      }
+      throw new RunStoreError(`${file}: not a usable zonesim run store (${(error as Error).message}); move it away or delete its folder, then run the command again`);
     }
-    this.#insertTask = this.db.prepare(
+    this.#insertTask = readonly
+      ? null
+      : this.db.prepare(
       `INSERT OR IGNORE INTO tasks (parameter_set_id, replication, seed, recording_id, wall_ms, non_finite_count, finished_at, zone_count,
-         industry_count, steps, years, province, zone, industry, outcomes, zone_layout, zone_leading, industry_attributes, industry_names)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         industry_count, steps, years, province, zone, industry, outcomes, zone_layout, zone_leading, industry_attributes, industry_names, checksum)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#readTask = this.db.prepare('SELECT * FROM tasks WHERE id = ?');
     this.#readProvince = this.db.prepare('SELECT steps, years, province FROM tasks WHERE id = ?');
@@ -371,7 +446,8 @@ export class RunStore {
    * one, every stored task is deleted (results of other model code must not be mixed in).
    *
    * @returns the previous `run` row (null for a new store) and the tasks deleted because the code changed.
-   * @throws {RunStoreError} when the folder belongs to another kind of analysis.
+   * @throws {RunStoreError} when the folder belongs to another kind of analysis, or holds a
+   *   manifest.json but no run (the outputs of a run whose store is gone).
    */
   beginRun(
     facts: { zonesimVersion: string; codeFingerprint: string; analysis: AnalysisKind; analysisHash: string; analysisJson: string; shard: string | null },
@@ -379,6 +455,12 @@ export class RunStore {
   ): { previous: RunFacts | null; deletedForCode: number } {
     return this.db.transaction(() => {
       const previous = this.runFacts();
+      const dir = path.dirname(this.file);
+      if (previous === null && existsSync(path.join(dir, 'manifest.json'))) {
+        // Outputs of some run without its store (deleted, or never there): writing this run's files
+        // would overwrite them with another analysis's (issue 11, D10).
+        throw new RunStoreError(`${dir}: holds the outputs of another run (manifest.json) but no run store; choose another --out folder for this ${facts.analysis}, or delete ${dir}`);
+      }
       if (previous !== null && previous.analysis !== facts.analysis) {
         throw new RunStoreError(`${path.dirname(this.file)}: holds ${ANALYSIS_WITH_ARTICLE[previous.analysis] ?? previous.analysis} run; choose another --out folder for this ${facts.analysis}`);
       }
@@ -544,36 +626,31 @@ export class RunStore {
    * @returns true when stored, false when it was already there.
    */
   commitTask(ids: TaskIds, wallMs: number, record: TaskRecord, finishedAt = new Date().toISOString()): boolean {
-    const result = this.#insertTask.run(
-      ids.parameterSetId,
-      ids.replication,
-      ids.seed,
-      ids.recordingId,
-      wallMs,
-      record.nonFiniteCount,
-      finishedAt,
-      record.zoneCount,
-      record.industryCount,
-      bytes(record.steps),
-      bytes(record.years),
-      bytes(record.province),
-      bytes(record.zone),
-      bytes(record.industry),
-      bytes(record.outcomes),
-      bytes(record.zoneLayout),
-      bytes(record.zoneLeading),
-      bytes(record.industryAttributes),
-      JSON.stringify(record.industryNames),
-    );
-    return result.changes === 1;
+    const values = {
+      zone_count: record.zoneCount,
+      industry_count: record.industryCount,
+      steps: bytes(record.steps),
+      years: bytes(record.years),
+      province: bytes(record.province),
+      zone: bytes(record.zone),
+      industry: bytes(record.industry),
+      outcomes: bytes(record.outcomes),
+      zone_layout: bytes(record.zoneLayout),
+      zone_leading: bytes(record.zoneLeading),
+      industry_attributes: bytes(record.industryAttributes),
+      industry_names: JSON.stringify(record.industryNames),
+    };
+    return this.commitRawTask(ids, { ...values, wall_ms: wallMs, non_finite_count: record.nonFiniteCount, finished_at: finishedAt });
   }
 
   /**
-   * Copy a raw task row (from {@link rawTask} of another store) under this store's ids.
+   * Copy a raw task row (from {@link rawTask} of another store) under this store's ids; its checksum
+   * is computed from its values (a row copied from a store is checked there, see {@link damagedTasks}).
    *
    * @returns true when stored, false when a task of the same identity was already there.
    */
   commitRawTask(ids: TaskIds, row: Record<string, unknown>): boolean {
+    if (this.#insertTask === null) throw new RunStoreError(`${this.file}: opened read-only`);
     const result = this.#insertTask.run(
       ids.parameterSetId,
       ids.replication,
@@ -594,8 +671,42 @@ export class RunStore {
       row.zone_leading,
       row.industry_attributes,
       row.industry_names,
+      taskChecksum(row),
     );
     return result.changes === 1;
+  }
+
+  /** Whether the tasks table has the checksum column (stores of an earlier zonesim do not). */
+  #hasChecksumColumn(): boolean {
+    return (this.db.prepare('PRAGMA table_info(tasks)').all() as { name: string }[]).some((c) => c.name === 'checksum');
+  }
+
+  /**
+   * Ids of stored tasks whose values no longer match the checksum stored with them (edited,
+   * truncated or damaged on disk), in id order. Tasks without a checksum (stored by an earlier
+   * zonesim) are not checked. Reads every task's values once (about 1 GB/s).
+   */
+  damagedTasks(): number[] {
+    if (!this.#hasChecksumColumn()) return [];
+    const columns = TASK_VALUE_COLUMNS.join(', ');
+    const damaged: number[] = [];
+    for (const row of this.db.prepare(`SELECT id, checksum, ${columns} FROM tasks WHERE checksum IS NOT NULL ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>) {
+      if (taskChecksum(row) !== row.checksum) damaged.push(row.id as number);
+    }
+    return damaged;
+  }
+
+  /**
+   * Check the stored tasks once per open store (the first call; later calls return 0): delete those
+   * whose values do not match their checksum, so that a resuming run computes them again instead of
+   * exporting damaged values (issue 11, D11).
+   *
+   * @returns how many damaged tasks were deleted.
+   */
+  deleteDamagedTasksOnce(): number {
+    if (this.#tasksVerified) return 0;
+    this.#tasksVerified = true;
+    return this.deleteTasks(this.damagedTasks());
   }
 
   /** Delete stored tasks by id (one transaction); returns how many there were. */
@@ -614,10 +725,14 @@ export class RunStore {
     this.db.prepare('UPDATE run SET outputs_key = ?, outputs_json = ? WHERE id = 1').run(key, filesJson);
   }
 
-  /** Close the connection (checkpoints the WAL). Safe to call twice. */
+  /** Close the connection (checkpoints the WAL) and release the folder's lock. Safe to call twice. */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.db.close();
+    try {
+      this.db.close();
+    } finally {
+      this.#releaseLock();
+    }
   }
 }

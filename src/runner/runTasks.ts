@@ -6,12 +6,16 @@
  * is its own business.
  *
  * Resume: a task whose identity (parameter set hash, replication, seed, recording hash) is already in
- * the store is reused, so running the same command again after Ctrl-C, a kill or a power cut computes
+ * the store, with values that still match their checksum, is reused, so running the same command again after Ctrl-C, a kill or a power cut computes
  * only the rest. Tasks can be appended to a store over any number of invocations. A shard
  * (`--shard i/n`) computes only its slice of the task list (see src/runner/shards.ts).
  */
+import { statfsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { ModelInput } from '../model/modelInput.ts';
-import type { ParameterOverrides } from './parameterSets.ts';
+import { applyParameterOverrides, type ParameterOverrides } from './parameterSets.ts';
+import { estimateRun, InsufficientResourcesError, memoryWarning, resourceProblem, type RunEstimate } from './runEstimate.ts';
 import { recordingJson, type Recording } from './recording.ts';
 import type { TaskRecord } from './recordTask.ts';
 import { taskIdsKey, type RunStore, type TaskIds } from './runStore.ts';
@@ -107,6 +111,11 @@ export interface RunTasksPlan {
   readonly toRun: number;
   readonly reused: number;
   readonly workers: number;
+  /**
+   * Time, memory and disk the tasks to run will take (src/runner/runEstimate.ts); null for tasks
+   * computed in this thread by an `evaluate` function.
+   */
+  readonly estimate: RunEstimate | null;
 }
 
 /** Options of {@link runTasks}. */
@@ -126,6 +135,8 @@ export interface RunTasksOptions {
   readonly evaluate?: (task: RunTask) => TaskRecord;
   /** Describes a task in an error message (e.g. 'replication 3 (seed 9) of scenario "baseline"'). */
   readonly describeTask: (task: RunTask) => string;
+  /** Things the user should know (stored tasks found damaged and computed again). */
+  readonly onNotice?: (message: string) => void;
   /** Called once the plan is known, before any task runs. */
   readonly onPlan?: (plan: RunTasksPlan) => void;
   /** Called after each task computed and stored: done of toRun. */
@@ -163,6 +174,32 @@ export class TaskFailedError extends Error {
   }
 }
 
+/** The estimate of the tasks at `positions` of a run (grouped by parameter set). */
+function estimateTasks(run: RegisteredRun, positions: readonly number[], workers: number): RunEstimate {
+  const { definition } = run;
+  const counts = new Map<string, { parameterSet: number; recording: number; tasks: number }>();
+  for (const position of positions) {
+    const task = run.uniqueTasks[position];
+    const key = `${task.parameterSet}:${task.recording}`;
+    const entry = counts.get(key) ?? { parameterSet: task.parameterSet, recording: task.recording, tasks: 0 };
+    entry.tasks++;
+    counts.set(key, entry);
+  }
+  // One recording per run in practice (comparisons, experiments, calibration rounds): estimate with the largest.
+  const recordings = [...new Set([...counts.values()].map((c) => c.recording))];
+  const recording = recordings.length === 0 ? 0 : recordings[recordings.length - 1];
+  // Many parameter sets (a large experiment design): estimate from an even sample of at most 1,000 of them.
+  const all = [...counts.values()];
+  const stride = Math.max(1, Math.ceil(all.length / 1000));
+  const sample = all.filter((_, i) => i % stride === 0);
+  const scale = all.reduce((n, c) => n + c.tasks, 0) / Math.max(1, sample.reduce((n, c) => n + c.tasks, 0));
+  const kinds = sample.map(({ parameterSet, tasks }) => {
+    const set = definition.parameterSets[parameterSet];
+    return { parameters: applyParameterOverrides(definition.models[set.model].input, set.overrides).parameters, tasks: tasks * scale };
+  });
+  return estimateRun(kinds, definition.recordings[recording]?.recording ?? { province: [], zone: null, industry: null, outcomes: [], layout: false }, workers);
+}
+
 /** A task as dispatched: the worker job plus its position in the unique task list. */
 interface DispatchedTask extends TaskJob {
   readonly position: number;
@@ -173,11 +210,18 @@ interface DispatchedTask extends TaskJob {
  * shard), committing each to the store as it finishes. Memory is bounded by the tasks in flight.
  *
  * @throws {TaskFailedError} when the model fails in a worker (or `evaluate` throws).
+ * @throws {InsufficientResourcesError} before any task runs, when the run needs more disk than is free
+ *   in its folder or more memory than the machine has (src/runner/runEstimate.ts).
  * @example const outcome = await runTasks({ store, run: registerRun(store, definition), describeTask });
  */
 export async function runTasks(options: RunTasksOptions): Promise<RunTasksOutcome> {
   const { store, run } = options;
   const shard = options.shard ?? null;
+  // Values edited, truncated or damaged on disk since they were stored are computed again (issue 11, D11).
+  const damaged = store.deleteDamagedTasksOnce();
+  if (damaged > 0) {
+    options.onNotice?.(`${damaged} stored task(s) in ${store.file} did not match their checksum (changed or damaged on disk since they were stored); they are computed again`);
+  }
   const stored = store.taskIdIndex();
   const inRun: number[] = [];
   const toRun: number[] = [];
@@ -187,7 +231,17 @@ export async function runTasks(options: RunTasksOptions): Promise<RunTasksOutcom
     if (!stored.has(taskIdsKey(taskIds(run, task)))) toRun.push(position);
   });
   const workers = options.evaluate !== undefined ? 1 : Math.max(1, Math.min(Math.floor(options.workers ?? defaultWorkerCount()), Math.max(1, toRun.length)));
-  const plan: RunTasksPlan = { taskCount: run.uniqueTasks.length, tasksInRun: inRun.length, toRun: toRun.length, reused: inRun.length - toRun.length, workers };
+  const estimate = options.evaluate !== undefined ? null : estimateTasks(run, toRun, workers);
+  if (estimate !== null) {
+    // Before any task starts: refuse a run the machine cannot hold (issue 11, item 4).
+    const outDir = path.dirname(store.file);
+    const disk = statfsSync(outDir);
+    const problem = resourceProblem(estimate, { outDir, freeDiskBytes: disk.bavail * disk.bsize, totalMemoryBytes: os.totalmem() });
+    if (problem !== null) throw new InsufficientResourcesError(problem);
+    const warning = memoryWarning(estimate, os.freemem());
+    if (warning !== null) options.onNotice?.(warning);
+  }
+  const plan: RunTasksPlan = { taskCount: run.uniqueTasks.length, tasksInRun: inRun.length, toRun: toRun.length, reused: inRun.length - toRun.length, workers, estimate };
   options.onPlan?.(plan);
 
   let computed = 0;

@@ -9,9 +9,25 @@ import type { RecordedStep } from '../outcomes/collectReporters.ts';
  */
 export const TIDY_CSV_HEADER = 'scenario,replication,seed,step,year,zone,industry,metric,value';
 
-/** Quote a CSV field when it needs it (RFC 4180). */
+/** A text that is a plain decimal number ("-3", "+0.5", "-1e-7"): left alone, it cannot start a formula. */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A text cell of a CSV file: prefixed with an apostrophe when a spreadsheet would read it as a
+ * formula — text starting with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP, "CSV
+ * Injection": https://owasp.org/www-community/attacks/CSV_Injection; issue 11, D13: industry names
+ * such as `=HYPERLINK(…)` went unchanged into industries.csv and zones.csv) — then quoted when it
+ * needs it (RFC 4180: a comma, quote or line break). Text that is a plain number ("-3") is left
+ * alone, and numbers are never passed here. Every text cell of every CSV file zonesim writes goes
+ * through this function.
+ *
+ * @example csvField('=1+1') // "'=1+1"
+ * @example csvField('a,b') // '"a,b"'
+ * @example csvField('-3') // '-3'
+ */
 export function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**

@@ -9,6 +9,7 @@
  * Pure module (no Node imports): the browser page validates scenarios with it too. Parsing YAML and
  * reading files is done by `parseScenarioYaml.ts` and `loadScenarioFile.ts`.
  */
+import { replicationWork, replicationWorkProblem } from './replicationWork.ts';
 import type { ModelInput } from '../model/modelInput.ts';
 import {
   defaultParameters,
@@ -577,6 +578,18 @@ export function checkParameterConsistency(
       found: describeFoundValue(industryWeights),
       hint: 'set industryMix: weights to use the weights, or remove industryWeights',
       linePaths: weightsLines,
+    });
+  }
+
+  // A hard bound on the work of one replication (issue 11, item 4), so that no valid file can exhaust
+  // the machine: src/scenario/replicationWork.ts.
+  const tooLarge = replicationWorkProblem(replicationWork(parameters));
+  if (tooLarge !== null) {
+    throw fail(context, tooLarge.path, {
+      expected: tooLarge.expected,
+      found: tooLarge.found,
+      hint: 'lower projects.perYear, projects.growthPerYear, firms.initialCount, zones.count or time.years, or split the region into several scenarios',
+      linePaths: [tooLarge.path, ['projects', 'perYear'], ['firms', 'initialCount'], ['time', 'years']],
     });
   }
 

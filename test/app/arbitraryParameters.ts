@@ -1,11 +1,12 @@
 /**
  * fast-check arbitraries of complete, valid page parameters: random values for a random subset of the
  * parameter leaves (straight from the specification table), repaired to satisfy the cross-field rules
- * of checkParameterConsistency. Data-file parameters stay unset (the page cannot read files).
+ * of checkParameterConsistency (the bound on a replication's work included). Data-file parameters stay unset (the page cannot read files).
  */
 import fc from 'fast-check';
 import { defaultParameters, listParameterLeaves, type ParameterLeaf, type Parameters } from '../../src/model/parameterSpecification.ts';
 import { setValueAtPath, valueAtPath } from '../../src/app/scenarioSettings.ts';
+import { replicationWork, replicationWorkProblem } from '../../src/scenario/replicationWork.ts';
 
 function validValue(leaf: ParameterLeaf): fc.Arbitrary<unknown> {
   switch (leaf.kind) {
@@ -40,6 +41,18 @@ export function makeConsistent(parameters: Parameters): Parameters {
     parameters.projects.industryWeights = weights;
   } else {
     parameters.projects.industryWeights = [];
+  }
+  // The bound on one replication's work (src/scenario/replicationWork.ts): shrink the sizes that set it.
+  const shrink: ((p: Parameters) => void)[] = [
+    (p) => (p.projects.growthPerYear = Math.min(p.projects.growthPerYear, 0)),
+    (p) => (p.projects.perYear = Math.min(p.projects.perYear, 1000)),
+    (p) => (p.firms.initialCount = Math.min(p.firms.initialCount, 10_000)),
+    (p) => (p.time.stepsPerYear = Math.min(p.time.stepsPerYear, 12)),
+    (p) => (p.time.years = Math.min(p.time.years, 30)),
+  ];
+  for (const step of shrink) {
+    if (replicationWorkProblem(replicationWork(parameters)) === null) break;
+    step(parameters);
   }
   return parameters;
 }

@@ -3,10 +3,10 @@
  * exports byte-identical for 1 and 2 workers, for an interrupted-then-resumed run and for shards
  * merged; no task duplicated or lost in the store; a finished run rerun rewrites nothing (and
  * rewrites what was changed on disk); adding a scenario leaves the others' rows unchanged; a scenario
- * whose parameters changed is recomputed (and only it); zone and industry values at the last step by
+ * whose parameters changed, another --seed or --record into a folder are refused; zone and industry values at the last step by
  * default, their series with --record.
  */
-import { copyFileSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -200,7 +200,7 @@ describe('runComparison', () => {
     expect(rowsOf(exports['results.csv'], ['no-zones']).length).toBeGreaterThan(0);
   });
 
-  it('recomputes a scenario whose parameters changed on resume, and only that one', async () => {
+  it('refuses a scenario whose parameters changed since its results were stored, without touching the folder (issue 11, D3)', async () => {
     const dir = scratchDir();
     const copies = files.map((f) => {
       const to = path.join(dir, path.basename(f));
@@ -212,23 +212,33 @@ describe('runComparison', () => {
     // A comment changes the file but not its parameters: nothing is recomputed.
     writeFileSync(copies[1], `# a comment\n${readFileSync(copies[1], 'utf8')}`);
     expect((await run(copies, outDir)).summary.replicationsRun).toBe(0);
+    const before = readExports(outDir);
+    const manifestBefore = readFileSync(path.join(outDir, 'manifest.json'), 'utf8');
     writeFileSync(copies[1], smallScenarioText('more-zones', 9));
-    const { summary, notices } = await run(copies, outDir);
-    expect(summary.replicationsRun).toBe(REPS);
-    expect(summary.replicationsReused).toBe(REPS);
-    expect(notices.join('\n')).toMatch(/scenario "more-zones" .* changed since its results were stored: its 4 stored replications are recomputed/);
-    const resumed = readExports(outDir);
-    expect(rowsOf(resumed['results.csv'], ['baseline'])).toEqual(rowsOf(referenceExports['results.csv'], ['baseline']));
-    expect(rowsOf(resumed['results.csv'], ['more-zones'])).not.toEqual(rowsOf(referenceExports['results.csv'], ['more-zones']));
-    expect(rowsOf(resumed['zones.csv'], ['more-zones']).filter((l) => l.split(',')[1] === '0')).toHaveLength(9);
+    const refused = await run(copies, outDir).then(
+      () => null,
+      (error: Error) => error,
+    );
+    expect(refused?.name).toBe('RunStoreError');
+    expect(refused?.message).toBe(
+      `${outDir}: holds another comparison: scenario "more-zones" has other parameters than the 4 replications stored for it (${copies[1]} changed) — ` +
+        `running this command there would discard 4 stored replications; choose another --out folder, or delete ${outDir} to start again`,
+    );
+    // Nothing was written: the store, the files and the lock are as before.
+    expect(storeFacts(outDir).count).toBe(2 * REPS);
+    expectSameExports(readExports(outDir), before);
+    expect(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')).toBe(manifestBefore);
+    expect(existsSync(path.join(outDir, 'run.lock'))).toBe(false);
 
+    // Into another folder the edited scenario runs, and the unchanged one gives the same rows.
     const fresh = path.join(dir, 'fresh');
     await run(copies, fresh);
-    expectSameExports(readExports(fresh), resumed);
-    expect(storeFacts(outDir).count).toBe(storeFacts(fresh).count);
+    const exports = readExports(fresh);
+    expect(rowsOf(exports['results.csv'], ['baseline'])).toEqual(rowsOf(referenceExports['results.csv'], ['baseline']));
+    expect(rowsOf(exports['zones.csv'], ['more-zones']).filter((l) => l.split(',')[1] === '0')).toHaveLength(9);
   });
 
-  it('keeps zone and industry values at the last step only by default; another --record recomputes', async () => {
+  it('keeps zone and industry values at the last step only by default; another --record or --seed is refused, more replications are added', async () => {
     const outDir = path.join(scratchDir(), 'final');
     const { notices } = await run(files, outDir, { record: { zoneSeries: false, industrySeries: false } });
     const exports = readExports(outDir);
@@ -252,8 +262,16 @@ describe('runComparison', () => {
     expect(JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')).record).toBe('final');
     expect(notices).toEqual([]);
 
-    const again = await run(files, outDir, { record: { zoneSeries: true, industrySeries: false } });
-    expect(again.summary.replicationsRun).toBe(2 * REPS);
-    expect(again.notices.join('\n')).toContain('8 stored replications had another base seed or another --record and are recomputed');
+    // Another --record or --seed into the same folder would discard its replications: refused (issue 11, D3).
+    await expect(run(files, outDir, { record: { zoneSeries: true, industrySeries: false } })).rejects.toThrow(
+      `${outDir}: holds another comparison: they were recorded with --record final, this command has --record zones — running this command there would discard 8 stored replications; choose another --out folder, or delete ${outDir} to start again`,
+    );
+    await expect(run(files, outDir, { record: { zoneSeries: false, industrySeries: false }, baseSeed: 12 })).rejects.toThrow(
+      `${outDir}: holds another comparison: its replications were run with --seed 11, this command has --seed 12 — running this command there would discard 8 stored replications; choose another --out folder, or delete ${outDir} to start again`,
+    );
+    // More replications only add to the folder: the stored ones are reused.
+    const more = await run(files, outDir, { record: { zoneSeries: false, industrySeries: false }, replications: REPS + 1 });
+    expect(more.summary.replicationsReused).toBe(2 * REPS);
+    expect(more.summary.replicationsRun).toBe(2);
   });
 });

@@ -17,6 +17,7 @@ const BROWSER_MODULES = [
   'jsonSchema.ts',
   'parameterTable.ts',
   'generatedFiles.ts',
+  'replicationWork.ts',
 ];
 
 function importsOf(file: string): string[] {

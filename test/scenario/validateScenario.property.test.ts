@@ -12,6 +12,7 @@ import { stringify } from 'yaml';
 import { parseScenarioYaml } from '../../src/scenario/parseScenarioYaml.ts';
 import { ScenarioError } from '../../src/scenario/scenarioError.ts';
 import { validateScenario } from '../../src/scenario/validateScenario.ts';
+import { replicationWork, replicationWorkProblem } from '../../src/scenario/replicationWork.ts';
 
 type Tree = Record<string, unknown>;
 
@@ -68,7 +69,8 @@ function merge(overrides: Tree): Parameters {
 
 /**
  * Repair random overrides so they also satisfy the cross-field rules of checkParameterConsistency
- * (the only place this test names parameters, mirroring the only rules that do).
+ * (the only place this test names parameters, mirroring the only rules that do), the bound on a
+ * replication's work included.
  */
 function makeConsistent(overrides: Tree): Tree {
   const effective = merge(overrides);
@@ -83,6 +85,18 @@ function makeConsistent(overrides: Tree): Tree {
     setIn(overrides, ['projects', 'industryWeights'], Array.from({ length: count }, (_, index) => index + 1));
   } else if (effective.projects.industryWeights.length > 0) {
     setIn(overrides, ['projects', 'industryWeights'], []);
+  }
+  // The bound on one replication's work (src/scenario/replicationWork.ts): shrink the sizes that set it.
+  const repairs: [string[], (value: number) => number][] = [
+    [['projects', 'growthPerYear'], (v) => Math.min(v, 0)],
+    [['projects', 'perYear'], (v) => Math.min(v, 1000)],
+    [['firms', 'initialCount'], (v) => Math.min(v, 10_000)],
+    [['time', 'stepsPerYear'], (v) => Math.min(v, 12)],
+    [['time', 'years'], (v) => Math.min(v, 30)],
+  ];
+  for (const [keys, shrink] of repairs) {
+    if (replicationWorkProblem(replicationWork(merge(overrides))) === null) break;
+    setIn(overrides, keys, shrink(getIn(merge(overrides) as unknown as Tree, keys) as number));
   }
   return overrides;
 }
