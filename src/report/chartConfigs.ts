@@ -400,22 +400,40 @@ export function forestRowLabel(name: string, direction: PairedComparison['direct
   return name;
 }
 
+/** A row of a forest plot as the dataset builder needs it: an interval, an estimate, a label, a tooltip. */
+export interface ForestIntervalRow {
+  readonly label: string;
+  readonly estimate: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly tooltip: string;
+}
+
+/** One class of rows of a forest plot (a direction, a verdict): its legend label, colour, and whether the estimate is drawn hollow. */
+export interface ForestRowClass<R> {
+  readonly legend: string;
+  readonly colour: string;
+  readonly hollow: boolean;
+  readonly member: (row: R) => boolean;
+}
+
 /**
- * The datasets of a forest plot: per direction present, a thin floating bar for the intervals and a
- * point for the estimates (hollow when unsettled), on a category axis of row labels.
+ * The datasets of a forest plot: per class of rows present (in the order given), a thin floating bar
+ * for the intervals and a point for the estimates (hollow for a class marked so), on a category axis
+ * of row labels. Used by the comparison's forest plots (classes: directions) and the claims' (classes:
+ * verdicts), so both draw alike.
  */
-function forestDatasets(rows: readonly ForestRow[]): ChartJsDataset[] {
+export function forestIntervalDatasets<R extends ForestIntervalRow>(rows: readonly R[], classes: readonly ForestRowClass<R>[]): ChartJsDataset[] {
   const datasets: ChartJsDataset[] = [];
-  for (const direction of DIRECTIONS) {
-    if (!rows.some((r) => r.direction === direction)) continue;
-    const colour = DIRECTION_COLOURS[direction];
-    const mine = rows.map((r) => r.direction === direction);
+  for (const c of classes) {
+    const mine = rows.map((r) => c.member(r));
+    if (!mine.some(Boolean)) continue;
     datasets.push({
       type: 'bar',
-      label: DIRECTION_LEGEND[direction],
+      label: c.legend,
       data: rows.map((r, i) => (mine[i] ? [r.lower, r.upper] : null)),
-      backgroundColor: colour,
-      borderColor: colour,
+      backgroundColor: c.colour,
+      borderColor: c.colour,
       borderWidth: 0,
       barThickness: 3,
       grouped: false,
@@ -424,19 +442,32 @@ function forestDatasets(rows: readonly ForestRow[]): ChartJsDataset[] {
     });
     datasets.push({
       type: 'scatter',
-      label: `${DIRECTION_LEGEND[direction]} estimate`,
+      label: `${c.legend} estimate`,
       data: rows.flatMap((r, i) => (mine[i] ? [{ x: r.estimate, y: r.label }] : [])),
-      backgroundColor: direction === 'unsettled' ? '#FFFFFF' : colour,
-      borderColor: colour,
+      backgroundColor: c.hollow ? '#FFFFFF' : c.colour,
+      borderColor: c.colour,
       borderWidth: 2,
       pointRadius: 5,
       pointHoverRadius: 6,
-      pointStyle: direction === 'unsettled' ? 'circle' : 'rectRot',
+      pointStyle: c.hollow ? 'circle' : 'rectRot',
       zonesimHideInLegend: true,
       zonesimTooltip: rows.filter((_r, i) => mine[i]).map((r) => r.tooltip),
     });
   }
   return datasets;
+}
+
+/** The datasets of a comparison's forest plot: one class per direction (hollow when unsettled). */
+function forestDatasets(rows: readonly ForestRow[]): ChartJsDataset[] {
+  return forestIntervalDatasets(
+    rows,
+    DIRECTIONS.map((direction) => ({
+      legend: DIRECTION_LEGEND[direction],
+      colour: DIRECTION_COLOURS[direction],
+      hollow: direction === 'unsettled',
+      member: (r: ForestRow) => r.direction === direction,
+    })),
+  );
 }
 
 function forestOptions(title: string, subtitle: string, xTitle: string, rows: readonly ForestRow[], xExtra: Record<string, unknown> = {}): Record<string, unknown> {

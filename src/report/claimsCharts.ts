@@ -7,7 +7,7 @@
  */
 import type { ClaimVerdict } from '../claims/claimVerdict.ts';
 import type { ClaimResult, OutcomeResult } from '../claims/evaluateClaims.ts';
-import { baseOptions, linearAxis, paddedRange, rowChartHeight, valueAxisExtra, yearAxisRange, type ChartJsDataset, type ChartSpec } from './chartConfigs.ts';
+import { baseOptions, forestIntervalDatasets, linearAxis, paddedRange, rowChartHeight, valueAxisExtra, yearAxisRange, type ChartJsDataset, type ChartSpec } from './chartConfigs.ts';
 import { formatNumber, formatSigned, slug } from './formatting.ts';
 import { axisUnitText, formatInUnit } from './formatMoney.ts';
 import { SCENARIO_COLOURS, withAlpha } from './palette.ts';
@@ -146,36 +146,16 @@ export function claimForestRows(result: ClaimResult): ClaimForestRow[] {
  */
 export function claimForestChart(result: ClaimResult): ChartSpec {
   const rows = claimForestRows(result);
-  const datasets: ChartJsDataset[] = [];
-  for (const verdict of Object.keys(VERDICT_COLOURS) as ClaimVerdict[]) {
-    const mine = rows.map((r) => r.verdict === verdict);
-    if (!mine.some(Boolean)) continue;
-    const colour = VERDICT_COLOURS[verdict];
-    datasets.push({
-      type: 'bar',
-      label: verdict,
-      data: rows.map((r, i) => (mine[i] ? [r.lower, r.upper] : null)),
-      backgroundColor: colour,
-      borderColor: colour,
-      borderWidth: 0,
-      barThickness: 3,
-      grouped: false,
-      borderSkipped: false,
-      zonesimTooltip: rows.map((r, i) => (mine[i] ? r.tooltip : null)),
-    });
-    datasets.push({
-      type: 'scatter',
-      label: `${verdict} estimate`,
-      data: rows.flatMap((r, i) => (mine[i] ? [{ x: r.estimate, y: r.label }] : [])),
-      backgroundColor: verdict === 'unsettled' ? '#FFFFFF' : colour,
-      borderColor: colour,
-      borderWidth: 2,
-      pointRadius: 5,
-      pointStyle: 'rectRot',
-      zonesimHideInLegend: true,
-      zonesimTooltip: rows.filter((_r, i) => mine[i]).map((r) => r.tooltip),
-    });
-  }
+  // One class per verdict present; unsettled estimates hollow, as in the comparison's forest plots.
+  const datasets = forestIntervalDatasets(
+    rows,
+    (Object.keys(VERDICT_COLOURS) as ClaimVerdict[]).map((verdict) => ({
+      legend: verdict,
+      colour: VERDICT_COLOURS[verdict],
+      hollow: verdict === 'unsettled',
+      member: (r: (typeof rows)[number]) => r.verdict === verdict,
+    })),
+  );
   const options = baseOptions(`${result.claim.title}: every outcome`, null);
   setSubtitleLines(options, [result.contrastText, 'Mean and 95% CI in % of the reference mean (★ primary; outcomes with a reference mean of 0 are in the table only)']);
   (options.plugins as Record<string, unknown>).zonesimReferenceLine = { axis: 'x', value: 0, color: '#333333', lineWidth: 1, dash: [4, 3] };
