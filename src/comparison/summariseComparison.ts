@@ -24,6 +24,7 @@ import { scopeValueIndex, type Recording } from '../runner/recording.ts';
 import type { RunStore } from '../runner/runStore.ts';
 import type { LocatedComparison, LocatedScenario } from './comparisonSpec.ts';
 import { countMeanInterval } from './countMeanInterval.ts';
+import { differenceVerdict } from '../statistics/differenceVerdict.ts';
 import { pairsAreFloatingPointResidue } from '../statistics/floatingPointResidue.ts';
 import { chooseGroupReferences } from './groupReferences.ts';
 import { scaleFactsOf, scenarioScaleGroup } from './scenarioScaleGroup.ts';
@@ -236,7 +237,9 @@ export function summariseComparison(store: RunStore, comparison: LocatedComparis
       if (treatment.length === 0) continue;
       const result = pairedDifference(treatment, control);
       const referenceMean = control.reduce((sum, v) => sum + v, 0) / control.length;
-      const residue = result.direction !== 'no-difference' && pairsAreFloatingPointResidue(treatment, control);
+      // The page's verdict, with its thresholds (floating-point residue; ± 5 % of the reference mean).
+      const verdict = differenceVerdict(treatment, control).verdict;
+      const residue = result.direction !== 'no-difference' && verdict === 'no difference';
       // A constant shift (every difference equal to the mean within floating-point tolerance) has no
       // standard deviation, only residue: d_z = mean / residue would be ~1e15, so it is undefined.
       const constantShift =
@@ -251,7 +254,7 @@ export function summariseComparison(store: RunStore, comparison: LocatedComparis
         upper: result.upper,
         effectSize: residue ? 0 : constantShift ? null : result.cohensDz,
         pValue: residue ? null : result.pValue,
-        direction: residue ? 'no-difference' : result.direction,
+        direction: residue ? 'no-difference' : verdict === 'no effect that matters' ? 'no-effect-that-matters' : result.direction,
         referenceMean,
         percentOfReference: referenceMean === 0 ? null : (100 * result.meanDifference) / Math.abs(referenceMean),
       });

@@ -14,6 +14,8 @@ export interface ScenarioChangeSummary {
   readonly baseline: string;
   /** Outcomes whose 95% interval excludes 0, largest relative (%) effect first. */
   readonly settled: readonly SummaryEntry[];
+  /** Outcomes whose 95% interval lies inside ± 5 % of the reference mean (settled as negligible), in display order. */
+  readonly negligible: readonly SummaryEntry[];
   /** Outcomes whose 95% interval includes 0 (sign not settled), in display order. */
   readonly unsettled: readonly SummaryEntry[];
   /** Outcomes equal within floating-point tolerance in every replication pair. */
@@ -38,6 +40,7 @@ export function summariseChanges(view: ReportView): ScenarioChangeSummary[] {
     const baseline = view.referenceOf(scenario) ?? '';
     const settled: SummaryEntry[] = [];
     const unsettled: SummaryEntry[] = [];
+    const negligible: SummaryEntry[] = [];
     const noDifference: SummaryEntry[] = [];
     for (const metric of view.input.metrics) {
       const comparison = view.pairedOf(scenario, metric.name);
@@ -45,6 +48,7 @@ export function summariseChanges(view: ReportView): ScenarioChangeSummary[] {
       const entry = { metric, comparison };
       if (comparison.direction === 'increase' || comparison.direction === 'decrease') settled.push(entry);
       else if (comparison.direction === 'unsettled') unsettled.push(entry);
+      else if (comparison.direction === 'no-effect-that-matters') negligible.push(entry);
       else noDifference.push(entry);
     }
     const order = new Map(settled.map((e, i) => [e, i]));
@@ -54,6 +58,6 @@ export function summariseChanges(view: ReportView): ScenarioChangeSummary[] {
       if (ra !== rb) return ra === Number.POSITIVE_INFINITY ? -1 : rb === Number.POSITIVE_INFINITY ? 1 : rb - ra;
       return (order.get(a) ?? 0) - (order.get(b) ?? 0);
     });
-    return { scenario, baseline, settled, unsettled, noDifference };
+    return { scenario, baseline, settled, negligible, unsettled, noDifference };
   });
 }

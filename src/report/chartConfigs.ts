@@ -379,9 +379,10 @@ export const DIRECTION_LEGEND: Readonly<Record<PairedComparison['direction'], st
   decrease: 'Decrease (95% CI below 0)',
   unsettled: 'Unsettled (95% CI includes 0)',
   'no-difference': 'No difference (all pairs equal within floating-point tolerance)',
+  'no-effect-that-matters': 'No effect that matters (95% CI inside ± 5% of the reference mean)',
 };
 
-const DIRECTIONS: readonly PairedComparison['direction'][] = ['increase', 'decrease', 'unsettled', 'no-difference'];
+const DIRECTIONS: readonly PairedComparison['direction'][] = ['increase', 'decrease', 'no-effect-that-matters', 'unsettled', 'no-difference'];
 
 /** A row of a forest plot: its label, direction, point estimate, interval and tooltip. */
 export interface ForestRow {
@@ -397,6 +398,7 @@ export interface ForestRow {
 export function forestRowLabel(name: string, direction: PairedComparison['direction']): string {
   if (direction === 'unsettled') return `${name} (unsettled)`;
   if (direction === 'no-difference') return `${name} (no difference)`;
+  if (direction === 'no-effect-that-matters') return `${name} (no effect that matters)`;
   return name;
 }
 

@@ -60,6 +60,7 @@ export const DIRECTION_COLOURS = {
   decrease: '#7B3294',
   unsettled: '#888888',
   'no-difference': '#888888',
+  'no-effect-that-matters': '#555555',
 } as const;
 
 /** Paul Tol's muted scheme, for the leading industries on the zone maps. */

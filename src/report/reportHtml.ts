@@ -121,7 +121,7 @@ function unitSuffix(unit: string): string {
 }
 
 function scenarioSummary(view: ReportView, summary: ScenarioChangeSummary, open: boolean): string {
-  if (summary.settled.length === 0 && summary.unsettled.length === 0) {
+  if (summary.settled.length === 0 && summary.unsettled.length === 0 && summary.negligible.length === 0) {
     // Nothing to open: one sentence (e.g. a scenario with the same parameters as its reference).
     return (
       `<p class="scenario-summary none" id="summary-${e(slug(summary.scenario))}">${swatch(view.styleOf(summary.scenario).colour)}` +
@@ -133,7 +133,9 @@ function scenarioSummary(view: ReportView, summary: ScenarioChangeSummary, open:
   const up = summary.settled.filter((s) => s.comparison.direction === 'increase').length;
   const down = summary.settled.length - up;
   const counts =
-    `${summary.settled.length} settled (${up} up, ${down} down), ${summary.unsettled.length} unsettled` +
+    `${summary.settled.length} settled (${up} up, ${down} down), ` +
+    (summary.negligible.length > 0 ? `${summary.negligible.length} no effect that matters, ` : '') +
+    `${summary.unsettled.length} unsettled` +
     (summary.noDifference.length > 0 ? `, ${summary.noDifference.length} no difference` : '');
   const link = (entry: SummaryEntry): string =>
     `<a href="#${e(metricSectionId(entry.metric.name))}">${e(entry.metric.label)}</a>`;
@@ -168,6 +170,12 @@ function scenarioSummary(view: ReportView, summary: ScenarioChangeSummary, open:
           )
           .join('; ') +
         '.</p>';
+  const negligible =
+    summary.negligible.length === 0
+      ? ''
+      : `<p class="negligible"><strong>No effect that matters</strong> (the 95% interval of ${e(summary.scenario)} − ${e(summary.baseline)} lies inside ± 5% of the ${e(summary.baseline)} mean, the page's threshold): ` +
+        summary.negligible.map((entry) => `${link(entry)} ${e(formatPercent(view.percentOf(entry.comparison)))}`).join('; ') +
+        '.</p>';
   const none =
     summary.noDifference.length === 0
       ? ''
@@ -176,7 +184,7 @@ function scenarioSummary(view: ReportView, summary: ScenarioChangeSummary, open:
     `<details class="scenario-summary" id="summary-${e(slug(summary.scenario))}"${open ? ' open' : ''}>` +
     `<summary><h3>${swatch(view.styleOf(summary.scenario).colour)}${e(summary.scenario)}</h3> <span class="counts">${e(counts)} · vs ${e(summary.baseline)}</span></summary>\n` +
     (scenario !== undefined && scenario.description !== '' ? `<p class="description">${e(scenario.description)}</p>\n` : '') +
-    `${settledTable}\n${unsettled}\n${none}</details>`
+    `${settledTable}\n${negligible}\n${unsettled}\n${none}</details>`
   );
 }
 

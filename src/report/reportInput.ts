@@ -113,11 +113,12 @@ export interface PairedComparison {
   /** Two-sided paired t-test p-value; null when undefined. */
   readonly pValue: number | null;
   /**
-   * 'increase' / 'decrease' when the interval excludes 0; 'unsettled' otherwise; 'no-difference'
-   * when every pair is equal within floating-point tolerance
-   * (src/statistics/floatingPointResidue.ts) — then effectSize is 0 and pValue null.
+   * The page's verdict (src/statistics/differenceVerdict.ts) in the report's words: 'no-difference'
+   * when every pair is equal within floating-point tolerance (src/statistics/floatingPointResidue.ts;
+   * then effectSize is 0 and pValue null); 'no-effect-that-matters' when the 95 % interval lies inside
+   * ± 5 % of |reference mean|; 'increase' / 'decrease' when it excludes 0; 'unsettled' otherwise.
    */
-  readonly direction: 'increase' | 'decrease' | 'unsettled' | 'no-difference';
+  readonly direction: 'increase' | 'decrease' | 'unsettled' | 'no-difference' | 'no-effect-that-matters';
   /** Mean of the reference over the same pairs (absent in older report data). */
   readonly referenceMean?: number;
   /** 100 × meanDifference / |referenceMean|; null when the reference mean is 0 (absent in older data). */

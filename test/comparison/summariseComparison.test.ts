@@ -244,20 +244,33 @@ describe('floating-point residue, relative effects and scale groups', () => {
 });
 
 describe('a constant shift', () => {
-  it('has no standardised effect: d_z would be the mean divided by rounding residue', () => {
-    // Output 100 in the baseline, 100.1 + k·ulp(100) in 'shifted': differences 0.1 + residue, so the
+  const shiftedBy = (shift: number) => {
+    // Output 100 in the baseline, 100 + shift + k·ulp in 'shifted': differences shift + residue, so the
     // SD of the differences is ~1e-14 and d_z would be ~1e13. It is undefined (null) instead.
     const ulp = 2 ** -46;
     const shifted = {
       name: 'shifted',
-      records: [0, 1, 2].map((r) => handRecord(rowsFor('baseline', r).map((row): Row => (row[0] === 12 && row[1] === 'output' ? [12, 'output', -1, -1, 100.1 + r * ulp] : row)))),
+      records: [0, 1, 2].map((r) => handRecord(rowsFor('baseline', r).map((row): Row => (row[0] === 12 && row[1] === 'output' ? [12, 'output', -1, -1, 100 + shift + r * ulp] : row)))),
     };
     const { store, spec } = handComparison([scenarioOf('baseline'), shifted]);
     const result = summariseComparison(store, locateComparison(store, spec), { manifest });
     store.close();
-    const output = result.paired.find((p) => p.metric === 'output');
-    expect(output?.meanDifference).toBeCloseTo(0.1, 10);
+    return result.paired.find((p) => p.metric === 'output');
+  };
+
+  it('has no standardised effect: d_z would be the mean divided by rounding residue', () => {
+    const output = shiftedBy(10);
+    expect(output?.meanDifference).toBeCloseTo(10, 10);
+    // Interval [10, 10] excludes 0 and reaches beyond ± 5 % of 100 = ± 5 → increase.
     expect(output?.direction).toBe('increase');
+    expect(output?.effectSize).toBeNull();
+  });
+
+  it('is no effect that matters when its interval lies inside ± 5 % of the reference mean (the page\'s threshold)', () => {
+    const output = shiftedBy(0.1);
+    expect(output?.meanDifference).toBeCloseTo(0.1, 10);
+    // Interval [0.1, 0.1] ⊂ [−5, 5] (5 % of the baseline mean 100).
+    expect(output?.direction).toBe('no-effect-that-matters');
     expect(output?.effectSize).toBeNull();
   });
 });

@@ -36,6 +36,29 @@ describe('summariseChanges', () => {
   });
 });
 
+describe('no effect that matters', () => {
+  // land-intensive's output (+170 M¥/year against a baseline mean of 1480) made negligible by hand:
+  // its interval [145, 195] is not inside ± 5 % × 1480 = ± 74, so the summariser would call it an
+  // increase; here the direction is given as the summariser gives it for a small effect.
+  const input: ReportInput = {
+    ...fixture,
+    paired: fixture.paired.map((p) =>
+      p.scenario === 'land-intensive' && p.metric === 'output' ? { ...p, meanDifference: 10, lower: 5, upper: 15, direction: 'no-effect-that-matters' as const } : p,
+    ),
+  };
+
+  it('is its own group of the summary, neither settled nor unsettled, and a sentence on the page', () => {
+    const [land] = summariseChanges(indexReportInput(input));
+    expect(land.settled.map((e) => e.metric.name)).toEqual(['zoneFirmShare']);
+    expect(land.negligible.map((e) => e.metric.name)).toEqual(['output']);
+    expect(land.unsettled.map((e) => e.metric.name)).toEqual(['pollution']);
+    const page = markup(render(input));
+    expect(page).toContain('land-intensive</h3> <span class="counts">1 settled (0 up, 1 down), 1 no effect that matters, 1 unsettled · vs baseline</span>');
+    // 10 / 1480 = 0.676 % of the baseline mean.
+    expect(page).toMatch(/<strong>No effect that matters<\/strong> \(the 95% interval of land-intensive − baseline lies inside ± 5% of the baseline mean, the page's threshold\): <a href="#metric-output">Output<\/a> \+0\.676 %/);
+  });
+});
+
 describe('reportHtml', () => {
   const html = render();
   const page = markup(html);
