@@ -4,11 +4,11 @@
  * it all — the {@link LoadedCalibration} a calibration run starts from.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listParameterLeaves } from '../model/parameterSpecification.ts';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/loadScenarioFile.ts';
 import { parseScenarioYaml } from '../scenario/parseScenarioYaml.ts';
+import { INPUT_FILE_LIMITS, readInputTextFile } from '../scenario/readInputFile.ts';
 import type { ParameterOverrides } from '../scenario/validateScenario.ts';
 import { ScenarioError } from '../scenario/scenarioError.ts';
 import type { CalibrationDefinition } from './calibrationDefinition.ts';
@@ -56,29 +56,22 @@ function overriddenPaths(overrides: ParameterOverrides): Set<string> {
  * @example const calibration = await loadCalibrationFile('scenarios/calibrations/recovery-small.yaml');
  */
 export async function loadCalibrationFile(file: string): Promise<LoadedCalibration> {
-  let sourceText: string;
-  try {
-    sourceText = await readFile(file, 'utf8');
-  } catch (cause) {
-    const code = (cause as { code?: unknown }).code;
-    throw new ScenarioError({
-      file,
-      fieldPath: null,
-      expected: 'an existing readable calibration file',
-      found: code === 'ENOENT' ? `no such file ${JSON.stringify(file)}` : `an unreadable file ${JSON.stringify(file)} (${String(code ?? cause)})`,
-    });
-  }
+  // A regular file of bounded size, read without blocking: a named pipe, /dev/zero or a huge file is
+  // refused in one line instead of hanging the command (found by the fuzz suite).
+  const sourceText = await readInputTextFile(
+    file,
+    INPUT_FILE_LIMITS.experimentYaml,
+    (found) => new ScenarioError({ file, fieldPath: null, expected: 'an existing readable calibration file', found }),
+  );
   const { value, locate } = parseScenarioYaml(sourceText, file);
   const definition = validateCalibration(value, file, { locate });
   const context = { file, locate };
   const folder = path.dirname(file);
   const load = async (key: 'scenario' | 'reference', relative: string): Promise<LoadedScenario> => {
     const resolved = path.isAbsolute(relative) ? relative : path.join(folder, relative);
-    try {
-      await readFile(resolved, 'utf8');
-    } catch {
-      throw calibrationError(context, [key], 'an existing scenario file (paths are relative to the calibration file)', `no such file ${JSON.stringify(resolved)}`);
-    }
+    await readInputTextFile(resolved, INPUT_FILE_LIMITS.scenarioYaml, (found) =>
+      calibrationError(context, [key], 'an existing scenario file (paths are relative to the calibration file)', found),
+    );
     return loadScenarioFile(resolved);
   };
   const scenario = await load('scenario', definition.scenario);

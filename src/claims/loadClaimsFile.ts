@@ -206,14 +206,16 @@ function describeYears(years: readonly number[]): string {
 }
 
 /**
- * "did you mean …?" for a missing file: the closest name among the .yaml/.yml files of its folder.
+ * "did you mean …?" for a missing file: the closest name among the other .yaml/.yml files of its
+ * folder (none for a file that exists but cannot be read as one: a folder, a named pipe, too big).
  *
  * @example missingFileHint('scenarios/no-zone.yaml') // 'did you mean "no-zones.yaml"?'
  */
 export function missingFileHint(resolved: string): string | null {
   try {
-    const names = readdirSync(path.dirname(resolved)).filter((f) => /\.ya?ml$/i.test(f));
     const wanted = path.basename(resolved);
+    // The file itself is no suggestion (it exists but is of the wrong kind: a folder, a pipe, too big).
+    const names = readdirSync(path.dirname(resolved)).filter((f) => /\.ya?ml$/i.test(f) && f !== wanted);
     const suggestion = suggestSimilar(wanted, names) ?? suggestSimilar(wanted.replace(/\.ya?ml$/i, ''), names.map((n) => n.replace(/\.ya?ml$/i, '')));
     if (suggestion === null) return null;
     const shown = /\.ya?ml$/i.test(suggestion) ? suggestion : `${suggestion}.yaml`;

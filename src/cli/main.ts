@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_COMPARISON_IMAGE_FORMATS, runComparison, type ReportImages, type RunComparisonOptions } from '../comparison/runComparison.ts';
+import { DEFAULT_COMPARISON_IMAGE_FORMATS, planComparison, runComparison, type ReportImages, type RunComparisonOptions } from '../comparison/runComparison.ts';
 import type { ChartImageFormat } from '../report/renderChartImages.ts';
 import { UnknownBaselineError } from '../comparison/summariseComparison.ts';
 import { MergeError } from '../runner/mergeRuns.ts';
@@ -25,7 +25,7 @@ import { runExperimentFile } from '../experiment/runExperimentFile.ts';
 import { describeDesign } from '../experiment/writeExperimentOutputs.ts';
 import { mergeShards } from './mergeShards.ts';
 import { loadClaimsFile, type LoadedClaims } from '../claims/loadClaimsFile.ts';
-import { runClaimsFile } from '../claims/runClaimsFile.ts';
+import { planClaimsRobustness, runClaimsFile } from '../claims/runClaimsFile.ts';
 import { registerCalibrateCommand } from './calibrateCommand.ts';
 import {
   formatCommanderError,
@@ -123,6 +123,8 @@ interface CompareOptions {
   shard?: Shard;
   report: boolean;
   quiet?: boolean;
+  /** claims only: validate and print the plan, run nothing. */
+  dryRun?: boolean;
 }
 
 
@@ -245,6 +247,37 @@ async function compare(output: CliOutput, scenarios: readonly LoadedScenario[], 
   } else {
     output.out(`report: ${summary.reportPath ?? path.join(outDir, 'report-data.json')}\n`);
   }
+}
+
+/**
+ * `zonesim claims <file> --dry-run`: the claims file and every scenario it names are loaded and
+ * checked, the robustness variants planned (a variant that makes an arm invalid is refused, as in a
+ * run) and the comparison defined, then one line says what would run — scenarios × replications, the
+ * robustness variants and their parameter sets × replications, the distinct replications in all and
+ * the estimate of running all of them (as if the folder held nothing) — and where. Nothing is run and
+ * the run folder is neither created nor read.
+ */
+function claimsDryRun(output: CliOutput, claims: LoadedClaims, opts: CompareOptions, outDir: string): void {
+  const robustness = planClaimsRobustness(claims, opts.reps);
+  const plan = planComparison({
+    scenarios: claims.scenarios,
+    replications: opts.reps,
+    baseSeed: opts.seed,
+    record: opts.record,
+    workers: opts.workers,
+    baseline: opts.baseline ?? null,
+    parameterSets: robustness.parameterSets,
+  });
+  const variants = [...robustness.variantsOf.values()].reduce((n, v) => n + v.length, 0);
+  const settings = claims.definition.robustness;
+  const estimate = plan.estimate === null ? '' : `, ${formatRunEstimate(plan.estimate)}`;
+  output.out(
+    `ok ${claims.file} (${claims.definition.name}): ${claims.definition.claims.length} claim(s); ` +
+      `${claims.scenarios.length} scenario(s) × ${opts.reps} replications and ${variants} robustness variant(s) ` +
+      `(${robustness.parameterSets.length} parameter set(s) × ${settings.replications} replications): ` +
+      `${plan.taskCount} replications in all on ${plan.workers} worker(s)${estimate} if the folder holds none yet. ` +
+      `Output folder: ${outDir} (dry run: nothing run or written).\n`,
+  );
 }
 
 /** A default run folder for a shard: `<dir>-shard-<i>-of-<n>` (the folder itself without a shard). */
@@ -490,11 +523,18 @@ export function buildProgram(output: CliOutput): Command {
       )
       .argument('<file>', 'claims YAML file (the bundled one: scenarios/claims/speech-2009.yaml)'),
     'run folder (default: reports/claims-<name of the claims file>)',
-  ).action(async (file: string, opts: CompareOptions) => {
-    if (opts.shard !== undefined) throw new CliInputError('--shard: the claims command does not run in shards (run zonesim compare … --shard i/n for the scenarios alone)');
-    const claims = await loadClaimsFile(file);
-    await compare(output, claims.scenarios, opts, opts.out ?? path.join('reports', `claims-${claims.definition.name}`), claims);
-  });
+  )
+    .option('--dry-run', 'load and check the claims file, its scenarios and robustness variants, print what would run (replications, variants, estimate) and the run folder; run and write nothing')
+    .action(async (file: string, opts: CompareOptions) => {
+      if (opts.shard !== undefined) throw new CliInputError('--shard: the claims command does not run in shards (run zonesim compare … --shard i/n for the scenarios alone)');
+      const claims = await loadClaimsFile(file);
+      const outDir = opts.out ?? path.join('reports', `claims-${claims.definition.name}`);
+      if (opts.dryRun === true) {
+        claimsDryRun(output, claims, opts, outDir);
+        return;
+      }
+      await compare(output, claims.scenarios, opts, outDir, claims);
+    });
 
   addCompareOptions(
     program

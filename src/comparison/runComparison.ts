@@ -34,7 +34,7 @@ import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { modelInputHash, parameterSetHash } from '../runner/parameterSets.ts';
 import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordingHash, type RecordOption } from '../runner/recording.ts';
 import { RunStore, RunStoreError, STORE_FILE_NAME, STORE_FORMAT_VERSION, taskIdsKey } from '../runner/runStore.ts';
-import { registerRun, RunInterruptedError, runTasks, type RunDefinition, type RunModel, type RunParameterSet, type RunTask } from '../runner/runTasks.ts';
+import { planRunWithoutStore, registerRun, RunInterruptedError, runTasks, type RunDefinition, type StorelessRunPlan, type RunModel, type RunParameterSet, type RunTask } from '../runner/runTasks.ts';
 import { formatShard, type Shard } from '../runner/shards.ts';
 import { comparisonSeeds, comparisonSpecHash, comparisonSpecJson, locateComparison, type ComparisonSpec, type LocatedComparison } from './comparisonSpec.ts';
 import { exportComparisonFiles, exportSummaryFiles, RESULTS_CSV_KEY_COLUMNS } from './exportComparison.ts';
@@ -144,7 +144,7 @@ function comparisonRun(
   scenarios: readonly LoadedScenario[],
   seeds: readonly number[],
   record: RecordOption,
-  extension: ComparisonExtension | undefined,
+  extension: Pick<ComparisonExtension, 'parameterSets'> | undefined,
   baseSeed: number,
 ): { definition: RunDefinition; spec: Omit<ComparisonSpec, 'baseline' | 'replications' | 'baseSeed'>; describeExtra: Map<number, string> } {
   const models: RunModel[] = [];
@@ -205,6 +205,28 @@ function comparisonRun(
       recordingHash: recordingHash(recording),
     },
   };
+}
+
+/**
+ * Plan a comparison without running it or touching its folder (the claims command's `--dry-run`): the
+ * baseline is checked as {@link runComparison} checks it, the run is defined as it would be (the
+ * scenarios' replications and the extension's parameter sets, shared tasks counted once), and its
+ * distinct replications and estimate are returned as if the folder held nothing.
+ *
+ * @throws {UnknownBaselineError} when `baseline` names no scenario.
+ * @example planComparison({ scenarios, replications: 30, baseSeed: 2009, parameterSets }) // { taskCount, workers, estimate }
+ */
+export function planComparison(
+  options: Pick<RunComparisonOptions, 'scenarios' | 'replications' | 'baseSeed' | 'record' | 'workers' | 'baseline'> & {
+    /** Parameter sets run besides the scenarios (a {@link ComparisonExtension}'s). */
+    readonly parameterSets?: ComparisonExtension['parameterSets'];
+  },
+): StorelessRunPlan {
+  chooseBaseline(options.scenarios.map((s) => s.name), options.baseline);
+  const seeds = comparisonSeeds(options.baseSeed, options.replications);
+  const extra = options.parameterSets === undefined ? undefined : { parameterSets: options.parameterSets };
+  const { definition } = comparisonRun(options.scenarios, seeds, options.record ?? DEFAULT_RECORD_OPTION, extra, options.baseSeed);
+  return planRunWithoutStore(definition, options.workers);
 }
 
 /**

@@ -289,8 +289,8 @@ export const parameterSpecification = {
         description: 'Upper-level coefficient of the nested logit (province vs rest of China) on the province’s inclusive value relative to its scattered sites alone: mobile arrivals × e^(ρx) / (s0 e^(ρx) + 1 − s0). 0: zones cannot attract a single extra project; 1: as if every site in China were one flat logit.',
       }),
       provinceShare: number({
-        default: 0.05, minimum: 0, maximum: 0.99, unit: 'share', rules: ['R15'],
-        description: 'The province’s share s0 of China’s mobile projects at the reference (Henan: about 5% of national industrial investment), which bounds how far better zones can raise it.',
+        default: 0.05, minimum: 0.01, maximum: 0.99, unit: 'share', rules: ['R15'],
+        description: 'The province’s share s0 of China’s mobile projects at the reference (Henan: about 5% of national industrial investment), which bounds how far better zones can raise it: mobile arrivals at most 1/s0 times the reference’s, so at most 100 times with the smallest s0 (with s0 = 0 they would grow without bound).',
         source: 'Henan’s share of China’s output and investment is about 5 % (an assumption, not a row of the targets file).',
       }),
     },

@@ -200,6 +200,41 @@ function estimateTasks(run: RegisteredRun, positions: readonly number[], workers
   return estimateRun(kinds, definition.recordings[recording]?.recording ?? { province: [], zone: null, industry: null, outcomes: [], layout: false }, workers);
 }
 
+/** The plan of a run made without a store (a dry run): what {@link runTasks} would report with nothing stored. */
+export interface StorelessRunPlan {
+  /** Tasks of the run, duplicates removed (a task listed twice is run once). */
+  readonly taskCount: number;
+  /** Workers the run would use: the requested number (default: the cores), at most one per task. */
+  readonly workers: number;
+  /** Time, memory and disk of every task (src/runner/runEstimate.ts); null when there is no task. */
+  readonly estimate: RunEstimate | null;
+}
+
+/**
+ * Plan a run without opening a store — for `--dry-run`, which must not create the run folder: the
+ * distinct tasks of `definition` and the estimate of running all of them, as if nothing were stored
+ * (a run that resumes a folder runs fewer). Tasks are told apart as the store does: by parameter set,
+ * replication, seed and recording (the definition's parameter sets and recordings are distinct).
+ *
+ * @param definition the run.
+ * @param workers worker threads asked for (default: the number of cores).
+ * @example planRunWithoutStore(definition, 2) // { taskCount: 1340, workers: 2, estimate: { seconds: 87, … } }
+ */
+export function planRunWithoutStore(definition: RunDefinition, workers?: number): StorelessRunPlan {
+  const seen = new Set<string>();
+  const uniqueTasks: RunTask[] = [];
+  for (const task of definition.tasks) {
+    const key = `${task.parameterSet}:${task.replication}:${task.seed}:${task.recording}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    uniqueTasks.push(task);
+  }
+  const used = Math.max(1, Math.min(Math.floor(workers ?? defaultWorkerCount()), Math.max(1, uniqueTasks.length)));
+  const run: RegisteredRun = { definition, parameterSetIds: [], recordingIds: [], uniqueTasks };
+  const estimate = uniqueTasks.length === 0 ? null : estimateTasks(run, uniqueTasks.map((_, position) => position), used);
+  return { taskCount: uniqueTasks.length, workers: used, estimate };
+}
+
 /** A task as dispatched: the worker job plus its position in the unique task list. */
 interface DispatchedTask extends TaskJob {
   readonly position: number;

@@ -3,6 +3,7 @@
  * every kind of mistake is one line naming the file, the line, the field, what was expected and what
  * was found. Also the committed JSON Schema is fresh and lists every reporter and free parameter.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -209,6 +210,17 @@ describe('loadCalibrationFile', () => {
     // no-zones.yaml sets choice.outside.utility itself: candidates leave it at 2 there.
     expect(loaded.referenceFixedPaths).toEqual(['choice.outside.utility']);
     expect(loaded.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a calibration file or scenario that is a named pipe in one line, without waiting for a writer (found by the fuzz suite)', async () => {
+    const pipes = scratchDir('zonesim-calibration-fifo-');
+    const fifo = path.join(pipes, 'fifo.yaml');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // Before the fix, readFile waited for a writer that never came: the command hung.
+    await expect(loadCalibrationFile(fifo)).rejects.toThrow(/^.*fifo\.yaml: expected an existing readable calibration file, found a named pipe \(FIFO\) ".*fifo\.yaml"$/);
+    const file = path.join(pipes, 'c.yaml');
+    writeFileSync(file, VALID.map((l) => (l === 'scenario: base.yaml' ? 'scenario: fifo.yaml' : l)).join('\n'));
+    await expect(loadCalibrationFile(file)).rejects.toThrow(/c\.yaml: line 3: scenario: expected an existing scenario file \(paths are relative to the calibration file\), found a named pipe \(FIFO\) ".*fifo\.yaml"$/);
   });
 
   it('rejects dates outside the run, missing scenarios and priors that break scenario rules', async () => {

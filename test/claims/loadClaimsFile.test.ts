@@ -2,7 +2,7 @@
  * Claims files: the bundled one loads and covers every bundled scenario; mistakes give one line that
  * names the file, the line and the field, what was expected and what was found.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadClaimsFile } from '../../src/claims/loadClaimsFile.ts';
@@ -65,6 +65,30 @@ describe('loadClaimsFile errors', () => {
     expect(await errorOf('reference: no-zones.yaml }', 'reference: no-zone.yaml }')).toMatch(
       /^claims\.yaml: line 23: claims\[0\].arms\.reference: expected an existing scenario file \(paths are relative to the claims file\), found no such file .*no-zone\.yaml" \(did you mean "no-zones\.yaml"\?\)$/,
     );
+  });
+
+  it('a scenario file that exists but is a folder: no did-you-mean naming the file itself (found by the fuzz suite)', async () => {
+    const dir = scratchDir('zonesim-claims-');
+    const file = writeSmallClaims(dir);
+    rmSync(path.join(dir, 'no-zones.yaml'));
+    mkdirSync(path.join(dir, 'no-zones.yaml'));
+    const message = await loadClaimsFile(file).then(
+      () => '',
+      (error: Error) => error.message,
+    );
+    expect(message).toMatch(/line 9: groups\[0\]\.scenarios\[1\]: expected an existing scenario file \(paths are relative to the claims file\), found a folder/);
+    expect(message).not.toMatch(/did you mean/);
+  });
+
+  it('a claims file that is a folder: no did-you-mean naming itself', async () => {
+    const dir = scratchDir('zonesim-claims-');
+    mkdirSync(path.join(dir, 'c.yaml'));
+    const message = await loadClaimsFile(path.join(dir, 'c.yaml')).then(
+      () => '',
+      (error: Error) => error.message,
+    );
+    expect(message).toMatch(/c\.yaml: expected an existing regular file of at most 1 MiB, found a folder/);
+    expect(message).not.toMatch(/did you mean/);
   });
 
   it('an unknown reporter, with a did-you-mean', async () => {

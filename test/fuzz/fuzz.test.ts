@@ -1,6 +1,6 @@
 /**
  * The seeded sample of the fuzz suite that runs with `npm test` (the long run is `npm run fuzz`, see
- * scripts/fuzz.ts): mutated bundled scenario and experiment files and command lines, checked in this
+ * scripts/fuzz.ts): mutated bundled scenario, experiment and claims files and command lines, checked in this
  * process (accepted inputs are run for their first years and every reporter checked), plus a few
  * cases through the real binary in a child process with a hard time limit. Properties (issue 11):
  * exit 0, or one `zonesim:` line with exit 1 (2 for usage mistakes); never exit 70, a stack trace, a
@@ -11,7 +11,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeScratchDirs, scratchDir } from '../support/scratchDirs.ts';
-import { experimentCase, optionsCase, scenarioCase, type FuzzCase } from './fuzzCases.ts';
+import { claimsCase, experimentCase, optionsCase, scenarioCase, type FuzzCase } from './fuzzCases.ts';
 import { seedFiles } from './fuzzInputs.ts';
 import { checkCommand, checkOutputFiles, runFuzzCase, runFuzzCaseAsChildProcess, type FuzzProblem } from './runFuzzCase.ts';
 
@@ -39,6 +39,21 @@ describe('fuzz sample (seeded)', () => {
     const { scenarios, experiments } = seedFiles();
     expect(scenarios.map((s) => s.file)).toContain(path.join('scenarios', 'baseline.yaml'));
     expect(experiments.map((e) => e.file)).toContain(path.join('scenarios', 'experiments', 'guarantee-fund-risk.yaml'));
+    expect(seedFiles().claims.map((c) => c.file)).toContain(path.join('scenarios', 'claims', 'speech-2009.yaml'));
+  });
+
+  it('writes the files a claims file names next to it, at the same relative paths', () => {
+    const [unchanged] = fc.sample(claimsCase().filter((c) => c.label.endsWith(': unchanged')), { seed: 16, numRuns: 1 });
+    const names = unchanged.files.map((f) => f.name).sort();
+    // speech-2009.yaml names its 21 scenarios as ../<name>.yaml and ../calibrations/henan-posterior.csv.
+    expect(names).toContain(path.join('claims', 'c.yaml'));
+    expect(names).toContain('baseline.yaml');
+    expect(names).toContain(path.join('calibrations', 'henan-posterior.csv'));
+    expect(names.filter((n) => n.endsWith('.yaml'))).toHaveLength(22);
+  });
+
+  it('mutated claims files', async () => {
+    await checkCases(claimsCase(), 6, 16);
   });
 
   it('mutated scenario files', async () => {

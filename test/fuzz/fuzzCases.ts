@@ -1,15 +1,19 @@
 /**
  * The cases of the fuzz suite, as fast-check arbitraries: mutated scenario files (with relatedness
- * CSVs), mutated experiment files (with their base scenarios and CSV designs), small experiments that
- * are run for real, command lines with good and bad option values, and files of the wrong kind (a
- * folder, a named pipe, /dev/zero, a missing file, a sparse 2 GiB file, a symbolic-link loop).
+ * CSVs), mutated experiment files (with their base scenarios and CSV designs), mutated claims files
+ * (with the scenario files and posterior sample they name), small experiments that are run for real,
+ * command lines with good and bad option values, and files of the wrong kind (a folder, a named pipe,
+ * /dev/zero, a missing file, a sparse 2 GiB file, a symbolic-link loop).
  *
- * A case is plain data: the files to write into a fresh case folder and the command line to run, in
- * which `@/name` stands for a file of the case folder and `@out` for the case's output folder.
+ * A case is plain data: the files to write into a fresh case folder (a name may hold a subfolder, e.g.
+ * `claims/c.yaml`) and the command line to run, in which `@/name` stands for a file of the case folder
+ * and `@out` for the case's output folder.
  */
 import path from 'node:path';
 import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
 import {
+  anyNumber,
   anyValue,
   applyStructuredMutations,
   applyTextMutation,
@@ -24,7 +28,7 @@ import {
   type FileContent,
   type StructuredMutation,
 } from './mutations.ts';
-import { seedFiles, type SeedFile } from './fuzzInputs.ts';
+import { repositoryFileText, seedFiles, type SeedFile } from './fuzzInputs.ts';
 
 /** File kinds that are not a readable text file. */
 export type SpecialFileKind = 'folder' | 'fifo' | 'missing' | 'sparse-huge' | 'symlink-loop' | 'dev-zero' | 'proc-file';
@@ -37,7 +41,7 @@ export type FollowUp = 'none' | 'model' | 'cli';
 
 /** One fuzz case. */
 export interface FuzzCase {
-  readonly kind: 'scenario' | 'experiment' | 'experiment-run' | 'options';
+  readonly kind: 'scenario' | 'experiment' | 'experiment-run' | 'options' | 'claims';
   /** What was done to the seed file(s), for the failure report. */
   readonly label: string;
   readonly files: readonly CaseFile[];
@@ -277,6 +281,373 @@ export function experimentCase(): fc.Arbitrary<FuzzCase> {
     });
 }
 
+/** The claims of a claims document (its `claims` list, or an empty list). */
+function claimsOf(document: Record<string, unknown>): unknown[] {
+  return Array.isArray(document.claims) ? document.claims : [];
+}
+
+/** Claim `pick` (modulo their number) as a mapping, or null when there is none. */
+function pickClaim(document: Record<string, unknown>, pick: number): Record<string, unknown> | null {
+  const claims = claimsOf(document);
+  if (claims.length === 0) return null;
+  const claim = claims[pick % claims.length];
+  return typeof claim === 'object' && claim !== null && !Array.isArray(claim) ? (claim as Record<string, unknown>) : null;
+}
+
+/** A mapping held at `key` of `node` (made when absent or of another kind). */
+function mappingAt(node: Record<string, unknown>, key: string): Record<string, unknown> {
+  const child = node[key];
+  if (typeof child === 'object' && child !== null && !Array.isArray(child)) return child as Record<string, unknown>;
+  const made: Record<string, unknown> = {};
+  node[key] = made;
+  return made;
+}
+
+/** The arm keys of each contrast kind. */
+const ARM_KEYS = ['scenario', 'reference', 'both', 'first', 'second', 'neither'] as const;
+
+/** Scenario paths an arm, a group or a mutated file may name (relative to the claims file in `claims/`). */
+const SCENARIO_PATHS = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('../missing.yaml', '../no-zone.yaml', 'baseline.yaml', '../baseline.yml', '', '.', '..', '../claims', 'c.yaml', '/dev/zero', '../calibrations/henan-posterior.csv', '../../outside.yaml', '../baseline.yaml/x') },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 1000 }).map((i) => `../${path.basename(seedFiles().scenarios[i % seedFiles().scenarios.length].file)}`) },
+  { weight: 1, arbitrary: anyValue },
+);
+
+/** A value for an outcome's smallest effect: usually valid, often at or beyond an edge. */
+const SMALLEST_EFFECTS = fc.oneof(
+  fc.constantFrom({ relative: 0.02 }, { absolute: 1 }, { relative: 0 }, { absolute: 0 }, { relative: -0.1 }, { relative: 1e308 }, { relative: 0.02, absolute: 1 }, {}, { relative: '5%' }, { absolute: null }, 0.02, null),
+  anyNumber.map((relative) => ({ relative })),
+  anyNumber.map((absolute) => ({ absolute })),
+  anyValue,
+);
+
+/**
+ * Claims-specific mutations of a claims document: ids (unknown, duplicated, odd), arms (missing
+ * files, other or mutated scenario files, a 2×2 with 3 arms), contrast kinds, outcomes (unknown
+ * reporters, zone reporters, bad directions and smallest effects), windows (out of the recorded years,
+ * reversed, unknown, duplicated), robustness (forms, draws, replications, ranges, posterior,
+ * uncertainty out of range or inconsistent), groups (scenarios missing or empty, an unknown
+ * reference), and fewer claims or no groups (which also keeps the case fast). Each returns its label
+ * and any extra file it needs (a mutated copy of an arm's scenario, named relative to the case folder).
+ */
+const claimsMutation: fc.Arbitrary<(document: Record<string, unknown>) => { label: string; files?: CaseFile[] }> = fc.oneof(
+  fc.record({ pick: fc.nat(), other: fc.nat(), value: fc.oneof(fc.constantFrom('duplicate', 'concentration-teaching', 'Not-Kebab', '', 'a'.repeat(300), 'end'), anyValue) }).map(
+    ({ pick, other, value }) =>
+      (document: Record<string, unknown>) => {
+        const claim = pickClaim(document, pick);
+        if (claim === null) return { label: 'claim id: no claim' };
+        const copy = value === 'duplicate' ? (pickClaim(document, other)?.id ?? 'x') : value;
+        claim.id = copy;
+        return { label: `claim id ${JSON.stringify(copy)?.slice(0, 30)}` };
+      },
+  ),
+  fc.record({ pick: fc.nat(), key: fc.constantFrom(...ARM_KEYS, 'extra'), target: SCENARIO_PATHS, remove: fc.boolean() }).map(
+    ({ pick, key, target, remove }) =>
+      (document: Record<string, unknown>) => {
+        const claim = pickClaim(document, pick);
+        if (claim === null) return { label: 'arm: no claim' };
+        const arms = mappingAt(claim, 'arms');
+        if (remove) delete arms[key];
+        else arms[key] = target;
+        return { label: remove ? `arm ${key} removed` : `arm ${key} → ${JSON.stringify(target)?.slice(0, 40)}` };
+      },
+  ),
+  fc
+    .record({ pick: fc.nat(), key: fc.constantFrom(...ARM_KEYS), seed: fc.nat(), mutations: fc.array(structuredMutation, { minLength: 1, maxLength: 3 }), text: fc.array(textMutation, { maxLength: 1 }), rename: fc.boolean() })
+    .map(({ pick, key, seed, mutations, text, rename }) => (document: Record<string, unknown>) => {
+      const claim = pickClaim(document, pick);
+      if (claim === null) return { label: 'mutated arm: no claim' };
+      const { scenarios } = seedFiles();
+      const base = scenarios[seed % scenarios.length];
+      const value = applyStructuredMutations(rename ? { ...base.value, name: `fuzz-arm-${seed % 1000}` } : base.value, mutations);
+      let content: FileContent = toYaml(value);
+      for (const mutation of text) content = applyTextMutation(content, mutation);
+      const name = `arm-${seed % 1000}.yaml`;
+      mappingAt(claim, 'arms')[key] = `../${name}`;
+      return { label: `arm ${key} → mutated ${base.file} (${describeMutations(mutations as { op: string; path?: string }[], text)})`, files: [{ name, content }] };
+    }),
+  fc.record({ pick: fc.nat(), contrast: fc.oneof(fc.constantFrom('pair', 'interaction', 'triple', 'Pair', '', 'difference'), anyValue), dropFactors: fc.boolean() }).map(
+    ({ pick, contrast, dropFactors }) =>
+      (document: Record<string, unknown>) => {
+        const claim = pickClaim(document, pick);
+        if (claim === null) return { label: 'contrast: no claim' };
+        claim.contrast = contrast;
+        if (dropFactors) delete claim.factors;
+        return { label: `contrast ${JSON.stringify(contrast)?.slice(0, 30)}${dropFactors ? ' without factors' : ''}` };
+      },
+  ),
+  fc.record({ pick: fc.nat(), drop: fc.constantFrom('both', 'first', 'second', 'neither') }).map(
+    ({ pick, drop }) =>
+      (document: Record<string, unknown>) => {
+        const claims = claimsOf(document);
+        const interaction = claims.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && (c as Record<string, unknown>).contrast === 'interaction');
+        if (interaction.length === 0) return { label: '2×2 with 3 arms: no 2×2 claim' };
+        delete mappingAt(interaction[pick % interaction.length], 'arms')[drop];
+        return { label: `2×2 with 3 arms (no ${drop})` };
+      },
+  ),
+  fc
+    .record({
+      pick: fc.nat(),
+      outcome: fc.nat(),
+      field: fc.constantFrom('reporter', 'direction', 'smallestEffect', 'primary', 'extra', 'all', 'duplicate'),
+      reporter: fc.oneof(fc.constantFrom('outputs', 'zoneOutput', 'zoneFirms', 'industryOutput', 'output', 'firms', '', 'constructor', '__proto__'), anyValue),
+      direction: fc.oneof(fc.constantFrom('increase', 'decrease', 'up', 'Increase', 'both', ''), anyValue),
+      smallestEffect: SMALLEST_EFFECTS,
+      value: anyValue,
+    })
+    .map(({ pick, outcome, field, reporter, direction, smallestEffect, value }) => (document: Record<string, unknown>) => {
+      const claim = pickClaim(document, pick);
+      if (claim === null) return { label: 'outcome: no claim' };
+      if (field === 'all') {
+        claim.outcomes = value;
+        return { label: `outcomes ${JSON.stringify(value)?.slice(0, 30)}` };
+      }
+      const outcomes = Array.isArray(claim.outcomes) ? claim.outcomes : (claim.outcomes = []);
+      if (outcomes.length === 0) outcomes.push({ reporter: 'output', direction: 'increase', smallestEffect: { relative: 0.02 } });
+      const index = outcome % outcomes.length;
+      if (field === 'duplicate') {
+        outcomes.push(JSON.parse(JSON.stringify(outcomes[index] ?? null)) as unknown);
+        return { label: 'outcome duplicated' };
+      }
+      const target = typeof outcomes[index] === 'object' && outcomes[index] !== null ? (outcomes[index] as Record<string, unknown>) : (outcomes[index] = {});
+      const set = { reporter, direction, smallestEffect, primary: value, extra: value }[field];
+      target[field] = set;
+      return { label: `outcome ${field} ${JSON.stringify(set)?.slice(0, 30)}` };
+    }),
+  fc
+    .record({
+      from: fc.oneof(fc.constantFrom(2010, 2012, 1900, 2099, 2031, 2009, 2009.5, 2030.75, -1e308), anyNumber),
+      to: fc.oneof(fc.constantFrom(2010, 2012, 1901, 2100, 2031, 2009, 2010.25), anyNumber),
+      name: fc.constantFrom('crisis', 'crisis', 'late', 'end', 'Crisis', ''),
+      pick: fc.nat(),
+      claimWindow: fc.oneof(fc.constantFrom('crisis', 'nope', 'end', 'late', 'duplicate'), anyValue),
+      what: fc.constantFrom('window', 'window', 'claim', 'both', 'reversed'),
+    })
+    .map(({ from, to, name, pick, claimWindow, what }) => (document: Record<string, unknown>) => {
+      const windows = mappingAt(document, 'windows');
+      const labels: string[] = [];
+      if (what === 'reversed') {
+        const first = Object.values(windows).find((w): w is Record<string, unknown> => typeof w === 'object' && w !== null);
+        if (first !== undefined) [first.from, first.to] = [first.to, first.from];
+        labels.push('window reversed');
+      }
+      if (what === 'window' || what === 'both') {
+        windows[name] = { from, to };
+        labels.push(`window ${name} ${from}–${to}`);
+      }
+      if (what === 'claim' || what === 'both') {
+        const claim = pickClaim(document, pick);
+        if (claim !== null) {
+          const list = Array.isArray(claim.windows) ? claim.windows : (claim.windows = []);
+          if (claimWindow === 'duplicate') list.push(...list.slice(0, 1), ...list.slice(0, 1));
+          else list.push(claimWindow);
+          labels.push(`claim window ${JSON.stringify(claimWindow)?.slice(0, 30)}`);
+        }
+      }
+      return { label: labels.join(', ') || 'windows unchanged' };
+    }),
+  fc
+    .record({
+      field: fc.constantFrom('draws', 'replications', 'forms', 'form', 'claimForms', 'ranges', 'range', 'posterior', 'uncertainty', 'noPosterior', 'noRanges', 'all'),
+      count: fc.oneof(fc.constantFrom(0, 1, 2, 3, 1000, 100_000, 100_001, 1e9, -1, 1.5, '8', null), anyValue),
+      parameter: fc.oneof(fc.constantFrom(...PARAMETER_LEAVES.map(([p]) => p)), fc.constantFrom('nope.parameter', 'zones.count', 'time.years', 'name', '__proto__', '')),
+      value: fc.oneof(anyNumber, fc.constantFrom('linear', 'bounded', 'marshall', true, -5, 1e9)),
+      bounds: fc.tuple(fc.oneof(anyNumber, fc.constantFrom(0, 1, 0.5)), fc.oneof(anyNumber, fc.constantFrom(0, 1, 0.5))),
+      uncertainty: fc.oneof(fc.constantFrom('ranges', 'posterior', 'none', 'both', ''), anyValue),
+      posterior: fc.oneof(fc.constantFrom('../missing.csv', '../calibrations/henan-posterior.csv', '../baseline.yaml', 'posterior.txt', '../calibrations', ''), anyValue),
+      pick: fc.nat(),
+      value2: anyValue,
+    })
+    .map(({ field, count, parameter, value, bounds, uncertainty, posterior, pick, value2 }) => (document: Record<string, unknown>) => {
+      const robustness = mappingAt(document, 'robustness');
+      const claim = pickClaim(document, pick);
+      switch (field) {
+        case 'draws':
+        case 'replications':
+          robustness[field] = count;
+          return { label: `robustness.${field} ${JSON.stringify(count)?.slice(0, 30)}` };
+        case 'forms':
+          robustness.forms = value2;
+          return { label: `robustness.forms ${JSON.stringify(value2)?.slice(0, 30)}` };
+        case 'form':
+          mappingAt(robustness, 'forms')[`fuzz-form`] = { [parameter]: value };
+          if (claim !== null) claim.robustness = { ...(typeof claim.robustness === 'object' && claim.robustness !== null ? claim.robustness : {}), forms: ['fuzz-form'] };
+          return { label: `form {${parameter}: ${String(value).slice(0, 20)}}` };
+        case 'claimForms':
+          if (claim !== null) claim.robustness = { forms: [value2, 'no-such-form'].slice(0, (pick % 2) + 1), uncertainty };
+          return { label: `claim robustness forms ${JSON.stringify(value2)?.slice(0, 30)}` };
+        case 'ranges':
+          robustness.ranges = value2;
+          return { label: `robustness.ranges ${JSON.stringify(value2)?.slice(0, 30)}` };
+        case 'range':
+          mappingAt(robustness, 'ranges')[parameter] = pick % 5 === 0 ? value2 : { min: bounds[0], max: bounds[1] };
+          return { label: `range ${parameter} ${bounds[0]}–${bounds[1]}` };
+        case 'posterior':
+          robustness.posterior = posterior;
+          return { label: `posterior ${JSON.stringify(posterior)?.slice(0, 40)}` };
+        case 'uncertainty':
+          if (claim !== null) claim.robustness = { ...(typeof claim.robustness === 'object' && claim.robustness !== null ? claim.robustness : {}), uncertainty };
+          return { label: `uncertainty ${JSON.stringify(uncertainty)?.slice(0, 30)}` };
+        case 'noPosterior':
+          delete robustness.posterior;
+          return { label: 'no posterior' };
+        case 'noRanges':
+          delete robustness.ranges;
+          return { label: 'no ranges' };
+        case 'all':
+          document.robustness = value2;
+          return { label: `robustness ${JSON.stringify(value2)?.slice(0, 30)}` };
+      }
+    }),
+  fc
+    .record({ pick: fc.nat(), what: fc.constantFrom('noScenarios', 'emptyScenarios', 'missingScenario', 'reference', 'noReference', 'duplicateName', 'all'), target: SCENARIO_PATHS, value: anyValue })
+    .map(({ pick, what, target, value }) => (document: Record<string, unknown>) => {
+      if (what === 'all') {
+        document.groups = value;
+        return { label: `groups ${JSON.stringify(value)?.slice(0, 30)}` };
+      }
+      const groups = Array.isArray(document.groups) ? document.groups : (document.groups = []);
+      if (groups.length === 0) groups.push({ name: 'fuzz', label: 'Fuzz', reference: '../baseline.yaml', scenarios: ['../no-zones.yaml'] });
+      const group = groups[pick % groups.length];
+      if (typeof group !== 'object' || group === null) return { label: 'group: not a mapping' };
+      const g = group as Record<string, unknown>;
+      if (what === 'noScenarios') delete g.scenarios;
+      else if (what === 'emptyScenarios') g.scenarios = [];
+      else if (what === 'missingScenario') g.scenarios = [...(Array.isArray(g.scenarios) ? g.scenarios : []), target];
+      else if (what === 'reference') g.reference = target;
+      else if (what === 'noReference') delete g.reference;
+      else groups.push({ ...g });
+      return { label: `group ${what}${what === 'missingScenario' || what === 'reference' ? ` ${JSON.stringify(target)?.slice(0, 40)}` : ''}` };
+    }),
+  fc.record({ keep: fc.integer({ min: 0, max: 3 }), start: fc.nat(), dropGroups: fc.boolean() }).map(
+    ({ keep, start, dropGroups }) =>
+      (document: Record<string, unknown>) => {
+        const claims = claimsOf(document);
+        if (claims.length > 0) document.claims = Array.from({ length: Math.min(keep, claims.length) }, (_, i) => claims[(start + i) % claims.length]);
+        if (dropGroups) delete document.groups;
+        return { label: `${Math.min(keep, claims.length)} claim(s) kept${dropGroups ? ', no groups' : ''}` };
+      },
+  ),
+);
+
+/** Every string of a document that could name a file (a .yaml, .yml or .csv path of modest length). */
+function fileNamesIn(document: unknown): string[] {
+  const names = new Set<string>();
+  const stack: unknown[] = [document];
+  while (stack.length > 0 && names.size < 200) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (node.length < 300 && /\.(ya?ml|csv)$/i.test(node)) names.add(node);
+    } else if (Array.isArray(node)) stack.push(...node.slice(0, 1000));
+    else if (typeof node === 'object' && node !== null) stack.push(...Object.values(node).slice(0, 1000));
+  }
+  return [...names];
+}
+
+/** Where the claims file is written in a case folder (its scenarios one level up, as in scenarios/claims/). */
+const CLAIMS_FILE = 'claims/c.yaml';
+
+/**
+ * A mutated claims file from `scenarios/claims/`, written as `claims/c.yaml` in the case folder with
+ * every repository file it names (its scenarios one level up, the posterior sample under
+ * `calibrations/`), at the same relative paths; sometimes one of those scenarios is mutated, one file
+ * is of the wrong kind, or the posterior sample is damaged. Checked with `zonesim claims … --dry-run`
+ * (sometimes with other --reps, --seed, --workers or --baseline); when accepted, two of its
+ * robustness parameter sets (or its first scenario) are run for their first years in process.
+ */
+export function claimsCase(): fc.Arbitrary<FuzzCase> {
+  const { claims } = seedFiles();
+  return fc
+    .record({
+      seed: fc.integer({ min: 0, max: claims.length - 1 }),
+      specific: fc.array(claimsMutation, { maxLength: 3 }),
+      scenarioMutation: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.record({ pick: fc.nat(), structured: fc.array(structuredMutation, { minLength: 1, maxLength: 3 }), text: fc.array(textMutation, { maxLength: 1 }) }) },
+      ),
+      posteriorMutation: fc.oneof({ weight: 12, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: textMutation }),
+      specialFile: fc.oneof({ weight: 24, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.nat(), specialKind) }),
+      extraOptions: fc.oneof(
+        { weight: 6, arbitrary: fc.constant([] as string[]) },
+        { weight: 1, arbitrary: fc.constantFrom(['--reps', '2'], ['--reps', '100000'], ['--reps', '0'], ['--seed', '4294967295'], ['--workers', '1'], ['--baseline', 'nope'], ['--baseline', 'no-zones'], ['--record', 'all'], ['--shard', '1/2'], ['--quiet']) },
+      ),
+    })
+    .chain(({ seed, specific, scenarioMutation, posteriorMutation, specialFile, extraOptions }) => {
+      const claimsSeed = claims[seed];
+      const generic = fc.oneof({ weight: 4, arbitrary: fc.constant<StructuredMutation[]>([]) }, { weight: 1, arbitrary: fc.array(genericMutation, { minLength: 1, maxLength: 2 }) });
+      const applied: string[] = [];
+      const extraFiles: CaseFile[] = [];
+      return mutatedYaml(
+        claimsSeed,
+        specific.length === 0
+          ? null
+          : (document) => {
+              for (const mutation of specific) {
+                const { label, files } = mutation(document);
+                applied.push(label);
+                extraFiles.push(...(files ?? []));
+              }
+              return document;
+            },
+        generic,
+      ).map(({ content, label, document }): FuzzCase => {
+        // The repository files the (mutated) claims file names, at the same place relative to it.
+        const seedFolder = path.dirname(claimsSeed.file);
+        const files = new Map<string, CaseFile>();
+        for (const written of fileNamesIn(document)) {
+          if (path.isAbsolute(written)) continue;
+          const name = path.normalize(path.join(path.dirname(CLAIMS_FILE), written));
+          if (name.startsWith('..') || files.has(name)) continue;
+          const text = repositoryFileText(path.join(seedFolder, written));
+          if (text !== null) files.set(name, { name, content: text });
+        }
+        for (const file of extraFiles) files.set(file.name, file);
+        const notes: string[] = [];
+        const scenarioNames = [...files.keys()].filter((name) => /\.ya?ml$/i.test(name));
+        if (scenarioMutation !== null && scenarioNames.length > 0) {
+          const name = scenarioNames[scenarioMutation.pick % scenarioNames.length];
+          const original = files.get(name)!;
+          const value = 'content' in original && typeof original.content === 'string' ? (parseYamlOrNull(original.content) ?? {}) : {};
+          let mutated: FileContent = toYaml(applyStructuredMutations(value, scenarioMutation.structured));
+          for (const mutation of scenarioMutation.text) mutated = applyTextMutation(mutated, mutation);
+          files.set(name, { name, content: mutated });
+          notes.push(`${name} mutated (${describeMutations(scenarioMutation.structured as { op: string; path?: string }[], scenarioMutation.text)})`);
+        }
+        const csvNames = [...files.keys()].filter((name) => name.endsWith('.csv'));
+        if (posteriorMutation !== null && csvNames.length > 0) {
+          const original = files.get(csvNames[0])!;
+          if ('content' in original) files.set(original.name, { name: original.name, content: applyTextMutation(original.content, posteriorMutation) });
+          notes.push(`${csvNames[0]}: ${posteriorMutation.op}`);
+        }
+        const all: CaseFile[] = [{ name: CLAIMS_FILE, content }, ...files.values()];
+        if (specialFile !== null) {
+          const target = all[specialFile[0] % all.length].name;
+          const index = all.findIndex((f) => f.name === target);
+          all[index] = { name: target, special: specialFile[1] };
+          notes.push(`${target} is a ${specialFile[1]}`);
+        }
+        return {
+          kind: 'claims',
+          label: `${label}${applied.length > 0 ? `; ${applied.join(', ')}` : ''}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}${extraOptions.length > 0 ? `; ${extraOptions.join(' ')}` : ''}`,
+          files: all,
+          argv: ['claims', `@/${CLAIMS_FILE}`, '--dry-run', '--out', '@out', ...extraOptions],
+          followUp: 'model',
+        };
+      });
+    });
+}
+
+/** A YAML text parsed to a mapping, or null (for the fuzz suite's own copies of bundled files). */
+function parseYamlOrNull(text: string): Record<string, unknown> | null {
+  try {
+    const value = parseYaml(text) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A small scenario (2 years, 4 zones, 60 firms): fast to run for real. */
 export const TINY_SCENARIO = [
   'name: tiny',
@@ -354,10 +725,10 @@ export function optionsCase(): fc.Arbitrary<FuzzCase> {
     { weight: 4, arbitrary: fc.constantFrom(...Object.keys(OPTION_VALUES)).chain((name) => fc.constantFrom(...OPTION_VALUES[name]).map((value) => [name, value])) },
     { weight: 1, arbitrary: fc.constantFrom(...FLAGS).map((flag) => [flag]) },
   );
-  const positional = fc.constantFrom('@/tiny.yaml', '@/tiny-exp.yaml', '@/tiny-cal.yaml', '@/missing.yaml', '@/folder', '@/fifo', '/dev/zero', '@out', '');
+  const positional = fc.constantFrom('@/tiny.yaml', '@/tiny-exp.yaml', '@/tiny-cal.yaml', '@/tiny-claims.yaml', '@/missing.yaml', '@/folder', '@/fifo', '/dev/zero', '@out', '');
   return fc
     .record({
-      command: fc.constantFrom('validate', 'list', 'run', 'compare', 'experiment', 'calibrate', 'merge', 'bundled', 'frobnicate', '', 'help'),
+      command: fc.constantFrom('validate', 'list', 'run', 'compare', 'experiment', 'calibrate', 'claims', 'merge', 'bundled', 'frobnicate', '', 'help'),
       positionals: fc.array(positional, { maxLength: 2 }),
       options: fc.array(option, { maxLength: 4 }),
     })
@@ -365,7 +736,7 @@ export function optionsCase(): fc.Arbitrary<FuzzCase> {
       const argv = [command, ...positionals, ...options.flat()].filter((token, index) => index > 0 || token !== '');
       // Runs always get an --out in the case folder (their default folder is under the working
       // directory), and `bundled` (every bundled scenario) only with a bad --reps, so it stops at once.
-      const runs = ['run', 'compare', 'bundled', 'experiment', 'calibrate', 'merge'].includes(command);
+      const runs = ['run', 'compare', 'bundled', 'experiment', 'calibrate', 'claims', 'merge'].includes(command);
       if (runs && !argv.includes('--out')) argv.push('--out', '@out');
       if (command === 'bundled') argv.push('--reps', '0');
       if (command === 'merge' && argv.length === 1) argv.push('@/folder');
@@ -382,6 +753,14 @@ export function optionsCase(): fc.Arbitrary<FuzzCase> {
               'name: tiny-cal\ndescription: d\nscenario: tiny.yaml\nparameters:\n  firms.exitHazard: { uniform: { min: 0.01, max: 0.1 } }\n' +
               'targets:\n  - { name: firms, figure: 100, tolerance: 0.1, model: { reporter: firms, end: 2010 } }\nmethod: { populationSize: 10, maxGenerations: 1, maxSimulations: 10 }\n',
           },
+          // A claims file over the tiny province with and without zones (no robustness variants).
+          { name: 'tiny-nz.yaml', content: TINY_SCENARIO.replace('name: tiny', 'name: tiny-nz').replace('count: 4', 'count: 0') },
+          {
+            name: 'tiny-claims.yaml',
+            content:
+              'name: tiny-claims\ndescription: d\nclaims:\n  - id: zones\n    title: Zones\n    words: { zh: 集中, en: Together. }\n    rules: [R2]\n    contrast: pair\n' +
+              '    arms: { scenario: tiny.yaml, reference: tiny-nz.yaml }\n    outcomes:\n      - { reporter: output, direction: increase, smallestEffect: { relative: 0.02 }, primary: true }\n',
+          },
           { name: 'folder', special: 'folder' },
           { name: 'fifo', special: 'fifo' },
         ],
@@ -391,11 +770,12 @@ export function optionsCase(): fc.Arbitrary<FuzzCase> {
     });
 }
 
-/** Any case, in the proportions of the long run: scenarios, experiments, small experiment runs, command lines. */
+/** Any case, in the proportions of the long run: scenarios, experiments, claims files, small experiment runs, command lines. */
 export function anyFuzzCase(): fc.Arbitrary<FuzzCase> {
   return fc.oneof(
     { weight: 12, arbitrary: scenarioCase() },
     { weight: 5, arbitrary: experimentCase() },
+    { weight: 2, arbitrary: claimsCase() },
     { weight: 1, arbitrary: experimentRunCase() },
     { weight: 3, arbitrary: optionsCase() },
   );

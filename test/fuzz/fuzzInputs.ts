@@ -1,9 +1,10 @@
 /**
- * The seeds of the fuzz suite: every bundled scenario and experiment file, read from `scenarios/` and
- * `scenarios/experiments/` when the suite starts (so files added later are fuzzed too), parsed into
- * plain data for structured mutations and kept as text for text mutations.
+ * The seeds of the fuzz suite: every bundled scenario, experiment and claims file, read from
+ * `scenarios/`, `scenarios/experiments/` and `scenarios/claims/` when the suite starts (so files added
+ * later are fuzzed too), parsed into plain data for structured mutations and kept as text for text
+ * mutations; and the repository's files a claims file names (scenarios, a posterior sample).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
@@ -23,6 +24,8 @@ export interface SeedFile {
 export interface SeedFiles {
   readonly scenarios: readonly SeedFile[];
   readonly experiments: readonly SeedFile[];
+  /** The claims files of `scenarios/claims/` (they name their scenarios relative to themselves). */
+  readonly claims: readonly SeedFile[];
 }
 
 function yamlFiles(folder: string): string[] {
@@ -36,7 +39,8 @@ let cache: SeedFiles | null = null;
 
 /**
  * Read the bundled files (once per process). A file in `scenarios/experiments/` without a `scenario`
- * key is a base scenario and counts as a scenario.
+ * key is a base scenario and counts as a scenario; a file in `scenarios/claims/` with a `claims` list
+ * is a claims file.
  *
  * @throws {Error} when there is no bundled scenario or experiment at all (the suite would test nothing).
  */
@@ -50,7 +54,37 @@ export function seedFiles(): SeedFiles {
     if (typeof value !== 'object' || value === null) continue;
     (Object.hasOwn(value, 'scenario') ? experiments : scenarios).push({ file, text, value });
   }
-  if (scenarios.length === 0 || experiments.length === 0) throw new Error('fuzz: no bundled scenario or experiment files found');
-  cache = { scenarios, experiments };
+  const claims: SeedFile[] = [];
+  for (const file of yamlFiles(path.join('scenarios', 'claims'))) {
+    const text = readFileSync(path.join(REPOSITORY_ROOT, file), 'utf8');
+    const value = parse(text) as Record<string, unknown>;
+    if (typeof value === 'object' && value !== null && Array.isArray(value.claims)) claims.push({ file, text, value });
+  }
+  if (scenarios.length === 0 || experiments.length === 0 || claims.length === 0) throw new Error('fuzz: no bundled scenario, experiment or claims files found');
+  cache = { scenarios, experiments, claims };
   return cache;
+}
+
+const repositoryTexts = new Map<string, string | null>();
+
+/**
+ * The text of a repository file (relative to the repository root), or null when there is no such
+ * regular file; read once per process. For the files a claims file names.
+ *
+ * @example repositoryFileText('scenarios/baseline.yaml') // 'name: baseline\n…'
+ */
+export function repositoryFileText(file: string): string | null {
+  const normalized = path.normalize(file);
+  if (normalized.startsWith('..') || path.isAbsolute(normalized)) return null;
+  if (!repositoryTexts.has(normalized)) {
+    let text: string | null = null;
+    try {
+      const full = path.join(REPOSITORY_ROOT, normalized);
+      if (statSync(full).isFile()) text = readFileSync(full, 'utf8');
+    } catch {
+      text = null;
+    }
+    repositoryTexts.set(normalized, text);
+  }
+  return repositoryTexts.get(normalized) ?? null;
 }

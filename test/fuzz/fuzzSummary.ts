@@ -22,7 +22,7 @@ export interface FuzzTally {
 export function emptyTally(): FuzzTally {
   return {
     cases: 0,
-    byKind: { scenario: 0, experiment: 0, 'experiment-run': 0, options: 0 },
+    byKind: { scenario: 0, experiment: 0, claims: 0, 'experiment-run': 0, options: 0 },
     exitCodes: {},
     followUps: { none: 0, model: 0, cli: 0, 'over-budget': 0 },
     problems: { 'internal-error': 0, 'bad-exit-code': 0, 'stack-trace': 0, 'bad-message': 0, 'long-message': 0, 'node-warning': 0, 'non-finite': 0, hang: 0 },
@@ -53,7 +53,10 @@ export function formatTally(tally: FuzzTally): string {
     .join(', ');
   const rows: Array<[string, string | number]> = [
     ['cases', tally.cases],
-    ['scenario files / experiment files / small experiments run / command lines', `${tally.byKind.scenario} / ${tally.byKind.experiment} / ${tally.byKind['experiment-run']} / ${tally.byKind.options}`],
+    [
+      'scenario files / experiment files / claims files / small experiments run / command lines',
+      `${tally.byKind.scenario} / ${tally.byKind.experiment} / ${tally.byKind.claims} / ${tally.byKind['experiment-run']} / ${tally.byKind.options}`,
+    ],
     ['exit codes', exitCodes],
     ['accepted and run: in process / through the CLI / over the fuzz budget', `${tally.followUps.model} / ${tally.followUps.cli} / ${tally.followUps['over-budget']}`],
     ['internal errors (exit 70, a throw)', tally.problems['internal-error']],

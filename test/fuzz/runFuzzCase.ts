@@ -4,7 +4,8 @@
  * warning, a message of several KB, a hang (a bound on the time per case) or NaN/Infinity in any
  * output. An accepted scenario is then run (its first years, in this process, every reporter checked
  * for finite values; sometimes in full through `zonesim run` with the report), as are a few design
- * points of an accepted experiment and every small experiment of the `experiment-run` family.
+ * points of an accepted experiment, two robustness variants of an accepted claims file and every small
+ * experiment of the `experiment-run` family.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ import type { ModelInput } from '../../src/model/modelInput.ts';
 import { simulateModel } from '../../src/model/simulateModel.ts';
 import { createReporterCollector } from '../../src/outcomes/collectReporters.ts';
 import { loadScenarioFile } from '../../src/scenario/loadScenarioFile.ts';
+import { loadClaimsFile } from '../../src/claims/loadClaimsFile.ts';
+import { planClaimsRobustness } from '../../src/claims/runClaimsFile.ts';
 import type { CaseFile, FuzzCase } from './fuzzCases.ts';
 import { REPOSITORY_ROOT } from './fuzzInputs.ts';
 
@@ -81,6 +84,7 @@ function withinBudget(parameters: Parameters, years: number): boolean {
 /** Make one case file. */
 function writeCaseFile(dir: string, file: CaseFile): void {
   const target = path.join(dir, file.name);
+  mkdirSync(path.dirname(target), { recursive: true });
   if ('content' in file) {
     writeFileSync(target, file.content);
     return;
@@ -229,6 +233,27 @@ async function followUp(fuzzCase: FuzzCase, dir: string, outDir: string, problem
     checkCommand(result, problems);
     checkOutputFiles(runDir, problems);
     return 'cli';
+  }
+  if (fuzzCase.kind === 'claims') {
+    // Two of the robustness parameter sets (the first and the last: a form or a draw applied to an
+    // arm), or the first scenario when there is no variant, run for their first years.
+    const claims = await loadClaimsFile(path.join(dir, 'claims', 'c.yaml'));
+    const { parameterSets } = planClaimsRobustness(claims, 1);
+    const inputs: { input: ModelInput; label: string }[] =
+      parameterSets.length === 0
+        ? claims.scenarios.slice(0, 1).map((s) => ({ input: s.modelInput, label: `scenario ${s.name}` }))
+        : [...new Set([0, parameterSets.length - 1])].map((i) => {
+            const set = parameterSets[i];
+            const parameters = withFactorValues(set.input.parameters, set.overrides.map(([p]) => p), set.overrides.map(([, v]) => v));
+            return { input: { ...set.input, parameters }, label: set.description };
+          });
+    let ran = false;
+    for (const { input, label } of inputs) {
+      if (!withinBudget(input.parameters, Math.min(input.parameters.time.years, MODEL_YEARS))) continue;
+      checkModelRun(input, label, problems);
+      ran = true;
+    }
+    return ran ? 'model' : 'over-budget';
   }
   return 'none';
 }

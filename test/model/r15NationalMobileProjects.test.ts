@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { initialiseModel, MOBILE_PROJECT_ID_OFFSET } from '../../src/model/initialiseModel.ts';
 import type { ModelState } from '../../src/model/modelState.ts';
 import { arriveProjects } from '../../src/model/projectArrival.ts';
-import { inclusiveValueGap, mobileArrivalFactorFor } from '../../src/model/r15NationalMobileProjects.ts';
+import { inclusiveValueGap, MAX_INCLUSIVE_VALUE_GAP, mobileArrivalFactorFor } from '../../src/model/r15NationalMobileProjects.ts';
+import { listParameterLeaves } from '../../src/model/parameterSpecification.ts';
+import { validateScenario } from '../../src/scenario/validateScenario.ts';
 import { inputWith } from '../support/modelInputs.ts';
 
 /**
@@ -18,6 +20,22 @@ describe('the upper-level logit: F = 1 / (s0 + (1 − s0) e^(−ρx))', () => {
     expect(mobileArrivalFactorFor(3, 0, 0.05)).toBe(1); // ρ = 0: zones attract nothing
     expect(mobileArrivalFactorFor(0, 1, 0.05)).toBe(1); // no gap: the reference
     expect(mobileArrivalFactorFor(500, 1, 0.05)).toBeCloseTo(20, 9); // at most 1 / s0
+  });
+
+  it('is bounded by 100 for every valid s0 (s0 ≥ 0.01; found by the fuzz suite: with s0 = 0 a run never ended)', () => {
+    const leaf = listParameterLeaves().find(([p]) => p === 'investment.mobile.provinceShare')?.[1] as { minimum: number };
+    expect(leaf.minimum).toBe(0.01);
+    // The largest gap (x capped at 700) with ρ = 1 and the smallest s0: 1 / (0.01 + 0.99 e^(−700)) = 1 / 0.01 = 100
+    // (e^(−700) ≈ 9.9e−305 is lost next to 0.01).
+    expect(mobileArrivalFactorFor(MAX_INCLUSIVE_VALUE_GAP, 1, leaf.minimum)).toBeCloseTo(100, 9);
+    // s0 = 0 (now refused) would be e^(ρx) = e^700 ≈ 1e304 times the reference's mobile arrivals.
+    expect(mobileArrivalFactorFor(MAX_INCLUSIVE_VALUE_GAP, 1, 0)).toBeGreaterThan(1e300);
+  });
+
+  it('a scenario with s0 = 0 is refused in one line naming the field', () => {
+    expect(() => validateScenario({ name: 'x', description: 'd', investment: { mobile: { provinceShare: 0 } } }, 'x.yaml')).toThrow(
+      /^x\.yaml: investment\.mobile\.provinceShare: expected a number in \[0\.01, 0\.99\].*found 0$/,
+    );
   });
 });
 
