@@ -16,8 +16,8 @@ export const CLAIM_VERDICTS = ['supported', 'contradicted', 'no effect that matt
 /** A verdict (see {@link judgeContrast}). */
 export type ClaimVerdict = (typeof CLAIM_VERDICTS)[number];
 
-/** The evidence on one outcome of a claim in one window. */
-export interface ClaimEvidence {
+/** A contrast summarised over replications: its mean, 95 % interval and size relative to the reference. */
+export interface ContrastSummary {
   /** Replications (pairs, or 2×2 quadruples) with every arm defined. */
   readonly n: number;
   /** Mean contrast d̄ (scenario minus reference; outcome unit). */
@@ -31,6 +31,10 @@ export interface ClaimEvidence {
   readonly relative: number | null;
   readonly relativeLower: number | null;
   readonly relativeUpper: number | null;
+}
+
+/** The evidence on one outcome of a claim in one window. */
+export interface ClaimEvidence extends ContrastSummary {
   /** The smallest effect that matters δ ≥ 0, in the outcome's unit. */
   readonly smallestEffect: number;
   readonly verdict: ClaimVerdict;

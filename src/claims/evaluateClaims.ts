@@ -8,7 +8,7 @@
 import { reporterByName } from '../outcomes/reporters.ts';
 import { meanConfidenceInterval } from '../statistics/meanConfidenceInterval.ts';
 import { CONTRAST_ARMS, END_WINDOW, type ClaimDefinition, type ClaimOutcome, type ClaimsDefinition, type ClaimWindow } from './claimsDefinition.ts';
-import { judgeContrast, type ClaimEvidence, type ClaimVerdict } from './claimVerdict.ts';
+import { judgeContrast, type ClaimEvidence, type ClaimVerdict, type ContrastSummary } from './claimVerdict.ts';
 import { contrastValues, type ContrastValues } from './contrastValues.ts';
 import { isFloatingPointResidue } from '../statistics/floatingPointResidue.ts';
 import { rankClaimOutcomes } from './rankClaimOutcomes.ts';
@@ -29,17 +29,8 @@ export interface ArmSeries {
 export type SeriesSource = (scenario: string, variantKey: string | null) => ArmSeries;
 
 /** The contrast at one recorded instant. */
-export interface TrajectoryPoint {
+export interface TrajectoryPoint extends ContrastSummary {
   readonly year: number;
-  readonly n: number;
-  readonly meanDifference: number;
-  readonly lower: number;
-  readonly upper: number;
-  readonly referenceMean: number;
-  /** d̄, lower and upper ÷ |reference mean| (null when it is 0). */
-  readonly relative: number | null;
-  readonly relativeLower: number | null;
-  readonly relativeUpper: number | null;
   /** True when every replication's contrast is floating-point residue. */
   readonly noDifference: boolean;
 }

@@ -11,25 +11,13 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCompareDir, main } from '../../src/cli/main.ts';
 import { expectSameExports, readExports, removeScratchDirs, scratchDir, writeSmallScenarios } from '../runner/runnerHelpers.ts';
+import { storedTasks } from '../support/crashTrials.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const bin = path.join(root, 'bin', 'zonesim.mjs');
 
 /** Stored replications (tasks) in a run folder's store (0 while it does not exist yet). */
-function storedReplications(outDir: string): number {
-  const file = path.join(outDir, 'run.sqlite');
-  if (!existsSync(file)) return 0;
-  try {
-    const db = new Database(file, { readonly: true, timeout: 1000 });
-    try {
-      return (db.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0; // tables not created yet
-  }
-}
+const storedReplications = storedTasks;
 
 /** Facts of a finished store: tasks, bytes of values, duplicated task identities. */
 function storeCounts(outDir: string) {

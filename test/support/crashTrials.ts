@@ -117,7 +117,7 @@ export function drawCrashPoint(job: CrashJob, tasks: number, uniform: () => numb
 }
 
 /** Tasks in a run folder's store (0 while it does not exist or has no tables yet). */
-function storedTasks(out: string): number {
+export function storedTasks(out: string): number {
   const file = path.join(out, 'run.sqlite');
   if (!existsSync(file)) return 0;
   try {
