@@ -41,6 +41,35 @@ export interface ClaimEvidence extends ContrastSummary {
 }
 
 /**
+ * A contrast's mean with its Student-t interval, the reference arm's mean and the three in units of
+ * |reference mean| (null when that mean is 0) — the evidence a verdict and a trajectory point share.
+ *
+ * @param differences the per-replication contrast dᵣ (at least one value).
+ * @param reference the reference arm's values per replication.
+ * @param level two-sided coverage of the interval (default 0.95).
+ * @throws {RangeError} when a value is not finite or a sample is empty (from meanConfidenceInterval).
+ * @example
+ * // d = (1, 3): d̄ = 2, s = √2, t(0.975, 1) = 12.706 → 2 ± 12.706 · √2/√2 = [−10.706, 14.706]; ref mean 4 → relative 0.5
+ * summariseContrast([1, 3], [4, 4]).relative // 0.5
+ */
+export function summariseContrast(differences: readonly number[], reference: readonly number[], level = 0.95): ContrastSummary {
+  const ci = meanConfidenceInterval(differences, level);
+  const referenceMean = meanConfidenceInterval(reference, level).mean;
+  const scale = Math.abs(referenceMean);
+  const rel = (x: number): number | null => (scale === 0 ? null : x / scale);
+  return {
+    n: ci.n,
+    meanDifference: ci.mean,
+    lower: ci.lower,
+    upper: ci.upper,
+    referenceMean,
+    relative: rel(ci.mean),
+    relativeLower: rel(ci.lower),
+    relativeUpper: rel(ci.upper),
+  };
+}
+
+/**
  * The smallest effect that matters in the outcome's unit: relative × |reference mean|, or the
  * absolute amount.
  *
@@ -82,11 +111,9 @@ export function judgeContrast(contrast: ContrastValues, direction: ClaimDirectio
     const nan = Number.NaN;
     return { n, meanDifference: nan, lower: nan, upper: nan, referenceMean: nan, relative: null, relativeLower: null, relativeUpper: null, smallestEffect: nan, verdict: 'unsettled' };
   }
-  const ci = meanConfidenceInterval(differences, level);
-  const referenceMean = meanConfidenceInterval(reference, level).mean;
-  const delta = smallestEffectAmount(smallest, referenceMean);
-  const scale = Math.abs(referenceMean);
-  const rel = (x: number): number | null => (scale === 0 ? null : x / scale);
+  const summary = summariseContrast(differences, reference, level);
+  const ci = { lower: summary.lower, upper: summary.upper };
+  const delta = smallestEffectAmount(smallest, summary.referenceMean);
   let verdict: ClaimVerdict;
   if (isFloatingPointResidue(differences, magnitudes)) verdict = 'no difference';
   else if (n < 2) verdict = 'unsettled';
@@ -94,16 +121,5 @@ export function judgeContrast(contrast: ContrastValues, direction: ClaimDirectio
   else if (direction === 'increase' ? ci.lower > 0 : ci.upper < 0) verdict = 'supported';
   else if (direction === 'increase' ? ci.upper < 0 : ci.lower > 0) verdict = 'contradicted';
   else verdict = 'unsettled';
-  return {
-    n,
-    meanDifference: ci.mean,
-    lower: ci.lower,
-    upper: ci.upper,
-    referenceMean,
-    relative: rel(ci.mean),
-    relativeLower: rel(ci.lower),
-    relativeUpper: rel(ci.upper),
-    smallestEffect: delta,
-    verdict,
-  };
+  return { ...summary, smallestEffect: delta, verdict };
 }

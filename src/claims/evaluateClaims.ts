@@ -6,9 +6,8 @@
  * a pure function of the values (the claims command reads them from the run store).
  */
 import { reporterByName } from '../outcomes/reporters.ts';
-import { meanConfidenceInterval } from '../statistics/meanConfidenceInterval.ts';
 import { CONTRAST_ARMS, END_WINDOW, type ClaimDefinition, type ClaimOutcome, type ClaimsDefinition, type ClaimWindow } from './claimsDefinition.ts';
-import { judgeContrast, type ClaimEvidence, type ClaimVerdict, type ContrastSummary } from './claimVerdict.ts';
+import { judgeContrast, summariseContrast, type ClaimEvidence, type ClaimVerdict, type ContrastSummary } from './claimVerdict.ts';
 import { contrastValues, type ContrastValues } from './contrastValues.ts';
 import { isFloatingPointResidue } from '../statistics/floatingPointResidue.ts';
 import { rankClaimOutcomes } from './rankClaimOutcomes.ts';
@@ -113,22 +112,7 @@ function trajectory(kind: ClaimDefinition['contrast'], series: readonly ArmSerie
   series[0].years.forEach((year, i) => {
     const c = windowContrast(kind, series, reporter, [i]);
     if (c.differences.length === 0) return;
-    const ci = meanConfidenceInterval(c.differences);
-    const referenceMean = meanConfidenceInterval(c.reference).mean;
-    const scale = Math.abs(referenceMean);
-    const rel = (x: number): number | null => (scale === 0 ? null : x / scale);
-    points.push({
-      year,
-      n: ci.n,
-      meanDifference: ci.mean,
-      lower: ci.lower,
-      upper: ci.upper,
-      referenceMean,
-      relative: rel(ci.mean),
-      relativeLower: rel(ci.lower),
-      relativeUpper: rel(ci.upper),
-      noDifference: isFloatingPointResidue(c.differences, c.magnitudes),
-    });
+    points.push({ year, ...summariseContrast(c.differences, c.reference), noDifference: isFloatingPointResidue(c.differences, c.magnitudes) });
   });
   return points;
 }

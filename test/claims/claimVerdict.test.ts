@@ -3,7 +3,7 @@
  * so with n = 3 the half-width is 4.302653 × s / √3 = 2.484138 × s.
  */
 import { describe, expect, it } from 'vitest';
-import { judgeContrast, smallestEffectAmount } from '../../src/claims/claimVerdict.ts';
+import { judgeContrast, smallestEffectAmount, summariseContrast } from '../../src/claims/claimVerdict.ts';
 import type { ContrastValues } from '../../src/claims/contrastValues.ts';
 import { meanConfidenceInterval } from '../../src/statistics/meanConfidenceInterval.ts';
 
@@ -91,5 +91,22 @@ describe('judgeContrast without a defined replication', () => {
     expect(e.verdict).toBe('unsettled');
     expect(e.n).toBe(0);
     expect(Number.isNaN(e.meanDifference)).toBe(true);
+  });
+});
+
+describe('summariseContrast', () => {
+  it('gives the mean, its t-interval and the three in units of |reference mean|', () => {
+    // d = (1, 3): d̄ = 2, s = √2, se = s/√2 = 1, t(0.975, 1) = 12.7062 → [−10.7062, 14.7062];
+    // reference mean −4 → scale 4: relative 0.5, [−2.6766, 3.6766].
+    const s = summariseContrast([1, 3], [-4, -4]);
+    expect(s.n).toBe(2);
+    expect(s.meanDifference).toBe(2);
+    expect(s.lower).toBeCloseTo(-10.7062, 4);
+    expect(s.upper).toBeCloseTo(14.7062, 4);
+    expect(s.referenceMean).toBe(-4);
+    expect(s.relative).toBe(0.5);
+    expect(s.relativeLower).toBeCloseTo(-2.67655, 4);
+    expect(s.relativeUpper).toBeCloseTo(3.67655, 4);
+    expect(summariseContrast([1, 3], [0, 0]).relative).toBeNull();
   });
 });
