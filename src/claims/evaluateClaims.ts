@@ -64,8 +64,9 @@ export interface OutcomeResult {
   /** End state first, then the claim's windows. */
   readonly windows: readonly WindowResult[];
   readonly trajectory: readonly TrajectoryPoint[];
-  /** End-state relative effect (ranking). */
+  /** A primary outcome of the claim (ranked first, shown in the claims table). */
   readonly primary: boolean;
+  /** End-state relative effect (ranking); null when the reference mean is 0. */
   readonly relative: number | null;
 }
 
