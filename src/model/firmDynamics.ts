@@ -1,7 +1,7 @@
-import { exp } from './deterministicMath.ts';
+import { expInPlace } from './deterministicMath.ts';
 import { exitFirm } from './firmRegistry.ts';
 import type { ModelState } from './modelState.ts';
-import { counterStandardNormal } from './randomStreams.ts';
+import { fillCounterStandardNormals } from './randomStreams.ts';
 import { expansionGrowthFactors } from './r5IncumbentExpansion.ts';
 import { knowledgeSpilloverGrowth } from './r7KnowledgeSpillovers.ts';
 import { demandMultiplier, exitHazardMultiplier } from './r16Crisis.ts';
@@ -67,15 +67,31 @@ export function reviewFirmProductivity(state: ModelState): void {
   province.productiveCapital.fill(0);
   zones.usedHa.fill(0);
   zones.factoryUsedHa.fill(0);
-  for (let i = 0; i < firms.count; i++) {
+  // Pass 1, in batches over the table (no boxed intermediates): the growth factor of log
+  // productivity, exp(μ + σ ε + spillover), of every firm that has one.
+  const count = firms.count;
+  const factor = firms.scratchA;
+  if (volatility !== 0) {
+    fillCounterStandardNormals(seed, firms.id, count, year, factor, firms.scratchB);
+    for (let i = 0; i < count; i++) factor[i] = volatility * factor[i];
+  } else {
+    factor.fill(0, 0, count);
+  }
+  for (let i = 0; i < count; i++) {
+    const extra = spilloverGrowth === null ? 0 : spilloverGrowth[firms.zone[i] * k + firms.industry[i]];
+    const shock = factor[i];
+    factor[i] = extra === 0 ? drift + shock : drift + shock + extra;
+  }
+  expInPlace(factor, 0, count);
+  // Pass 2: apply the factors and expansions, and re-sum the aggregates.
+  for (let i = 0; i < count; i++) {
     let a = firms.productivity[i];
     const z = firms.zone[i];
     const j = firms.industry[i];
     const cell = z * k + j;
     const extra = spilloverGrowth === null ? 0 : spilloverGrowth[cell];
     if (volatility !== 0 || drift !== 0 || extra !== 0) {
-      const shock = volatility === 0 ? 0 : volatility * counterStandardNormal(seed, firms.id[i], year);
-      a *= exp(extra === 0 ? drift + shock : drift + shock + extra);
+      a *= factor[i];
       firms.productivity[i] = a;
     }
     let capital = firms.capitalIndex[i];
@@ -123,6 +139,13 @@ export function deriveZoneAggregates(state: ModelState): void {
   const demand = demandMultiplier(state);
   const growthShare = state.constants.demandGrowthShare;
   const depreciation = state.constants.depreciationPerStep;
+  // The province's flow first: V8 compiles this function on-stack while in the zone loop below, before
+  // any code after the loop has run, and such code then leaves the optimised frame at every call
+  // (measured: a deoptimisation in 6% of the steps when this came after the loop).
+  const province = state.province;
+  let provinceFlow = 0;
+  for (let j = 0; j < k; j++) provinceFlow += province.normalisedCapital[j] * growth[j] * (growthShare[j] + depreciation);
+  province.investmentFlowInPeriod += provinceFlow;
   for (let z = 0; z <= zones.count; z++) {
     let employment = 0;
     let output = 0;
@@ -146,10 +169,6 @@ export function deriveZoneAggregates(state: ModelState): void {
     zones.investment[z] = investment;
     zones.investmentFlow[z] += flow;
   }
-  const province = state.province;
-  let provinceFlow = 0;
-  for (let j = 0; j < k; j++) provinceFlow += province.normalisedCapital[j] * growth[j] * (growthShare[j] + depreciation);
-  province.investmentFlowInPeriod += provinceFlow;
 }
 
 /**

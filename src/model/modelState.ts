@@ -41,6 +41,10 @@ export interface FirmTable {
   guarantee: Float64Array;
   /** Step at which the firm's guarantee expires. */
   guaranteeEndStep: Int32Array;
+  /** Two per-firm scratch buffers for batch computations over the table (e.g. the annual review's
+   *  productivity shocks); they carry nothing between calls. */
+  scratchA: Float64Array;
+  scratchB: Float64Array;
 }
 
 /**
@@ -329,6 +333,8 @@ export function createFirmTable(capacity: number): FirmTable {
     inFactory: new Uint8Array(c),
     guarantee: new Float64Array(c),
     guaranteeEndStep: new Int32Array(c),
+    scratchA: new Float64Array(c),
+    scratchB: new Float64Array(c),
   };
 }
 
@@ -353,6 +359,8 @@ export function growFirmTable(firms: FirmTable): void {
   firms.inFactory = grown(firms.inFactory, c);
   firms.guarantee = grown(firms.guarantee, c);
   firms.guaranteeEndStep = grown(firms.guaranteeEndStep, c);
+  firms.scratchA = new Float64Array(c);
+  firms.scratchB = new Float64Array(c);
   firms.capacity = c;
 }
 

@@ -1,4 +1,4 @@
-import { cosineOfTurns, exp, log } from './deterministicMath.ts';
+import { cosineOfTurns, exp, log, logInPlace } from './deterministicMath.ts';
 import seedrandom from 'seedrandom';
 
 /**
@@ -124,6 +124,32 @@ export function counterStandardNormal(
   const u1 = counterUniform(seed, id, step, purposeA);
   const u2 = counterUniform(seed, id, step, purposeB);
   return Math.sqrt(-2 * log(u1)) * cosineOfTurns(u2);
+}
+
+/**
+ * out[i] ← counterStandardNormal(seed, ids[i], step, purposeA, purposeB) for 0 ≤ i < count, bit for
+ * bit, in three passes over typed arrays (uniforms, their logarithms in one batch, Box–Muller) so
+ * that no intermediate double is boxed. `scratch` holds the second uniforms; both arrays need room
+ * for `count` values and carry nothing between calls.
+ *
+ * @example fillCounterStandardNormals(7, firms.id, firms.count, year, normals, scratch)
+ */
+export function fillCounterStandardNormals(
+  seed: number,
+  ids: Int32Array,
+  count: number,
+  step: number,
+  out: Float64Array,
+  scratch: Float64Array,
+  purposeA: number = CounterPurpose.productivityShockA,
+  purposeB: number = CounterPurpose.productivityShockB,
+): void {
+  for (let i = 0; i < count; i++) {
+    out[i] = counterUniform(seed, ids[i], step, purposeA);
+    scratch[i] = counterUniform(seed, ids[i], step, purposeB);
+  }
+  logInPlace(out, 0, count);
+  for (let i = 0; i < count; i++) out[i] = Math.sqrt(-2 * out[i]) * cosineOfTurns(scratch[i]);
 }
 
 /** A standard normal from a sequential stream (Box–Muller, one of the pair; simple and exact). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { initialiseModel, MOBILE_PROJECT_ID_OFFSET } from '../../src/model/initialiseModel.ts';
 import { arriveProjects } from '../../src/model/projectArrival.ts';
 import { simulateModel } from '../../src/model/simulateModel.ts';
-import { counterStandardNormal, counterUniform, createStream, poisson } from '../../src/model/randomStreams.ts';
+import { CounterPurpose, counterStandardNormal, counterUniform, createStream, fillCounterStandardNormals, poisson } from '../../src/model/randomStreams.ts';
 import { mean, sampleVariance } from 'simple-statistics';
 import { inputWith, smallScenario } from '../support/modelInputs.ts';
 import type { ModelInput } from '../../src/model/modelInput.ts';
@@ -60,6 +60,20 @@ describe('independent random streams (common random numbers)', () => {
     const z = Array.from({ length: 10_000 }, (_, i) => counterStandardNormal(99, i, 5));
     expect(Math.abs(mean(z))).toBeLessThan(0.04); // se 0.01
     expect(Math.abs(sampleVariance(z) - 1)).toBeLessThan(0.05); // se of variance ≈ sqrt(2/n) = 0.014
+  });
+
+  it('fillCounterStandardNormals gives counterStandardNormal’s bits for every id, with default and explicit purposes', () => {
+    const count = 3_000;
+    const ids = Int32Array.from({ length: count + 1 }, (_, i) => i * 7 - 40);
+    const out = new Float64Array(count + 1).fill(-99);
+    const scratch = new Float64Array(count);
+    fillCounterStandardNormals(2009, ids, count, 11, out, scratch);
+    for (let i = 0; i < count; i++) expect(Object.is(out[i], counterStandardNormal(2009, ids[i], 11))).toBe(true);
+    expect(out[count]).toBe(-99); // nothing written past count
+    fillCounterStandardNormals(5, ids, count, 0, out, scratch, CounterPurpose.landIntensityA, CounterPurpose.landIntensityB);
+    for (let i = 0; i < count; i++) {
+      expect(Object.is(out[i], counterStandardNormal(5, ids[i], 0, CounterPurpose.landIntensityA, CounterPurpose.landIntensityB))).toBe(true);
+    }
   });
 
   it('poisson draws have mean and variance equal to the mean, below and above the switch at 60', () => {
