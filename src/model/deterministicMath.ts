@@ -246,14 +246,9 @@ function kernelCos(x: number): number {
 export function cosineOfTurns(u: number): number {
   const quarter = Math.round(4 * u);
   const reduced = (u - quarter * 0.25) * (2 * Math.PI); // |reduced| ≤ π/4
-  switch (((quarter % 4) + 4) % 4) {
-    case 0:
-      return kernelCos(reduced);
-    case 1:
-      return -kernelSin(reduced);
-    case 2:
-      return -kernelCos(reduced);
-    default:
-      return kernelSin(reduced);
-  }
+  const quadrant = ((quarter % 4) + 4) % 4;
+  // cos, −sin, −cos, sin in quadrants 0–3; one call site per kernel keeps this small enough to inline.
+  const value = (quadrant & 1) === 0 ? kernelCos(reduced) : kernelSin(reduced);
+  return quadrant === 1 || quadrant === 2 ? -value : value;
 }
+

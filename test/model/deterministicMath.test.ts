@@ -13,6 +13,21 @@ function ulpDistance(a: number, b: number): number {
   return Number(d < 0n ? -d : d);
 }
 
+/** FNV-1a hash (hex) of the bit patterns of the doubles that `emit` passes to `mix`, in order. */
+function hashOfResultBits(emit: (mix: (value: number) => void) => void): string {
+  const view = new Float64Array(1);
+  const words = new Uint32Array(view.buffer);
+  let hash = 0x811c9dc5;
+  emit((value) => {
+    view[0] = value;
+    for (const word of [words[0], words[1]]) {
+      hash ^= word;
+      hash = Math.imul(hash, 0x01000193);
+    }
+  });
+  return (hash >>> 0).toString(16);
+}
+
 const draw = seedrandom.alea('deterministic-math');
 
 describe('deterministic elementary functions (fdlibm ports)', () => {
@@ -76,24 +91,32 @@ describe('deterministic elementary functions (fdlibm ports)', () => {
     // positive bit pattern's exponent for log (subnormals included) and [-745, 745] for exp, where the
     // scale k runs from -1074 to 1024: subnormal results, both fallback paths and overflow.
     const bitsDraw = seedrandom.alea('fdlibm-bits');
-    const view = new Float64Array(1);
-    const words = new Uint32Array(view.buffer);
-    let hash = 0x811c9dc5;
-    const mix = (value: number): void => {
-      view[0] = value;
-      for (const word of [words[0], words[1]]) {
-        hash ^= word;
-        hash = Math.imul(hash, 0x01000193);
+    const argument = new Float64Array(1);
+    const argumentWords = new Uint32Array(argument.buffer);
+    const hash = hashOfResultBits((mix) => {
+      for (let i = 0; i < 100_000; i++) {
+        argumentWords[0] = Math.floor(bitsDraw() * 4294967296);
+        argumentWords[1] = Math.floor(bitsDraw() * 2146435072);
+        mix(log(argument[0]));
+        mix(exp((bitsDraw() - 0.5) * 1490));
+        mix(exp((bitsDraw() - 0.5) * 3));
       }
-    };
-    for (let i = 0; i < 100_000; i++) {
-      words[0] = Math.floor(bitsDraw() * 4294967296);
-      words[1] = Math.floor(bitsDraw() * 2146435072);
-      mix(log(view[0]));
-      mix(exp((bitsDraw() - 0.5) * 1490));
-      mix(exp((bitsDraw() - 0.5) * 3));
-    }
-    expect((hash >>> 0).toString(16)).toBe('73aaca80');
+    });
+    expect(hash).toBe('73aaca80');
+  });
+
+  it('cosineOfTurns keeps the bits of its four-case form (one call site per kernel)', () => {
+    // Expected: the FNV-1a hash of the result bits at commit d4f2bed, where each quadrant called its
+    // kernel in a case of its own (cos, −sin, −cos, sin); model draws u = (integer + 0.5)/2^32 and
+    // arbitrary u in [-500, 500].
+    const turnsDraw = seedrandom.alea('fdlibm-cos');
+    const hash = hashOfResultBits((mix) => {
+      for (let i = 0; i < 100_000; i++) {
+        mix(cosineOfTurns((Math.floor(turnsDraw() * 4294967296) + 0.5) / 4294967296));
+        mix(cosineOfTurns((turnsDraw() - 0.5) * 1000));
+      }
+    });
+    expect(hash).toBe('ba10f90a');
   });
 
   it('logInPlace and expInPlace give the bits of log and exp element by element, only inside [from, to)', () => {
