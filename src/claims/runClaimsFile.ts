@@ -19,6 +19,8 @@ import { evaluateClaims } from './evaluateClaims.ts';
 import type { LoadedClaims } from './loadClaimsFile.ts';
 import { claimRobustnessVariants, sharedOverrides, type RobustnessVariant } from './robustnessVariants.ts';
 import { storeSeriesSource, type ArmLocation } from './storeSeriesSource.ts';
+import { reportersOfScope } from '../outcomes/reporters.ts';
+import { provinceSeriesRecording, type Recording } from '../runner/recording.ts';
 
 /** Files a claims run adds to a comparison's, with what they hold (manifest.json). */
 export const CLAIMS_FILES = {
@@ -35,8 +37,17 @@ export interface RunClaimsFileOptions extends Omit<RunComparisonOptions, 'scenar
 /** The robustness plan of a claims file: the variants of each claim and where each arm × variant runs. */
 export interface ClaimsRobustnessPlan {
   readonly variantsOf: ReadonlyMap<string, readonly RobustnessVariant[]>;
-  /** Parameter sets to run besides the scenarios (deduplicated). */
+  /**
+   * Parameter sets to run besides the scenarios: one per distinct parameter values (two variants that
+   * give an arm the same parameters share one; a variant that leaves an arm as its scenario file has
+   * it uses the scenario's own replications).
+   */
   readonly parameterSets: ComparisonExtension['parameterSets'];
+  /**
+   * What their tasks record: the province series of the outcomes of claims with robustness variants,
+   * nothing else (the verdicts read only these; zone and industry values of variants are never shown).
+   */
+  readonly recording: Recording;
   /** Location of a scenario's values (variantKey null) or of a variant of it. */
   readonly locate: (scenario: string, variantKey: string | null) => ArmLocation;
 }
@@ -44,7 +55,8 @@ export interface ClaimsRobustnessPlan {
 /**
  * Plan the robustness runs: every claim's variants (claimRobustnessVariants), applied to each of its
  * arms except in the claim's levers (sharedOverrides), each checked as the scenario it is (parameter ranges and cross-field
- * rules).
+ * rules). Runs are told apart by the parameters they simulate (the model input's hash after the
+ * overrides), so no replication is computed twice.
  *
  * @throws {ScenarioError} naming the claims file, the claim and the variant when a variant makes an
  *   arm invalid (e.g. a hypercube range that breaks a rule of the arm's scenario), or changes nothing
@@ -55,7 +67,9 @@ export function planClaimsRobustness(claims: LoadedClaims, replications: number)
   const byName = new Map(claims.scenarios.map((s) => [s.name, s]));
   const variantsOf = new Map<string, RobustnessVariant[]>();
   const parameterSets: { input: LoadedScenario['modelInput']; overrides: (readonly [string, string | number | boolean])[]; replications: number; description: string }[] = [];
-  const seen = new Set<string>();
+  const recording = provinceSeriesRecording(robustnessReporters(definition));
+  /** Location of the runs of each distinct model input (by its hash after the overrides). */
+  const byModel = new Map<string, ArmLocation>();
   const locations = new Map<string, ArmLocation>();
   const mainHash = new Map(claims.scenarios.map((s) => [s.name, parameterSetHash(modelInputHash(s.modelInput), [])]));
   definition.claims.forEach((claim, i) => {
@@ -93,25 +107,50 @@ export function planClaimsRobustness(claims: LoadedClaims, replications: number)
             hint: error.hint ?? 'narrow robustness.ranges or change the form so that every arm stays a valid scenario',
           });
         }
-        const hash = parameterSetHash(modelHash, overrides);
-        locations.set(`${scenario.name}\0${variant.key}`, { parameterSetHash: hash, replications: definition.robustness.replications });
-        if (!seen.has(hash)) {
-          seen.add(hash);
-          parameterSets.push({ input: scenario.modelInput, overrides, replications: definition.robustness.replications, description: `robustness variant "${variant.label}" of scenario "${scenario.name}" (claim ${claim.id})` });
+        const replicationsOfVariant = definition.robustness.replications;
+        const effective = modelInputHash({ ...scenario.modelInput, parameters });
+        let location = byModel.get(effective);
+        if (location === undefined && effective === modelHash) {
+          // The variant sets only values the arm's file already has: its runs are the scenario's own.
+          location = { parameterSetHash: mainHash.get(scenario.name) as string, replications: replicationsOfVariant, recording: null };
         }
+        if (location === undefined) {
+          location = { parameterSetHash: parameterSetHash(modelHash, overrides), replications: replicationsOfVariant, recording };
+          parameterSets.push({ input: scenario.modelInput, overrides, replications: replicationsOfVariant, description: `robustness variant "${variant.label}" of scenario "${scenario.name}" (claim ${claim.id})` });
+        }
+        byModel.set(effective, location);
+        locations.set(`${scenario.name}\0${variant.key}`, location);
       }
     }
   });
   return {
     variantsOf,
     parameterSets,
+    recording,
     locate: (scenario, variantKey) => {
-      if (variantKey === null) return { parameterSetHash: mainHash.get(scenario) as string, replications };
+      if (variantKey === null) return { parameterSetHash: mainHash.get(scenario) as string, replications, recording: null };
       const location = locations.get(`${scenario}\0${variantKey}`);
       if (location === undefined) throw new Error(`no robustness variant ${variantKey} of scenario "${scenario}"`);
       return location;
     },
   };
+}
+
+/**
+ * The province reporters the robustness verdicts read: the outcomes of every claim with robustness
+ * variants (forms or parameter draws), in the order of the province reporters (src/outcomes/reporters.ts).
+ *
+ * @example robustnessReporters(definition) // ['output', 'employment', 'investment', …]
+ */
+export function robustnessReporters(definition: LoadedClaims['definition']): string[] {
+  const wanted = new Set<string>();
+  for (const claim of definition.claims) {
+    if (claim.robustness.forms.length === 0 && claim.robustness.uncertainty === 'none') continue;
+    for (const outcome of claim.outcomes) wanted.add(outcome.reporter);
+  }
+  return reportersOfScope('province')
+    .map((r) => r.name)
+    .filter((name) => wanted.has(name));
 }
 
 /**
@@ -151,10 +190,11 @@ export async function runClaimsFile(options: RunClaimsFileOptions): Promise<Comp
   const imageFormats = options.imageFormats ?? ['svg'];
   const extension: ComparisonExtension = {
     parameterSets: plan.parameterSets,
+    recording: plan.recording,
     key: JSON.stringify({ claims: claims.contentHash, file: path.basename(claims.file) }),
     manifestFiles: CLAIMS_FILES,
     write: async ({ store, located, outDir }) => {
-      const source = storeSeriesSource(store, located.spec.recordingHash, located.recording.province, located.spec.baseSeed, plan.locate);
+      const source = storeSeriesSource(store, { hash: located.spec.recordingHash, province: located.recording.province }, located.spec.baseSeed, plan.locate);
       const results = evaluateClaims(claims.definition, claims.scenarioNameOf, plan.variantsOf, source, settings.replications);
       const texts: [string, string][] = [
         ['claims.csv', claimsCsv(results)],

@@ -5,12 +5,21 @@
 import { comparisonSeeds } from '../comparison/comparisonSpec.ts';
 import type { RunStore } from '../runner/runStore.ts';
 import { taskIdsKey } from '../runner/runStore.ts';
+import { recordingHash, type Recording } from '../runner/recording.ts';
 import type { ArmSeries, SeriesSource } from './evaluateClaims.ts';
 
-/** Where the values of one arm are: its parameter set and how many replications. */
+/** Where the values of one arm are: its parameter set, how many replications and what its tasks recorded. */
 export interface ArmLocation {
   readonly parameterSetHash: string;
   readonly replications: number;
+  /** The recording of its tasks; null: the comparison's own (a scenario's replications). */
+  readonly recording: Recording | null;
+}
+
+/** A recording as the store knows it: its hash and its province reporters in stored order. */
+export interface StoredSeriesRecording {
+  readonly hash: string;
+  readonly province: readonly string[];
 }
 
 /**
@@ -53,23 +62,25 @@ export function readArmSeries(store: RunStore, recordingHash: string, reporters:
 }
 
 /**
- * A source over a store: `locate(scenario, variantKey)` names the parameter set; series are read
- * once and cached by parameter set hash and replication count.
+ * A source over a store: `locate(scenario, variantKey)` names the parameter set and recording (null:
+ * `comparison`, the comparison's recording); series are read once and cached by parameter set hash,
+ * recording and replication count.
  */
 export function storeSeriesSource(
   store: RunStore,
-  recordingHash: string,
-  reporters: readonly string[],
+  comparison: StoredSeriesRecording,
   baseSeed: number,
   locate: (scenario: string, variantKey: string | null) => ArmLocation,
 ): SeriesSource {
   const cache = new Map<string, ArmSeries>();
   return (scenario, variantKey) => {
     const location = locate(scenario, variantKey);
-    const key = `${location.parameterSetHash}:${location.replications}`;
+    const recording = location.recording === null ? comparison : { hash: recordingHash(location.recording), province: location.recording.province };
+    const key = `${location.parameterSetHash}:${recording.hash}:${location.replications}`;
     let series = cache.get(key);
     if (series === undefined) {
-      series = readArmSeries(store, recordingHash, reporters, baseSeed, location, variantKey === null ? `scenario "${scenario}"` : `robustness variant ${variantKey} of scenario "${scenario}"`);
+      const description = variantKey === null ? `scenario "${scenario}"` : `robustness variant ${variantKey} of scenario "${scenario}"`;
+      series = readArmSeries(store, recording.hash, recording.province, baseSeed, location, description);
       cache.set(key, series);
     }
     return series;

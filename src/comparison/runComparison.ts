@@ -32,7 +32,7 @@ import { stopIfAborted } from '../runner/outputsCheckpoint.ts';
 import type { RunEstimate } from '../runner/runEstimate.ts';
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { modelInputHash, parameterSetHash } from '../runner/parameterSets.ts';
-import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordingHash, type RecordOption } from '../runner/recording.ts';
+import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordingHash, type Recording, type RecordOption } from '../runner/recording.ts';
 import { RunStore, RunStoreError, STORE_FILE_NAME, STORE_FORMAT_VERSION, taskIdsKey } from '../runner/runStore.ts';
 import { planRunWithoutStore, registerRun, RunInterruptedError, runTasks, type RunDefinition, type StorelessRunPlan, type RunModel, type RunParameterSet, type RunTask } from '../runner/runTasks.ts';
 import { formatShard, type Shard } from '../runner/shards.ts';
@@ -57,6 +57,11 @@ export const DEFAULT_COMPARISON_IMAGE_FORMATS: readonly ChartImageFormat[] = ['s
 export interface ComparisonExtension {
   /** Parameter sets run besides the scenarios: a model input with overrides, replications 0 … n − 1 seeded like the scenarios'. */
   readonly parameterSets: readonly { readonly input: ModelInput; readonly overrides: ParameterOverrides; readonly replications: number; readonly description: string }[];
+  /**
+   * What the parameter sets' tasks record (default: the comparison's recording). A set equal to a
+   * scenario's always shares the scenario's tasks and recording.
+   */
+  readonly recording?: Recording;
   /** Everything the extension's outputs depend on besides the comparison (part of the outputs' key). */
   readonly key: string;
   /** Files the extension writes and what they hold (for manifest.json). */
@@ -144,7 +149,7 @@ function comparisonRun(
   scenarios: readonly LoadedScenario[],
   seeds: readonly number[],
   record: RecordOption,
-  extension: Pick<ComparisonExtension, 'parameterSets'> | undefined,
+  extension: Pick<ComparisonExtension, 'parameterSets' | 'recording'> | undefined,
   baseSeed: number,
 ): { definition: RunDefinition; spec: Omit<ComparisonSpec, 'baseline' | 'replications' | 'baseSeed'>; describeExtra: Map<number, string> } {
   const models: RunModel[] = [];
@@ -168,6 +173,11 @@ function comparisonRun(
     scenarioParameterSet.push(ps);
   }
   const recording = comparisonRecording(record);
+  const recordings: RunDefinition['recordings'][number][] = [{ hash: recordingHash(recording), recording }];
+  // The extension's own recording, when it differs from the comparison's, is recording 1.
+  const extraRecordingHash = extension?.recording === undefined ? recordings[0].hash : recordingHash(extension.recording);
+  if (extension?.recording !== undefined && extraRecordingHash !== recordings[0].hash) recordings.push({ hash: extraRecordingHash, recording: extension.recording });
+  const scenarioSets = new Set(scenarioParameterSet);
   // Replication-major order: early results cover every scenario, and the ETA is steadier.
   const tasks: RunTask[] = [];
   seeds.forEach((seed, replication) => {
@@ -175,7 +185,7 @@ function comparisonRun(
   });
   // The extension's parameter sets after the scenarios' tasks (a set equal to a scenario's shares its tasks).
   const describeExtra = new Map<number, string>();
-  const extraSets: { ps: number; replications: number }[] = [];
+  const extraSets: { ps: number; replications: number; recording: number }[] = [];
   for (const extra of extension?.parameterSets ?? []) {
     const hash = modelInputHash(extra.input);
     let model = modelIndex.get(hash);
@@ -190,19 +200,19 @@ function comparisonRun(
       parameterSetIndex.set(psHash, ps);
       describeExtra.set(ps, extra.description);
     }
-    extraSets.push({ ps, replications: extra.replications });
+    extraSets.push({ ps, replications: extra.replications, recording: scenarioSets.has(ps) ? 0 : recordings.length - 1 });
   }
   const extraReplications = Math.max(0, ...extraSets.map((e) => e.replications));
   comparisonSeeds(baseSeed, extraReplications).forEach((seed, replication) => {
-    for (const e of extraSets) if (replication < e.replications) tasks.push({ parameterSet: e.ps, replication, seed, recording: 0 });
+    for (const e of extraSets) if (replication < e.replications) tasks.push({ parameterSet: e.ps, replication, seed, recording: e.recording });
   });
   return {
     describeExtra,
-    definition: { models, parameterSets, recordings: [{ hash: recordingHash(recording), recording }], tasks },
+    definition: { models, parameterSets, recordings, tasks },
     spec: {
       scenarios: scenarios.map((s, i) => ({ name: s.name, parameterSetHash: parameterSets[scenarioParameterSet[i]].hash })),
       record,
-      recordingHash: recordingHash(recording),
+      recordingHash: recordings[0].hash,
     },
   };
 }
@@ -220,11 +230,13 @@ export function planComparison(
   options: Pick<RunComparisonOptions, 'scenarios' | 'replications' | 'baseSeed' | 'record' | 'workers' | 'baseline'> & {
     /** Parameter sets run besides the scenarios (a {@link ComparisonExtension}'s). */
     readonly parameterSets?: ComparisonExtension['parameterSets'];
+    /** What those parameter sets record (a {@link ComparisonExtension}'s; default: the comparison's recording). */
+    readonly parameterSetRecording?: Recording;
   },
 ): StorelessRunPlan {
   chooseBaseline(options.scenarios.map((s) => s.name), options.baseline);
   const seeds = comparisonSeeds(options.baseSeed, options.replications);
-  const extra = options.parameterSets === undefined ? undefined : { parameterSets: options.parameterSets };
+  const extra = options.parameterSets === undefined ? undefined : { parameterSets: options.parameterSets, recording: options.parameterSetRecording };
   const { definition } = comparisonRun(options.scenarios, seeds, options.record ?? DEFAULT_RECORD_OPTION, extra, options.baseSeed);
   return planRunWithoutStore(definition, options.workers);
 }

@@ -185,9 +185,11 @@ function estimateTasks(run: RegisteredRun, positions: readonly number[], workers
     entry.tasks++;
     counts.set(key, entry);
   }
-  // One recording per run in practice (comparisons, experiments, calibration rounds): estimate with the largest.
+  // Estimate with the largest recording used (the one that stores the most: a claims run's comparison
+  // recording, not its robustness variants' few series), so disk and memory are not underestimated.
   const recordings = [...new Set([...counts.values()].map((c) => c.recording))];
-  const recording = recordings.length === 0 ? 0 : recordings[recordings.length - 1];
+  const size = (r: number): number => recordingJson(definition.recordings[r].recording).length;
+  const recording = recordings.length === 0 ? 0 : recordings.reduce((best, r) => (size(r) > size(best) ? r : best));
   // Many parameter sets (a large experiment design): estimate from an even sample of at most 1,000 of them.
   const all = [...counts.values()];
   const stride = Math.max(1, Math.ceil(all.length / 1000));
