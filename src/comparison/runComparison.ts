@@ -1,7 +1,7 @@
 /**
  * A comparison of scenarios: N seeded replications of each scenario run as tasks of one run
  * (src/runner/runTasks.ts: one worker pool, one resumable store), then — an analysis over the stored
- * tasks — the summaries, paired differences against the baseline, CSV exports, report-data.json,
+ * tasks — the summaries, paired differences against the baseline, CSV exports, report-data.json.gz,
  * manifest.json and the HTML report.
  *
  * Resume: running the same command again (same --out folder) reuses every task already stored for the
@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ChartImageFormat } from '../report/renderChartImages.ts';
+import { REPORT_DATA_FILE } from '../report/reportData.ts';
 import type { RenderReportOptions } from '../report/renderReport.ts';
 import type { ReportInput, ReportManifest } from '../report/reportInput.ts';
 import type { LeadingSection } from '../report/renderReport.ts';
@@ -244,7 +245,7 @@ export function planComparison(
 /**
  * Run every scenario for `replications` replications (resuming what the store already has), then
  * write into `outDir`: results.csv, zones.csv, industries.csv, summary.csv, end-state.csv,
- * paired.csv, scenarios/<name>.yaml, report-data.json, manifest.json and the HTML report — unless
+ * paired.csv, scenarios/<name>.yaml, report-data.json.gz, manifest.json and the HTML report — unless
  * they are already up to date. Memory is bounded: only tasks in flight are held while simulating.
  *
  * @throws {RunInterruptedError} when `signal` aborts before all replications are stored.
@@ -604,7 +605,7 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
       'summary.csv': 'mean, sd and 95% interval (Student t; percentile bootstrap for counts it would take below 0, see interval_method) per scenario, province metric and recorded step',
       'end-state.csv': 'distribution of each province metric at the last recorded step',
       'paired.csv': `paired differences scenario − reference of the end state, each scenario against its scale group's reference (baseline ${spec.baseline ?? 'none'})`,
-      'report-data.json': 'the data the HTML report is rendered from',
+      [REPORT_DATA_FILE]: 'the data the HTML report is rendered from (JSON, gzip-compressed)',
       ...(options.extension?.manifestFiles ?? {}),
       ...(reportPath ? { [path.relative(outDir, reportPath)]: 'the HTML report' } : {}),
     },
