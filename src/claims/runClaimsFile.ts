@@ -40,16 +40,28 @@ export interface ClaimsRobustnessPlan {
   /**
    * Parameter sets to run besides the scenarios: one per distinct parameter values (two variants that
    * give an arm the same parameters share one; a variant that leaves an arm as its scenario file has
-   * it uses the scenario's own replications).
+   * it uses the scenario's own replications). Each records only the province series of the outcomes
+   * of the claims it serves ({@link variantRecording}).
    */
-  readonly parameterSets: ComparisonExtension['parameterSets'];
-  /**
-   * What their tasks record: the province series of the outcomes of claims with robustness variants,
-   * nothing else (the verdicts read only these; zone and industry values of variants are never shown).
-   */
-  readonly recording: Recording;
-  /** Location of a scenario's values (variantKey null) or of a variant of it. */
-  readonly locate: (scenario: string, variantKey: string | null) => ArmLocation;
+  readonly parameterSets: readonly (ComparisonExtension['parameterSets'][number] & { readonly recording: Recording })[];
+  /** Location of a scenario's values (variantKey null) or of a variant of it, as an arm of a claim. */
+  readonly locate: (scenario: string, variantKey: string | null, claim: string) => ArmLocation;
+}
+
+/**
+ * What the runs of a robustness variant record: the province series of `reporters` (the outcomes of
+ * the claims it serves), in the order of the province reporters (src/outcomes/reporters.ts) — no zone
+ * or industry values, no layout: the verdicts read nothing else, and zone and industry values of a
+ * variant are never shown.
+ *
+ * @example variantRecording(new Set(['zoneFirmShare', 'output'])).province // ['output', 'zoneFirmShare']
+ */
+export function variantRecording(reporters: ReadonlySet<string>): Recording {
+  return provinceSeriesRecording(
+    reportersOfScope('province')
+      .map((r) => r.name)
+      .filter((name) => reporters.has(name)),
+  );
 }
 
 /**
@@ -66,12 +78,14 @@ export function planClaimsRobustness(claims: LoadedClaims, replications: number)
   const { definition } = claims;
   const byName = new Map(claims.scenarios.map((s) => [s.name, s]));
   const variantsOf = new Map<string, RobustnessVariant[]>();
-  const parameterSets: { input: LoadedScenario['modelInput']; overrides: (readonly [string, string | number | boolean])[]; replications: number; description: string }[] = [];
-  const recording = provinceSeriesRecording(robustnessReporters(definition));
-  /** Location of the runs of each distinct model input (by its hash after the overrides). */
-  const byModel = new Map<string, ArmLocation>();
-  const locations = new Map<string, ArmLocation>();
+  const replicationsOfVariant = definition.robustness.replications;
+  /** The runs of each distinct model input (by its hash after the overrides) and the reporters their claims read. */
+  const runs = new Map<string, { parameterSetHash: string; scenarioOwn: boolean; set: number; reporters: Set<string> }>();
+  const sets: Omit<ClaimsRobustnessPlan['parameterSets'][number], 'recording'>[] = [];
+  /** Claim, scenario and variant → the model input hash of its runs. */
+  const runOf = new Map<string, string>();
   const mainHash = new Map(claims.scenarios.map((s) => [s.name, parameterSetHash(modelInputHash(s.modelInput), [])]));
+  const armKey = (claim: string, scenario: string, variantKey: string): string => `${claim}\0${scenario}\0${variantKey}`;
   definition.claims.forEach((claim, i) => {
     const arms = CONTRAST_ARMS[claim.contrast].map((key) => ({ key, scenario: byName.get(claims.scenarioNameOf.get(claim.arms[key]) as string) as LoadedScenario }));
     // Each variant keeps only the overrides it applies (those of parameters all arms share).
@@ -107,50 +121,41 @@ export function planClaimsRobustness(claims: LoadedClaims, replications: number)
             hint: error.hint ?? 'narrow robustness.ranges or change the form so that every arm stays a valid scenario',
           });
         }
-        const replicationsOfVariant = definition.robustness.replications;
         const effective = modelInputHash({ ...scenario.modelInput, parameters });
-        let location = byModel.get(effective);
-        if (location === undefined && effective === modelHash) {
+        let run = runs.get(effective);
+        if (run === undefined && effective === modelHash) {
           // The variant sets only values the arm's file already has: its runs are the scenario's own.
-          location = { parameterSetHash: mainHash.get(scenario.name) as string, replications: replicationsOfVariant, recording: null };
+          run = { parameterSetHash: mainHash.get(scenario.name) as string, scenarioOwn: true, set: -1, reporters: new Set() };
         }
-        if (location === undefined) {
-          location = { parameterSetHash: parameterSetHash(modelHash, overrides), replications: replicationsOfVariant, recording };
-          parameterSets.push({ input: scenario.modelInput, overrides, replications: replicationsOfVariant, description: `robustness variant "${variant.label}" of scenario "${scenario.name}" (claim ${claim.id})` });
+        if (run === undefined) {
+          run = { parameterSetHash: parameterSetHash(modelHash, overrides), scenarioOwn: false, set: sets.length, reporters: new Set() };
+          sets.push({ input: scenario.modelInput, overrides, replications: replicationsOfVariant, description: `robustness variant "${variant.label}" of scenario "${scenario.name}" (claim ${claim.id})` });
         }
-        byModel.set(effective, location);
-        locations.set(`${scenario.name}\0${variant.key}`, location);
+        runs.set(effective, run);
+        for (const outcome of claim.outcomes) run.reporters.add(outcome.reporter);
+        runOf.set(armKey(claim.id, scenario.name, variant.key), effective);
       }
     }
   });
+  // Each parameter set records the outcomes of every claim it serves; the scenarios' own runs record everything.
+  const locations = new Map<string, ArmLocation>();
+  const recordings: Recording[] = [];
+  for (const run of runs.values()) {
+    const recording = run.scenarioOwn ? null : variantRecording(run.reporters);
+    if (recording !== null) recordings[run.set] = recording;
+    locations.set(run.parameterSetHash, { parameterSetHash: run.parameterSetHash, replications: replicationsOfVariant, recording });
+  }
   return {
     variantsOf,
-    parameterSets,
-    recording,
-    locate: (scenario, variantKey) => {
+    parameterSets: sets.map((set, i) => ({ ...set, recording: recordings[i] })),
+    locate: (scenario, variantKey, claim) => {
       if (variantKey === null) return { parameterSetHash: mainHash.get(scenario) as string, replications, recording: null };
-      const location = locations.get(`${scenario}\0${variantKey}`);
-      if (location === undefined) throw new Error(`no robustness variant ${variantKey} of scenario "${scenario}"`);
-      return location;
+      const effective = runOf.get(armKey(claim, scenario, variantKey));
+      const run = effective === undefined ? undefined : runs.get(effective);
+      if (run === undefined) throw new Error(`no robustness variant ${variantKey} of scenario "${scenario}" in claim ${claim}`);
+      return locations.get(run.parameterSetHash) as ArmLocation;
     },
   };
-}
-
-/**
- * The province reporters the robustness verdicts read: the outcomes of every claim with robustness
- * variants (forms or parameter draws), in the order of the province reporters (src/outcomes/reporters.ts).
- *
- * @example robustnessReporters(definition) // ['output', 'employment', 'investment', …]
- */
-export function robustnessReporters(definition: LoadedClaims['definition']): string[] {
-  const wanted = new Set<string>();
-  for (const claim of definition.claims) {
-    if (claim.robustness.forms.length === 0 && claim.robustness.uncertainty === 'none') continue;
-    for (const outcome of claim.outcomes) wanted.add(outcome.reporter);
-  }
-  return reportersOfScope('province')
-    .map((r) => r.name)
-    .filter((name) => wanted.has(name));
 }
 
 /**
@@ -190,7 +195,6 @@ export async function runClaimsFile(options: RunClaimsFileOptions): Promise<Comp
   const imageFormats = options.imageFormats ?? ['svg'];
   const extension: ComparisonExtension = {
     parameterSets: plan.parameterSets,
-    recording: plan.recording,
     key: JSON.stringify({ claims: claims.contentHash, file: path.basename(claims.file) }),
     manifestFiles: CLAIMS_FILES,
     write: async ({ store, located, outDir }) => {

@@ -31,7 +31,7 @@ export interface StoredSeriesRecording {
  * @param baseSeed replication r has seed replicationSeed(baseSeed, r).
  * @param location the parameter set and replication count.
  * @param description words for messages (e.g. `scenario "baseline"`).
- * @throws Error when a replication is not stored.
+ * @throws Error when a replication is not stored; `value` throws for a reporter the recording does not hold.
  */
 export function readArmSeries(store: RunStore, recordingHash: string, reporters: readonly string[], baseSeed: number, location: ArmLocation, description: string): ArmSeries {
   const recording = store.recordingByHash(recordingHash);
@@ -40,6 +40,7 @@ export function readArmSeries(store: RunStore, recordingHash: string, reporters:
   const index = store.taskIdIndex();
   const P = reporters.length;
   const reporterIndex = new Map(reporters.map((r, p) => [r, p]));
+  const recorded = reporters.join(', ');
   let years: number[] = [];
   const values: Float64Array[] = [];
   comparisonSeeds(baseSeed, location.replications).forEach((seed, replication) => {
@@ -54,7 +55,7 @@ export function readArmSeries(store: RunStore, recordingHash: string, reporters:
     replications: location.replications,
     value(reporter, instant, replication) {
       const p = reporterIndex.get(reporter);
-      if (p === undefined) return Number.NaN;
+      if (p === undefined) throw new Error(`${description}: its replications record ${recorded}, not ${reporter}`);
       const v = values[replication][instant * P + p];
       return v === undefined ? Number.NaN : v;
     },
@@ -62,19 +63,19 @@ export function readArmSeries(store: RunStore, recordingHash: string, reporters:
 }
 
 /**
- * A source over a store: `locate(scenario, variantKey)` names the parameter set and recording (null:
- * `comparison`, the comparison's recording); series are read once and cached by parameter set hash,
- * recording and replication count.
+ * A source over a store: `locate(scenario, variantKey, claim)` names the parameter set and recording
+ * (null: `comparison`, the comparison's recording); series are read once and cached by parameter set
+ * hash, recording and replication count.
  */
 export function storeSeriesSource(
   store: RunStore,
   comparison: StoredSeriesRecording,
   baseSeed: number,
-  locate: (scenario: string, variantKey: string | null) => ArmLocation,
+  locate: (scenario: string, variantKey: string | null, claim: string) => ArmLocation,
 ): SeriesSource {
   const cache = new Map<string, ArmSeries>();
-  return (scenario, variantKey) => {
-    const location = locate(scenario, variantKey);
+  return (scenario, variantKey, claim) => {
+    const location = locate(scenario, variantKey, claim);
     const recording = location.recording === null ? comparison : { hash: recordingHash(location.recording), province: location.recording.province };
     const key = `${location.parameterSetHash}:${recording.hash}:${location.replications}`;
     let series = cache.get(key);

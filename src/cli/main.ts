@@ -268,7 +268,6 @@ function claimsDryRun(output: CliOutput, claims: LoadedClaims, opts: CompareOpti
     workers: opts.workers,
     baseline: opts.baseline ?? null,
     parameterSets: robustness.parameterSets,
-    parameterSetRecording: robustness.recording,
   });
   const variants = [...robustness.variantsOf.values()].reduce((n, v) => n + v.length, 0);
   const settings = claims.definition.robustness;

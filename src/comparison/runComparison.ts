@@ -56,13 +56,18 @@ export const DEFAULT_COMPARISON_IMAGE_FORMATS: readonly ChartImageFormat[] = ['s
  * and outputs written from the store before the report, with a section the report opens with.
  */
 export interface ComparisonExtension {
-  /** Parameter sets run besides the scenarios: a model input with overrides, replications 0 … n − 1 seeded like the scenarios'. */
-  readonly parameterSets: readonly { readonly input: ModelInput; readonly overrides: ParameterOverrides; readonly replications: number; readonly description: string }[];
   /**
-   * What the parameter sets' tasks record (default: the comparison's recording). A set equal to a
-   * scenario's always shares the scenario's tasks and recording.
+   * Parameter sets run besides the scenarios: a model input with overrides, replications 0 … n − 1
+   * seeded like the scenarios', and what their tasks record (default: the comparison's recording; a
+   * set equal to a scenario's always shares the scenario's tasks and recording).
    */
-  readonly recording?: Recording;
+  readonly parameterSets: readonly {
+    readonly input: ModelInput;
+    readonly overrides: ParameterOverrides;
+    readonly replications: number;
+    readonly description: string;
+    readonly recording?: Recording;
+  }[];
   /** Everything the extension's outputs depend on besides the comparison (part of the outputs' key). */
   readonly key: string;
   /** Files the extension writes and what they hold (for manifest.json). */
@@ -150,7 +155,7 @@ function comparisonRun(
   scenarios: readonly LoadedScenario[],
   seeds: readonly number[],
   record: RecordOption,
-  extension: Pick<ComparisonExtension, 'parameterSets' | 'recording'> | undefined,
+  extension: Pick<ComparisonExtension, 'parameterSets'> | undefined,
   baseSeed: number,
 ): { definition: RunDefinition; spec: Omit<ComparisonSpec, 'baseline' | 'replications' | 'baseSeed'>; describeExtra: Map<number, string> } {
   const models: RunModel[] = [];
@@ -175,9 +180,13 @@ function comparisonRun(
   }
   const recording = comparisonRecording(record);
   const recordings: RunDefinition['recordings'][number][] = [{ hash: recordingHash(recording), recording }];
-  // The extension's own recording, when it differs from the comparison's, is recording 1.
-  const extraRecordingHash = extension?.recording === undefined ? recordings[0].hash : recordingHash(extension.recording);
-  if (extension?.recording !== undefined && extraRecordingHash !== recordings[0].hash) recordings.push({ hash: extraRecordingHash, recording: extension.recording });
+  /** Index of a recording in `recordings`, added when new (the comparison's is 0). */
+  const recordingIndex = (other: Recording | undefined): number => {
+    if (other === undefined) return 0;
+    const hash = recordingHash(other);
+    const found = recordings.findIndex((r) => r.hash === hash);
+    return found >= 0 ? found : recordings.push({ hash, recording: other }) - 1;
+  };
   const scenarioSets = new Set(scenarioParameterSet);
   // Replication-major order: early results cover every scenario, and the ETA is steadier.
   const tasks: RunTask[] = [];
@@ -201,7 +210,7 @@ function comparisonRun(
       parameterSetIndex.set(psHash, ps);
       describeExtra.set(ps, extra.description);
     }
-    extraSets.push({ ps, replications: extra.replications, recording: scenarioSets.has(ps) ? 0 : recordings.length - 1 });
+    extraSets.push({ ps, replications: extra.replications, recording: scenarioSets.has(ps) ? 0 : recordingIndex(extra.recording) });
   }
   const extraReplications = Math.max(0, ...extraSets.map((e) => e.replications));
   comparisonSeeds(baseSeed, extraReplications).forEach((seed, replication) => {
@@ -231,13 +240,11 @@ export function planComparison(
   options: Pick<RunComparisonOptions, 'scenarios' | 'replications' | 'baseSeed' | 'record' | 'workers' | 'baseline'> & {
     /** Parameter sets run besides the scenarios (a {@link ComparisonExtension}'s). */
     readonly parameterSets?: ComparisonExtension['parameterSets'];
-    /** What those parameter sets record (a {@link ComparisonExtension}'s; default: the comparison's recording). */
-    readonly parameterSetRecording?: Recording;
   },
 ): StorelessRunPlan {
   chooseBaseline(options.scenarios.map((s) => s.name), options.baseline);
   const seeds = comparisonSeeds(options.baseSeed, options.replications);
-  const extra = options.parameterSets === undefined ? undefined : { parameterSets: options.parameterSets, recording: options.parameterSetRecording };
+  const extra = options.parameterSets === undefined ? undefined : { parameterSets: options.parameterSets };
   const { definition } = comparisonRun(options.scenarios, seeds, options.record ?? DEFAULT_RECORD_OPTION, extra, options.baseSeed);
   return planRunWithoutStore(definition, options.workers);
 }

@@ -131,19 +131,31 @@ describe('zonesim claims', () => {
       // zones-help: form linear and 2 hypercube draws on its 2 arms (6 sets); both: the same 2 draws on
       // its 4 arms, of which the 2 shared with zones-help run once (4 more): 10 sets × 2 replications.
       expect(rows).toHaveLength(20);
+      // Each records the outcomes of the claims it serves: the form zones-help's (output, zoneFirmShare),
+      // the draws on baseline and no-zones both claims' (and firms), the other draws both's (firms).
+      const count = new Map<string, number>();
       for (const row of rows) {
-        expect(JSON.parse(row.recording)).toEqual({ province: ['firms', 'output', 'zoneFirmShare'], zone: null, industry: null, outcomes: [], layout: false });
-        expect(row.province).toBe(4 * 3 * 8); // 4 recorded instants (2009–2012) × 3 reporters, doubles
+        const recording = JSON.parse(row.recording) as { province: string[] };
+        expect({ ...recording, province: [] }).toEqual({ province: [], zone: null, industry: null, outcomes: [], layout: false });
+        count.set(recording.province.join(','), (count.get(recording.province.join(',')) ?? 0) + 1);
+        expect(row.province).toBe(4 * recording.province.length * 8); // 4 recorded instants (2009–2012), doubles
         expect([row.zone, row.layout, row.attributes]).toEqual([0, 0, 0]);
       }
-      // The same task recorded as a comparison records it: the same values, bit for bit.
-      const row = rows[rows.length - 1];
-      const input = applyParameterOverrides({ parameters: JSON.parse(row.parameters), ...JSON.parse(row.data) }, JSON.parse(row.overrides));
-      const full = recordTask(input, row.seed, comparisonRecording(DEFAULT_RECORD_OPTION));
-      const P = full.steps.length;
-      const stored = new Float64Array(row.values_.buffer.slice(row.values_.byteOffset, row.values_.byteOffset + row.values_.byteLength));
-      const columns = ['firms', 'output', 'zoneFirmShare'].map((name) => reporterNames.indexOf(name));
-      for (let s = 0; s < P; s++) columns.forEach((p, k) => expect(Object.is(stored[s * 3 + k], full.province[s * reporterNames.length + p])).toBe(true));
+      expect(Object.fromEntries(count)).toEqual({ 'output,zoneFirmShare': 4, 'firms,output,zoneFirmShare': 8, firms: 8 });
+      // The same tasks recorded as a comparison records them: the same values, bit for bit.
+      let compared = 0;
+      for (const row of rows) {
+        const names = (JSON.parse(row.recording) as { province: string[] }).province;
+        const input = applyParameterOverrides({ parameters: JSON.parse(row.parameters), ...JSON.parse(row.data) }, JSON.parse(row.overrides));
+        const full = recordTask(input, row.seed, comparisonRecording(DEFAULT_RECORD_OPTION));
+        const stored = new Float64Array(row.values_.buffer.slice(row.values_.byteOffset, row.values_.byteOffset + row.values_.byteLength));
+        const columns = names.map((name) => reporterNames.indexOf(name));
+        for (let step = 0; step < full.steps.length; step++) {
+          columns.forEach((p, k) => expect(Object.is(stored[step * names.length + k], full.province[step * reporterNames.length + p])).toBe(true));
+          compared += columns.length;
+        }
+      }
+      expect(compared).toBe(4 * (4 * 2 + 8 * 3 + 8 * 1));
     } finally {
       db.close();
     }
