@@ -16,6 +16,12 @@ export interface ArmLocation {
   readonly recording: Recording | null;
 }
 
+/** What finding an arm's tasks needs from the store: its parameter set ids by hash and its task ids by key. */
+export interface StoreLookup {
+  readonly parameterSetIds: ReadonlyMap<string, number>;
+  readonly taskIndex: ReadonlyMap<string, number>;
+}
+
 /** A recording as the store knows it: its hash and its province reporters in stored order. */
 export interface StoredSeriesRecording {
   readonly hash: string;
@@ -31,13 +37,23 @@ export interface StoredSeriesRecording {
  * @param baseSeed replication r has seed replicationSeed(baseSeed, r).
  * @param location the parameter set and replication count.
  * @param description words for messages (e.g. `scenario "baseline"`).
+ * @param lookup the store's parameter set ids and task index, when the caller already has them (a
+ *   source reading many arms reads them once).
  * @throws Error when a replication is not stored; `value` throws for a reporter the recording does not hold.
  */
-export function readArmSeries(store: RunStore, recordingHash: string, reporters: readonly string[], baseSeed: number, location: ArmLocation, description: string): ArmSeries {
+export function readArmSeries(
+  store: RunStore,
+  recordingHash: string,
+  reporters: readonly string[],
+  baseSeed: number,
+  location: ArmLocation,
+  description: string,
+  lookup?: StoreLookup,
+): ArmSeries {
   const recording = store.recordingByHash(recordingHash);
-  const parameterSetId = store.parameterSetIds().get(location.parameterSetHash);
+  const parameterSetId = (lookup?.parameterSetIds ?? store.parameterSetIds()).get(location.parameterSetHash);
   if (recording === null || parameterSetId === undefined) throw new Error(`${description} is not in the run store`);
-  const index = store.taskIdIndex();
+  const index = lookup?.taskIndex ?? store.taskIdIndex();
   const P = reporters.length;
   const reporterIndex = new Map(reporters.map((r, p) => [r, p]));
   const recorded = reporters.join(', ');
@@ -74,6 +90,8 @@ export function storeSeriesSource(
   locate: (scenario: string, variantKey: string | null, claim: string) => ArmLocation,
 ): SeriesSource {
   const cache = new Map<string, ArmSeries>();
+  // Read once: the store does not change while the claims are evaluated.
+  let lookup: StoreLookup | null = null;
   return (scenario, variantKey, claim) => {
     const location = locate(scenario, variantKey, claim);
     const recording = location.recording === null ? comparison : { hash: recordingHash(location.recording), province: location.recording.province };
@@ -81,7 +99,8 @@ export function storeSeriesSource(
     let series = cache.get(key);
     if (series === undefined) {
       const description = variantKey === null ? `scenario "${scenario}"` : `robustness variant ${variantKey} of scenario "${scenario}"`;
-      series = readArmSeries(store, recording.hash, recording.province, baseSeed, location, description);
+      lookup ??= { parameterSetIds: store.parameterSetIds(), taskIndex: store.taskIdIndex() };
+      series = readArmSeries(store, recording.hash, recording.province, baseSeed, location, description, lookup);
       cache.set(key, series);
     }
     return series;

@@ -2,10 +2,11 @@
  * How a comparison's CSV files write numbers (results.csv, zones.csv, industries.csv, the series
  * files, summary.csv, end-state.csv, paired.csv): integers exactly, other numbers to
  * {@link CSV_SIGNIFICANT_DIGITS} significant digits in their shortest form, an empty field for NaN
- * (undefined). Nine digits are a relative error below 5 × 10⁻¹⁰ — far below any difference between
- * replications or scenarios — where JavaScript's shortest round-trip form takes up to 17 digits
- * (0.30000000000000004); the files are about 35 % smaller. The exact doubles, bit for bit, stay in
- * run.sqlite (docs/runner-and-reports.md#runsqlite), from which every file and statistic is computed.
+ * (undefined). Nine digits are a relative error of at most 5 × 10⁻⁹ — far below any difference
+ * between replications or scenarios — where JavaScript's shortest round-trip form takes up to 17
+ * digits (0.30000000000000004); the files are about 35 % smaller. The exact doubles, bit for bit,
+ * stay in run.sqlite (docs/runner-and-reports.md#runsqlite), from which every file and statistic is
+ * computed.
  */
 
 /** Significant digits of a non-integer number in a comparison's CSV files. */
@@ -23,7 +24,10 @@ export const CSV_SIGNIFICANT_DIGITS = 9;
  */
 export function csvNumber(value: number): string {
   if (Number.isNaN(value)) return '';
-  if (Number.isInteger(value) || !Number.isFinite(value)) return String(value);
+  const shortest = String(value);
+  // An integer, or a number whose shortest form has at most 9 characters (so at most 9 digits), is
+  // already what rounding to 9 significant digits gives.
+  if (shortest.length <= CSV_SIGNIFICANT_DIGITS || Number.isInteger(value) || !Number.isFinite(value)) return shortest;
   return String(Number(value.toPrecision(CSV_SIGNIFICANT_DIGITS)));
 }
 
