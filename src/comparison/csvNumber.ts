@@ -24,10 +24,7 @@ export const CSV_SIGNIFICANT_DIGITS = 9;
  */
 export function csvNumber(value: number): string {
   if (Number.isNaN(value)) return '';
-  const shortest = String(value);
-  // An integer, or a number whose shortest form has at most 9 characters (so at most 9 digits), is
-  // already what rounding to 9 significant digits gives.
-  if (shortest.length <= CSV_SIGNIFICANT_DIGITS || Number.isInteger(value) || !Number.isFinite(value)) return shortest;
+  if (Number.isInteger(value) || !Number.isFinite(value)) return String(value);
   return String(Number(value.toPrecision(CSV_SIGNIFICANT_DIGITS)));
 }
 
