@@ -24,8 +24,12 @@ export interface ArmSeries {
   value(reporter: string, instant: number, replication: number): number;
 }
 
-/** The values of a scenario (variantKey null) or of a robustness variant of it. */
-export type SeriesSource = (scenario: string, variantKey: string | null) => ArmSeries;
+/**
+ * The values of a scenario (variantKey null) or of a robustness variant of it, as an arm of a claim
+ * (by id: a variant's overrides leave out the claim's levers, so the same variant of the same scenario
+ * may be another run in another claim).
+ */
+export type SeriesSource = (scenario: string, variantKey: string | null, claim: string) => ArmSeries;
 
 /** The contrast at one recorded instant. */
 export interface TrajectoryPoint extends ContrastSummary {
@@ -144,9 +148,9 @@ export function evaluateClaims(
 ): ClaimResult[] {
   return definition.claims.map((claim) => {
     const arms = CONTRAST_ARMS[claim.contrast].map((key) => scenarioNameOf.get(claim.arms[key]) as string);
-    const main = arms.map((a) => source(a, null));
+    const main = arms.map((a) => source(a, null, claim.id));
     const variants = variantsOf.get(claim.id) ?? [];
-    const variantSeries = variants.map((v) => ({ variant: v, series: arms.map((a) => source(a, v.key)) }));
+    const variantSeries = variants.map((v) => ({ variant: v, series: arms.map((a) => source(a, v.key, claim.id)) }));
     const windows: (ClaimWindow | typeof END_WINDOW)[] = claim.windows.map((w) => (w === END_WINDOW ? END_WINDOW : (definition.windows.find((x) => x.name === w) as ClaimWindow)));
     const outcomes = claim.outcomes.map((outcome): OutcomeResult => {
       const reporter = reporterByName(outcome.reporter);

@@ -19,6 +19,8 @@ import { evaluateClaims } from './evaluateClaims.ts';
 import type { LoadedClaims } from './loadClaimsFile.ts';
 import { claimRobustnessVariants, sharedOverrides, type RobustnessVariant } from './robustnessVariants.ts';
 import { storeSeriesSource, type ArmLocation } from './storeSeriesSource.ts';
+import { reportersOfScope } from '../outcomes/reporters.ts';
+import { provinceSeriesRecording, type Recording } from '../runner/recording.ts';
 
 /** Files a claims run adds to a comparison's, with what they hold (manifest.json). */
 export const CLAIMS_FILES = {
@@ -35,16 +37,38 @@ export interface RunClaimsFileOptions extends Omit<RunComparisonOptions, 'scenar
 /** The robustness plan of a claims file: the variants of each claim and where each arm × variant runs. */
 export interface ClaimsRobustnessPlan {
   readonly variantsOf: ReadonlyMap<string, readonly RobustnessVariant[]>;
-  /** Parameter sets to run besides the scenarios (deduplicated). */
-  readonly parameterSets: ComparisonExtension['parameterSets'];
-  /** Location of a scenario's values (variantKey null) or of a variant of it. */
-  readonly locate: (scenario: string, variantKey: string | null) => ArmLocation;
+  /**
+   * Parameter sets to run besides the scenarios: one per distinct parameter values (two variants that
+   * give an arm the same parameters share one; a variant that leaves an arm as its scenario file has
+   * it uses the scenario's own replications). Each records only the province series of the outcomes
+   * of the claims it serves ({@link variantRecording}).
+   */
+  readonly parameterSets: readonly (ComparisonExtension['parameterSets'][number] & { readonly recording: Recording })[];
+  /** Location of a scenario's values (variantKey null) or of a variant of it, as an arm of a claim. */
+  readonly locate: (scenario: string, variantKey: string | null, claim: string) => ArmLocation;
+}
+
+/**
+ * What the runs of a robustness variant record: the province series of `reporters` (the outcomes of
+ * the claims it serves), in the order of the province reporters (src/outcomes/reporters.ts) — no zone
+ * or industry values, no layout: the verdicts read nothing else, and zone and industry values of a
+ * variant are never shown.
+ *
+ * @example variantRecording(new Set(['zoneFirmShare', 'output'])).province // ['output', 'zoneFirmShare']
+ */
+export function variantRecording(reporters: ReadonlySet<string>): Recording {
+  return provinceSeriesRecording(
+    reportersOfScope('province')
+      .map((r) => r.name)
+      .filter((name) => reporters.has(name)),
+  );
 }
 
 /**
  * Plan the robustness runs: every claim's variants (claimRobustnessVariants), applied to each of its
  * arms except in the claim's levers (sharedOverrides), each checked as the scenario it is (parameter ranges and cross-field
- * rules).
+ * rules). Runs are told apart by the parameters they simulate (the model input's hash after the
+ * overrides), so no replication is computed twice.
  *
  * @throws {ScenarioError} naming the claims file, the claim and the variant when a variant makes an
  *   arm invalid (e.g. a hypercube range that breaks a rule of the arm's scenario), or changes nothing
@@ -54,10 +78,14 @@ export function planClaimsRobustness(claims: LoadedClaims, replications: number)
   const { definition } = claims;
   const byName = new Map(claims.scenarios.map((s) => [s.name, s]));
   const variantsOf = new Map<string, RobustnessVariant[]>();
-  const parameterSets: { input: LoadedScenario['modelInput']; overrides: (readonly [string, string | number | boolean])[]; replications: number; description: string }[] = [];
-  const seen = new Set<string>();
-  const locations = new Map<string, ArmLocation>();
+  const replicationsOfVariant = definition.robustness.replications;
+  /** The runs of each distinct model input (by its hash after the overrides) and the reporters their claims read. */
+  const runs = new Map<string, { parameterSetHash: string; scenarioOwn: boolean; set: number; reporters: Set<string> }>();
+  const sets: Omit<ClaimsRobustnessPlan['parameterSets'][number], 'recording'>[] = [];
+  /** Claim, scenario and variant → the model input hash of its runs. */
+  const runOf = new Map<string, string>();
   const mainHash = new Map(claims.scenarios.map((s) => [s.name, parameterSetHash(modelInputHash(s.modelInput), [])]));
+  const armKey = (claim: string, scenario: string, variantKey: string): string => `${claim}\0${scenario}\0${variantKey}`;
   definition.claims.forEach((claim, i) => {
     const arms = CONTRAST_ARMS[claim.contrast].map((key) => ({ key, scenario: byName.get(claims.scenarioNameOf.get(claim.arms[key]) as string) as LoadedScenario }));
     // Each variant keeps only the overrides it applies (those of parameters all arms share).
@@ -93,23 +121,39 @@ export function planClaimsRobustness(claims: LoadedClaims, replications: number)
             hint: error.hint ?? 'narrow robustness.ranges or change the form so that every arm stays a valid scenario',
           });
         }
-        const hash = parameterSetHash(modelHash, overrides);
-        locations.set(`${scenario.name}\0${variant.key}`, { parameterSetHash: hash, replications: definition.robustness.replications });
-        if (!seen.has(hash)) {
-          seen.add(hash);
-          parameterSets.push({ input: scenario.modelInput, overrides, replications: definition.robustness.replications, description: `robustness variant "${variant.label}" of scenario "${scenario.name}" (claim ${claim.id})` });
+        const effective = modelInputHash({ ...scenario.modelInput, parameters });
+        let run = runs.get(effective);
+        if (run === undefined && effective === modelHash) {
+          // The variant sets only values the arm's file already has: its runs are the scenario's own.
+          run = { parameterSetHash: mainHash.get(scenario.name) as string, scenarioOwn: true, set: -1, reporters: new Set() };
         }
+        if (run === undefined) {
+          run = { parameterSetHash: parameterSetHash(modelHash, overrides), scenarioOwn: false, set: sets.length, reporters: new Set() };
+          sets.push({ input: scenario.modelInput, overrides, replications: replicationsOfVariant, description: `robustness variant "${variant.label}" of scenario "${scenario.name}" (claim ${claim.id})` });
+        }
+        runs.set(effective, run);
+        for (const outcome of claim.outcomes) run.reporters.add(outcome.reporter);
+        runOf.set(armKey(claim.id, scenario.name, variant.key), effective);
       }
     }
   });
+  // Each parameter set records the outcomes of every claim it serves; the scenarios' own runs record everything.
+  const locations = new Map<string, ArmLocation>();
+  const recordings: Recording[] = [];
+  for (const run of runs.values()) {
+    const recording = run.scenarioOwn ? null : variantRecording(run.reporters);
+    if (recording !== null) recordings[run.set] = recording;
+    locations.set(run.parameterSetHash, { parameterSetHash: run.parameterSetHash, replications: replicationsOfVariant, recording });
+  }
   return {
     variantsOf,
-    parameterSets,
-    locate: (scenario, variantKey) => {
-      if (variantKey === null) return { parameterSetHash: mainHash.get(scenario) as string, replications };
-      const location = locations.get(`${scenario}\0${variantKey}`);
-      if (location === undefined) throw new Error(`no robustness variant ${variantKey} of scenario "${scenario}"`);
-      return location;
+    parameterSets: sets.map((set, i) => ({ ...set, recording: recordings[i] })),
+    locate: (scenario, variantKey, claim) => {
+      if (variantKey === null) return { parameterSetHash: mainHash.get(scenario) as string, replications, recording: null };
+      const effective = runOf.get(armKey(claim, scenario, variantKey));
+      const run = effective === undefined ? undefined : runs.get(effective);
+      if (run === undefined) throw new Error(`no robustness variant ${variantKey} of scenario "${scenario}" in claim ${claim}`);
+      return locations.get(run.parameterSetHash) as ArmLocation;
     },
   };
 }
@@ -154,7 +198,7 @@ export async function runClaimsFile(options: RunClaimsFileOptions): Promise<Comp
     key: JSON.stringify({ claims: claims.contentHash, file: path.basename(claims.file) }),
     manifestFiles: CLAIMS_FILES,
     write: async ({ store, located, outDir }) => {
-      const source = storeSeriesSource(store, located.spec.recordingHash, located.recording.province, located.spec.baseSeed, plan.locate);
+      const source = storeSeriesSource(store, { hash: located.spec.recordingHash, province: located.recording.province }, located.spec.baseSeed, plan.locate);
       const results = evaluateClaims(claims.definition, claims.scenarioNameOf, plan.variantsOf, source, settings.replications);
       const texts: [string, string][] = [
         ['claims.csv', claimsCsv(results)],

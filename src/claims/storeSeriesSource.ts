@@ -5,12 +5,27 @@
 import { comparisonSeeds } from '../comparison/comparisonSpec.ts';
 import type { RunStore } from '../runner/runStore.ts';
 import { taskIdsKey } from '../runner/runStore.ts';
+import { recordingHash, type Recording } from '../runner/recording.ts';
 import type { ArmSeries, SeriesSource } from './evaluateClaims.ts';
 
-/** Where the values of one arm are: its parameter set and how many replications. */
+/** Where the values of one arm are: its parameter set, how many replications and what its tasks recorded. */
 export interface ArmLocation {
   readonly parameterSetHash: string;
   readonly replications: number;
+  /** The recording of its tasks; null: the comparison's own (a scenario's replications). */
+  readonly recording: Recording | null;
+}
+
+/** What finding an arm's tasks needs from the store: its parameter set ids by hash and its task ids by key. */
+export interface StoreLookup {
+  readonly parameterSetIds: ReadonlyMap<string, number>;
+  readonly taskIndex: ReadonlyMap<string, number>;
+}
+
+/** A recording as the store knows it: its hash and its province reporters in stored order. */
+export interface StoredSeriesRecording {
+  readonly hash: string;
+  readonly province: readonly string[];
 }
 
 /**
@@ -22,15 +37,26 @@ export interface ArmLocation {
  * @param baseSeed replication r has seed replicationSeed(baseSeed, r).
  * @param location the parameter set and replication count.
  * @param description words for messages (e.g. `scenario "baseline"`).
- * @throws Error when a replication is not stored.
+ * @param lookup the store's parameter set ids and task index, when the caller already has them (a
+ *   source reading many arms reads them once).
+ * @throws Error when a replication is not stored; `value` throws for a reporter the recording does not hold.
  */
-export function readArmSeries(store: RunStore, recordingHash: string, reporters: readonly string[], baseSeed: number, location: ArmLocation, description: string): ArmSeries {
+export function readArmSeries(
+  store: RunStore,
+  recordingHash: string,
+  reporters: readonly string[],
+  baseSeed: number,
+  location: ArmLocation,
+  description: string,
+  lookup?: StoreLookup,
+): ArmSeries {
   const recording = store.recordingByHash(recordingHash);
-  const parameterSetId = store.parameterSetIds().get(location.parameterSetHash);
+  const parameterSetId = (lookup?.parameterSetIds ?? store.parameterSetIds()).get(location.parameterSetHash);
   if (recording === null || parameterSetId === undefined) throw new Error(`${description} is not in the run store`);
-  const index = store.taskIdIndex();
+  const index = lookup?.taskIndex ?? store.taskIdIndex();
   const P = reporters.length;
   const reporterIndex = new Map(reporters.map((r, p) => [r, p]));
+  const recorded = reporters.join(', ');
   let years: number[] = [];
   const values: Float64Array[] = [];
   comparisonSeeds(baseSeed, location.replications).forEach((seed, replication) => {
@@ -45,7 +71,7 @@ export function readArmSeries(store: RunStore, recordingHash: string, reporters:
     replications: location.replications,
     value(reporter, instant, replication) {
       const p = reporterIndex.get(reporter);
-      if (p === undefined) return Number.NaN;
+      if (p === undefined) throw new Error(`${description}: its replications record ${recorded}, not ${reporter}`);
       const v = values[replication][instant * P + p];
       return v === undefined ? Number.NaN : v;
     },
@@ -53,23 +79,28 @@ export function readArmSeries(store: RunStore, recordingHash: string, reporters:
 }
 
 /**
- * A source over a store: `locate(scenario, variantKey)` names the parameter set; series are read
- * once and cached by parameter set hash and replication count.
+ * A source over a store: `locate(scenario, variantKey, claim)` names the parameter set and recording
+ * (null: `comparison`, the comparison's recording); series are read once and cached by parameter set
+ * hash, recording and replication count.
  */
 export function storeSeriesSource(
   store: RunStore,
-  recordingHash: string,
-  reporters: readonly string[],
+  comparison: StoredSeriesRecording,
   baseSeed: number,
-  locate: (scenario: string, variantKey: string | null) => ArmLocation,
+  locate: (scenario: string, variantKey: string | null, claim: string) => ArmLocation,
 ): SeriesSource {
   const cache = new Map<string, ArmSeries>();
-  return (scenario, variantKey) => {
-    const location = locate(scenario, variantKey);
-    const key = `${location.parameterSetHash}:${location.replications}`;
+  // Read once: the store does not change while the claims are evaluated.
+  let lookup: StoreLookup | null = null;
+  return (scenario, variantKey, claim) => {
+    const location = locate(scenario, variantKey, claim);
+    const recording = location.recording === null ? comparison : { hash: recordingHash(location.recording), province: location.recording.province };
+    const key = `${location.parameterSetHash}:${recording.hash}:${location.replications}`;
     let series = cache.get(key);
     if (series === undefined) {
-      series = readArmSeries(store, recordingHash, reporters, baseSeed, location, variantKey === null ? `scenario "${scenario}"` : `robustness variant ${variantKey} of scenario "${scenario}"`);
+      const description = variantKey === null ? `scenario "${scenario}"` : `robustness variant ${variantKey} of scenario "${scenario}"`;
+      lookup ??= { parameterSetIds: store.parameterSetIds(), taskIndex: store.taskIdIndex() };
+      series = readArmSeries(store, recording.hash, recording.province, baseSeed, location, description, lookup);
       cache.set(key, series);
     }
     return series;

@@ -1,3 +1,4 @@
+import { REPORT_DATA_FILE } from '../report/reportData.ts';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -245,7 +246,7 @@ async function compare(output: CliOutput, scenarios: readonly LoadedScenario[], 
   if (summary.shard !== null) {
     output.out(`shard: ${path.join(outDir, STORE_FILE_NAME)} (merge the shards with: zonesim merge <shard folders…> --out <folder>)\n`);
   } else {
-    output.out(`report: ${summary.reportPath ?? path.join(outDir, 'report-data.json')}\n`);
+    output.out(`report: ${summary.reportPath ?? path.join(outDir, REPORT_DATA_FILE)}\n`);
   }
 }
 
@@ -509,7 +510,7 @@ export function buildProgram(output: CliOutput): Command {
       output.err(
         `zonesim: merged ${summary.shards} shard folder(s) (${summary.tasksAdded} tasks added, ${summary.taskCount} in all) in ${summary.wallTimeSeconds.toFixed(1)} s; results in ${opts.out}\n`,
       );
-      const fallback = summary.analysis === 'experiment' ? 'manifest.json' : 'report-data.json';
+      const fallback = summary.analysis === 'experiment' ? 'manifest.json' : REPORT_DATA_FILE;
       output.out(`report: ${summary.reportPath ?? path.join(opts.out, fallback)}\n`);
     });
 

@@ -7,17 +7,20 @@
  *
  * Layout: wide and tidy (Wickham 2014) — one row per observation (scenario × replication × year, or
  * × zone, or × industry), one column per outcome — the form R (`readr::read_csv`), Stata
- * (`import delimited`) and pandas (`read_csv`) read directly. Numbers are written in JavaScript's
- * shortest round-trip form (every double reproduced bit for bit); an empty field means "undefined"
- * (a reporter without a value at that recording, an effect size or p-value without one).
+ * (`import delimited`) and pandas (`read_csv`) read directly. Numbers: integers exactly, others to
+ * nine significant digits (src/comparison/csvNumber.ts; the exact doubles are in run.sqlite); an empty
+ * field means "undefined" (a reporter without a value at that recording, an effect size or p-value
+ * without one).
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { REPORT_DATA_FILE, reportDataBytes } from '../report/reportData.ts';
 import type { ReportInput } from '../report/reportInput.ts';
 import { scopeValueIndex, type ScopeRecording } from '../runner/recording.ts';
 import { INDUSTRY_ATTRIBUTE_COLUMNS, ZONE_LAYOUT_COLUMNS, type TaskRecord } from '../runner/recordTask.ts';
 import type { RunStore } from '../runner/runStore.ts';
 import { csvField, formatYear } from '../runner/tidyCsv.ts';
+import { csvNumber, csvOptionalNumber } from './csvNumber.ts';
 import type { LocatedComparison } from './comparisonSpec.ts';
 
 /** First columns of results.csv; one column per province reporter follows. */
@@ -74,19 +77,10 @@ class FileWriter {
   }
 }
 
-function num(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
-}
-
-/** A stored value as a CSV field: empty for NaN (undefined). */
-function valueField(value: number): string {
-  return Number.isNaN(value) ? '' : String(value);
-}
-
 /** The values of reporters 0 … M − 1 of one zone (or industry) at one step index, as `,v1,v2,…`. */
 function scopeFields(values: Float64Array, stepIndex: number, unit: number, units: number, reporterCount: number): string {
   let out = '';
-  for (let m = 0; m < reporterCount; m++) out += `,${valueField(values[scopeValueIndex(stepIndex, m, unit, units, reporterCount)])}`;
+  for (let m = 0; m < reporterCount; m++) out += `,${csvNumber(values[scopeValueIndex(stepIndex, m, unit, units, reporterCount)])}`;
   return out;
 }
 
@@ -140,7 +134,7 @@ export function exportComparisonFiles(store: RunStore, comparison: LocatedCompar
       let text = '';
       for (let s = 0; s < S; s++) {
         text += `${head}${stepText[s]}`;
-        for (let p = 0; p < P; p++) text += `,${valueField(record.province[s * P + p])}`;
+        for (let p = 0; p < P; p++) text += `,${csvNumber(record.province[s * P + p])}`;
         text += '\n';
       }
       results.write(text);
@@ -155,7 +149,7 @@ export function exportComparisonFiles(store: RunStore, comparison: LocatedCompar
           const leading: string[] = [];
           for (let j = 0; j < record.industryCount; j++) if (record.zoneLeading[z * record.industryCount + j] === 1) leading.push(record.industryNames[j]);
           text +=
-            `${head}${stepText[S - 1]},${z},${record.zoneLayout[z * 3]},${record.zoneLayout[z * 3 + 1]},${record.zoneLayout[z * 3 + 2]},` +
+            `${head}${stepText[S - 1]},${z},${csvNumber(record.zoneLayout[z * 3])},${csvNumber(record.zoneLayout[z * 3 + 1])},${csvNumber(record.zoneLayout[z * 3 + 2])},` +
             `${csvField(leading.join(';'))}${scopeFields(record.zone, final, z, Z, M)}\n`;
         }
         zones.write(text);
@@ -175,7 +169,7 @@ export function exportComparisonFiles(store: RunStore, comparison: LocatedCompar
         text = '';
         for (let j = 0; j < K; j++) {
           let attributes = '';
-          for (let a = 0; a < A; a++) attributes += `,${record.industryAttributes[j * A + a]}`;
+          for (let a = 0; a < A; a++) attributes += `,${csvNumber(record.industryAttributes[j * A + a])}`;
           text += `${head}${stepText[S - 1]},${j},${csvField(record.industryNames[j] ?? '')}${attributes}${scopeFields(record.industry, final, j, K, M)}\n`;
         }
         industries.write(text);
@@ -210,19 +204,19 @@ export function exportComparisonFiles(store: RunStore, comparison: LocatedCompar
 }
 
 /**
- * Write summary.csv, end-state.csv, paired.csv and report-data.json from the report data.
+ * Write summary.csv, end-state.csv, paired.csv and report-data.json.gz from the report data.
  *
  * @returns the files written (relative to outDir) with their sizes in bytes.
  */
 export function exportSummaryFiles(input: ReportInput, outDir: string): { file: string; bytes: number }[] {
-  const files: [string, string][] = [];
+  const files: [string, string | Buffer][] = [];
 
   let summary = `${SUMMARY_CSV_HEADER}\n`;
   const lastPoint = new Map<string, { step: number; year: number }>();
   for (const s of input.series) {
     const prefix = `${csvField(s.scenario)},${s.metric},`;
     for (const p of s.points) {
-      summary += `${prefix}${p.step},${formatYear(p.year)},${p.n},${p.mean},${p.standardDeviation},${p.lower},${p.upper},${p.intervalMethod ?? 't'}\n`;
+      summary += `${prefix}${p.step},${formatYear(p.year)},${p.n},${csvNumber(p.mean)},${csvNumber(p.standardDeviation)},${csvNumber(p.lower)},${csvNumber(p.upper)},${p.intervalMethod ?? 't'}\n`;
     }
     const last = s.points[s.points.length - 1];
     if (last) lastPoint.set(`${s.scenario}\0${s.metric}`, last);
@@ -233,23 +227,24 @@ export function exportSummaryFiles(input: ReportInput, outDir: string): { file: 
   for (const e of input.endStates) {
     const at = lastPoint.get(`${e.scenario}\0${e.metric}`);
     endState +=
-      `${csvField(e.scenario)},${e.metric},${num(at?.step)},${at ? formatYear(at.year) : ''},${e.n},${e.mean},${e.standardDeviation},` +
-      `${e.lower},${e.upper},${e.min},${e.q05},${e.q25},${e.median},${e.q75},${e.q95},${e.max},${e.intervalMethod ?? 't'}\n`;
+      `${csvField(e.scenario)},${e.metric},${csvOptionalNumber(at?.step)},${at ? formatYear(at.year) : ''},${e.n},` +
+      [e.mean, e.standardDeviation, e.lower, e.upper, e.min, e.q05, e.q25, e.median, e.q75, e.q95, e.max].map(csvNumber).join(',') +
+      `,${e.intervalMethod ?? 't'}\n`;
   }
   files.push(['end-state.csv', endState]);
 
   let paired = `${PAIRED_CSV_HEADER}\n`;
   for (const p of input.paired) {
     paired +=
-      `${csvField(p.scenario)},${csvField(p.baseline)},${p.metric},${p.n},${p.meanDifference},${p.lower},${p.upper},` +
-      `${num(p.referenceMean)},${num(p.percentOfReference)},${num(p.effectSize)},${num(p.pValue)},${p.direction}\n`;
+      `${csvField(p.scenario)},${csvField(p.baseline)},${p.metric},${p.n},${csvNumber(p.meanDifference)},${csvNumber(p.lower)},${csvNumber(p.upper)},` +
+      `${csvOptionalNumber(p.referenceMean)},${csvOptionalNumber(p.percentOfReference)},${csvOptionalNumber(p.effectSize)},${csvOptionalNumber(p.pValue)},${p.direction}\n`;
   }
   files.push(['paired.csv', paired]);
 
-  files.push(['report-data.json', `${JSON.stringify(input)}\n`]);
+  files.push([REPORT_DATA_FILE, reportDataBytes(input)]);
 
   return files.map(([file, text]) => {
     writeFileSync(path.join(outDir, file), text);
-    return { file, bytes: Buffer.byteLength(text) };
+    return { file, bytes: typeof text === 'string' ? Buffer.byteLength(text) : text.length };
   });
 }

@@ -1,7 +1,7 @@
 /**
  * A comparison of scenarios: N seeded replications of each scenario run as tasks of one run
  * (src/runner/runTasks.ts: one worker pool, one resumable store), then — an analysis over the stored
- * tasks — the summaries, paired differences against the baseline, CSV exports, report-data.json,
+ * tasks — the summaries, paired differences against the baseline, CSV exports, report-data.json.gz,
  * manifest.json and the HTML report.
  *
  * Resume: running the same command again (same --out folder) reuses every task already stored for the
@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ChartImageFormat } from '../report/renderChartImages.ts';
+import { REPORT_DATA_FILE } from '../report/reportData.ts';
 import type { RenderReportOptions } from '../report/renderReport.ts';
 import type { ReportInput, ReportManifest } from '../report/reportInput.ts';
 import type { LeadingSection } from '../report/renderReport.ts';
@@ -32,7 +33,7 @@ import { stopIfAborted } from '../runner/outputsCheckpoint.ts';
 import type { RunEstimate } from '../runner/runEstimate.ts';
 import { modelFingerprint } from '../runner/modelFingerprint.ts';
 import { modelInputHash, parameterSetHash } from '../runner/parameterSets.ts';
-import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordingHash, type RecordOption } from '../runner/recording.ts';
+import { comparisonRecording, DEFAULT_RECORD_OPTION, formatRecordOption, recordingHash, type Recording, type RecordOption } from '../runner/recording.ts';
 import { RunStore, RunStoreError, STORE_FILE_NAME, STORE_FORMAT_VERSION, taskIdsKey } from '../runner/runStore.ts';
 import { planRunWithoutStore, registerRun, RunInterruptedError, runTasks, type RunDefinition, type StorelessRunPlan, type RunModel, type RunParameterSet, type RunTask } from '../runner/runTasks.ts';
 import { formatShard, type Shard } from '../runner/shards.ts';
@@ -55,8 +56,18 @@ export const DEFAULT_COMPARISON_IMAGE_FORMATS: readonly ChartImageFormat[] = ['s
  * and outputs written from the store before the report, with a section the report opens with.
  */
 export interface ComparisonExtension {
-  /** Parameter sets run besides the scenarios: a model input with overrides, replications 0 … n − 1 seeded like the scenarios'. */
-  readonly parameterSets: readonly { readonly input: ModelInput; readonly overrides: ParameterOverrides; readonly replications: number; readonly description: string }[];
+  /**
+   * Parameter sets run besides the scenarios: a model input with overrides, replications 0 … n − 1
+   * seeded like the scenarios', and what their tasks record (default: the comparison's recording; a
+   * set equal to a scenario's always shares the scenario's tasks and recording).
+   */
+  readonly parameterSets: readonly {
+    readonly input: ModelInput;
+    readonly overrides: ParameterOverrides;
+    readonly replications: number;
+    readonly description: string;
+    readonly recording?: Recording;
+  }[];
   /** Everything the extension's outputs depend on besides the comparison (part of the outputs' key). */
   readonly key: string;
   /** Files the extension writes and what they hold (for manifest.json). */
@@ -168,6 +179,15 @@ function comparisonRun(
     scenarioParameterSet.push(ps);
   }
   const recording = comparisonRecording(record);
+  const recordings: RunDefinition['recordings'][number][] = [{ hash: recordingHash(recording), recording }];
+  /** Index of a recording in `recordings`, added when new (the comparison's is 0). */
+  const recordingIndex = (other: Recording | undefined): number => {
+    if (other === undefined) return 0;
+    const hash = recordingHash(other);
+    const found = recordings.findIndex((r) => r.hash === hash);
+    return found >= 0 ? found : recordings.push({ hash, recording: other }) - 1;
+  };
+  const scenarioSets = new Set(scenarioParameterSet);
   // Replication-major order: early results cover every scenario, and the ETA is steadier.
   const tasks: RunTask[] = [];
   seeds.forEach((seed, replication) => {
@@ -175,7 +195,7 @@ function comparisonRun(
   });
   // The extension's parameter sets after the scenarios' tasks (a set equal to a scenario's shares its tasks).
   const describeExtra = new Map<number, string>();
-  const extraSets: { ps: number; replications: number }[] = [];
+  const extraSets: { ps: number; replications: number; recording: number }[] = [];
   for (const extra of extension?.parameterSets ?? []) {
     const hash = modelInputHash(extra.input);
     let model = modelIndex.get(hash);
@@ -190,19 +210,19 @@ function comparisonRun(
       parameterSetIndex.set(psHash, ps);
       describeExtra.set(ps, extra.description);
     }
-    extraSets.push({ ps, replications: extra.replications });
+    extraSets.push({ ps, replications: extra.replications, recording: scenarioSets.has(ps) ? 0 : recordingIndex(extra.recording) });
   }
   const extraReplications = Math.max(0, ...extraSets.map((e) => e.replications));
   comparisonSeeds(baseSeed, extraReplications).forEach((seed, replication) => {
-    for (const e of extraSets) if (replication < e.replications) tasks.push({ parameterSet: e.ps, replication, seed, recording: 0 });
+    for (const e of extraSets) if (replication < e.replications) tasks.push({ parameterSet: e.ps, replication, seed, recording: e.recording });
   });
   return {
     describeExtra,
-    definition: { models, parameterSets, recordings: [{ hash: recordingHash(recording), recording }], tasks },
+    definition: { models, parameterSets, recordings, tasks },
     spec: {
       scenarios: scenarios.map((s, i) => ({ name: s.name, parameterSetHash: parameterSets[scenarioParameterSet[i]].hash })),
       record,
-      recordingHash: recordingHash(recording),
+      recordingHash: recordings[0].hash,
     },
   };
 }
@@ -232,7 +252,7 @@ export function planComparison(
 /**
  * Run every scenario for `replications` replications (resuming what the store already has), then
  * write into `outDir`: results.csv, zones.csv, industries.csv, summary.csv, end-state.csv,
- * paired.csv, scenarios/<name>.yaml, report-data.json, manifest.json and the HTML report — unless
+ * paired.csv, scenarios/<name>.yaml, report-data.json.gz, manifest.json and the HTML report — unless
  * they are already up to date. Memory is bounded: only tasks in flight are held while simulating.
  *
  * @throws {RunInterruptedError} when `signal` aborts before all replications are stored.
@@ -592,7 +612,7 @@ export async function writeComparisonOutputs(store: RunStore, spec: ComparisonSp
       'summary.csv': 'mean, sd and 95% interval (Student t; percentile bootstrap for counts it would take below 0, see interval_method) per scenario, province metric and recorded step',
       'end-state.csv': 'distribution of each province metric at the last recorded step',
       'paired.csv': `paired differences scenario − reference of the end state, each scenario against its scale group's reference (baseline ${spec.baseline ?? 'none'})`,
-      'report-data.json': 'the data the HTML report is rendered from',
+      [REPORT_DATA_FILE]: 'the data the HTML report is rendered from (JSON, gzip-compressed)',
       ...(options.extension?.manifestFiles ?? {}),
       ...(reportPath ? { [path.relative(outDir, reportPath)]: 'the HTML report' } : {}),
     },

@@ -4,6 +4,7 @@ import { createCanvas, SvgExportFlag } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration } from 'chart.js/auto';
 import type { ChartSpec } from './chartConfigs.ts';
 import { loadChartRuntime, type ChartRuntime } from './chartRuntime.ts';
+import { compactSvg } from './compactSvg.ts';
 
 /**
  * Draw the report's chart.js configurations in Node with @napi-rs/canvas (Skia): PNG from a raster
@@ -72,13 +73,16 @@ export function renumberSvgClipIds(svg: string): string {
   });
 }
 
-/** Draw one chart as an SVG document, `spec.width` × `spec.height` user units. */
+/**
+ * Draw one chart as an SVG document, `spec.width` × `spec.height` user units (decimals trimmed, clip
+ * ids renumbered, circles and lines written compactly: src/report/compactSvg.ts).
+ */
 export function renderChartSvg(spec: ChartSpec): string {
   const canvas = createCanvas(spec.width, spec.height, SvgExportFlag.NoPrettyXML);
   const context = canvas.getContext('2d');
   const chart = new Chart(context as unknown as CanvasRenderingContext2D, hydratedConfig(spec));
   try {
-    return renumberSvgClipIds(trimSvgDecimals(canvas.getContent().toString('utf8')));
+    return compactSvg(renumberSvgClipIds(trimSvgDecimals(canvas.getContent().toString('utf8'))));
   } finally {
     chart.destroy();
   }

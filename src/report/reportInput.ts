@@ -1,7 +1,7 @@
 /**
  * The data a comparison report is rendered from: everything the HTML report, its charts and the
  * PNG/SVG exports need, computed by the runner from its result store (src/runner) and nothing else.
- * Plain JSON-serialisable data, so a report can be re-rendered from `report-data.json` alone.
+ * Plain JSON-serialisable data, so a report can be re-rendered from `report-data.json.gz` alone.
  *
  * Statistics conventions: intervals are 95% Student-t intervals over replications — except the
  * intervals of means of counts that the t interval would take below 0, which are percentile

@@ -118,6 +118,25 @@ export function outcomeRecording(outcomes: readonly { readonly reporter: string;
   return { province: [], zone: null, industry: null, outcomes: outcomes.map((o) => ({ reporter: o.reporter, statistic: o.statistic })), layout: false };
 }
 
+/**
+ * The recording of a run that needs only some province series (a claim's robustness variants: the
+ * claims' outcomes at every recorded step): those reporters, no zone or industry values, no layout.
+ * A task of it stores a few hundred bytes where a comparison's stores ~12–40 kB.
+ *
+ * @param reporters province reporter names, in stored order (duplicates are an error).
+ * @throws Error when a name is not a province reporter or is listed twice.
+ * @example provinceSeriesRecording(['output', 'firms']).zone // null
+ */
+export function provinceSeriesRecording(reporters: readonly string[]): Recording {
+  const seen = new Set<string>();
+  for (const name of reporters) {
+    if (reporterByName(name).scope !== 'province') throw new Error(`province series reporter "${name}" is not a province reporter`);
+    if (seen.has(name)) throw new Error(`province series reporter "${name}" is listed twice`);
+    seen.add(name);
+  }
+  return { province: [...reporters], zone: null, industry: null, outcomes: [], layout: false };
+}
+
 /** The canonical JSON of a recording (fixed key order): what is stored and hashed. */
 export function recordingJson(recording: Recording): string {
   const scope = (s: ScopeRecording | null) => (s === null ? null : { reporters: [...s.reporters], steps: s.steps });

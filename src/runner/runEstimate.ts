@@ -12,12 +12,12 @@
  * scenario then comes out at 7 s against 9.5 s measured by `npm run bench`. Memory per worker ≈ 100 MB
  * (the process with its modules) + 300 B per firm + 150 B per zone × industry cell, from the same
  * runs' resident set; plus 100 MB for the main process. Disk: the bytes of values each task stores
- * are computed exactly from what it records (tested against a store); the whole folder (store, CSV
- * files, report, charts) is about 2.8 times that plus 3.3 MB, a line through two measured folders: 4
- * bundled scenarios (baseline, no-zones, henan, henan-no-zones) × 10 replications with the report,
- * 5.9 MB for 0.93 MB of values (2026-12-05), and the bundled main job at 30 replications, 36.4 MB
- * (2026-12-04) for 11.8 MB of values computed for today's bundled files (which differ a little from
- * that day's). For the main job the estimate says 43 s on 2 workers against 95 s of CPU measured
+ * are computed exactly from what it records (tested against a store; a claims run's robustness
+ * variants record only a few series); the whole folder (store, CSV files, report, charts) is about
+ * 3.06 times that plus 1.8 MB, a line through two folders measured on 2026-12-05 (CSV numbers to 9
+ * significant digits, compact SVG charts): 4 bundled scenarios (baseline, no-zones, henan,
+ * henan-no-zones) × 10 replications with the report, 4.67 MB for 0.93 MB of values, and the bundled
+ * main job (`npm start`) at 30 replications, 39.1 MB for 12.2 MB of values. For the main job the estimate says 43 s on 2 workers against 95 s of CPU measured
  * (48 s on two cores). Expect the time within a factor of about 2 on an otherwise idle machine —
  * under load it takes longer: the 4-scenario run above, estimated at 6 s, took 24 s while other jobs
  * shared the two cores — and the memory and disk within some 50 %.
@@ -40,8 +40,8 @@ const BYTES_PER_FIRM = 300;
 /** Memory per (zone, industry) cell, bytes. */
 const BYTES_PER_CELL = 150;
 /** A run folder's size per byte of stored values, and its fixed part (report, chart library), bytes (see the module comment). */
-const FOLDER_OVER_STORED_VALUES = 2.8;
-const FOLDER_FIXED_BYTES = 3.3e6;
+const FOLDER_OVER_STORED_VALUES = 3.06;
+const FOLDER_FIXED_BYTES = 1.8e6;
 
 /** The machine cannot hold a run (disk or memory); reported in one line, exit 1. */
 export class InsufficientResourcesError extends Error {
@@ -51,10 +51,12 @@ export class InsufficientResourcesError extends Error {
   }
 }
 
-/** One kind of task of a run: its parameters and how many such tasks are still to run. */
+/** One kind of task of a run: its parameters, how many such tasks are still to run, and what they record. */
 export interface EstimatedTasks {
   readonly parameters: Parameters;
   readonly tasks: number;
+  /** What these tasks record (default: the run's `recording` given to {@link estimateRun}). */
+  readonly recording?: Recording;
 }
 
 /** The estimate of a run (see the module comment). */
@@ -93,8 +95,8 @@ export function storedBytesPerTask(parameters: Parameters, recording: Recording)
 /**
  * Estimate a run's time, memory and disk before it starts.
  *
- * @param kinds the tasks still to run, grouped by parameters.
- * @param recording what each task records.
+ * @param kinds the tasks still to run, grouped by parameters (and recording).
+ * @param recording what each task records unless its kind says otherwise.
  * @param workers worker threads.
  * @example estimateRun([{ parameters, tasks: 30 }], comparisonRecording(DEFAULT_RECORD_OPTION), 2)
  */
@@ -102,11 +104,11 @@ export function estimateRun(kinds: readonly EstimatedTasks[], recording: Recordi
   let cpu = 0;
   let stored = 0;
   let workerBytes = 0;
-  for (const { parameters, tasks } of kinds) {
+  for (const { parameters, tasks, recording: own } of kinds) {
     if (tasks <= 0) continue;
     const work = replicationWork(parameters);
     cpu += tasks * (SECONDS_PER_REPLICATION + SECONDS_PER_FIRM_YEAR * work.firmYears + SECONDS_PER_CELL_STEP * work.cellSteps);
-    stored += tasks * storedBytesPerTask(parameters, recording);
+    stored += tasks * storedBytesPerTask(parameters, own ?? recording);
     const cells = parameters.zones.count * parameters.industries.count;
     workerBytes = Math.max(workerBytes, PROCESS_BYTES + BYTES_PER_FIRM * work.peakFirms + BYTES_PER_CELL * cells);
   }

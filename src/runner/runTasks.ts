@@ -185,19 +185,18 @@ function estimateTasks(run: RegisteredRun, positions: readonly number[], workers
     entry.tasks++;
     counts.set(key, entry);
   }
-  // One recording per run in practice (comparisons, experiments, calibration rounds): estimate with the largest.
-  const recordings = [...new Set([...counts.values()].map((c) => c.recording))];
-  const recording = recordings.length === 0 ? 0 : recordings[recordings.length - 1];
+
   // Many parameter sets (a large experiment design): estimate from an even sample of at most 1,000 of them.
   const all = [...counts.values()];
   const stride = Math.max(1, Math.ceil(all.length / 1000));
   const sample = all.filter((_, i) => i % stride === 0);
   const scale = all.reduce((n, c) => n + c.tasks, 0) / Math.max(1, sample.reduce((n, c) => n + c.tasks, 0));
-  const kinds = sample.map(({ parameterSet, tasks }) => {
+  // Each kind with its own recording (a claims run's robustness variants store a few series, its scenarios everything).
+  const kinds = sample.map(({ parameterSet, recording, tasks }) => {
     const set = definition.parameterSets[parameterSet];
-    return { parameters: applyParameterOverrides(definition.models[set.model].input, set.overrides).parameters, tasks: tasks * scale };
+    return { parameters: applyParameterOverrides(definition.models[set.model].input, set.overrides).parameters, tasks: tasks * scale, recording: definition.recordings[recording]?.recording };
   });
-  return estimateRun(kinds, definition.recordings[recording]?.recording ?? { province: [], zone: null, industry: null, outcomes: [], layout: false }, workers);
+  return estimateRun(kinds, { province: [], zone: null, industry: null, outcomes: [], layout: false }, workers);
 }
 
 /** The plan of a run made without a store (a dry run): what {@link runTasks} would report with nothing stored. */

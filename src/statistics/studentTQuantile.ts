@@ -89,7 +89,7 @@ export function studentTQuantile(probability: number, degreesOfFreedom: number):
   } else if (v === 2) {
     t = (1 - 2 * q) / Math.sqrt(2 * q * (1 - q));
   } else {
-    t = solveUpperQuantile(q, v);
+    t = upperQuantile(q, v);
   }
   if (!Number.isFinite(t)) {
     throw new RangeError(
@@ -97,6 +97,26 @@ export function studentTQuantile(probability: number, degreesOfFreedom: number):
     );
   }
   return sign * t;
+}
+
+/**
+ * Upper quantiles already solved, by q and ν: a comparison asks for the same few (q = 0.025, ν = R − 1)
+ * tens of thousands of times. A pure function of its arguments, so the same numbers; at most
+ * {@link MAXIMUM_REMEMBERED_QUANTILES} are kept.
+ */
+const solvedQuantiles = new Map<string, number>();
+const MAXIMUM_REMEMBERED_QUANTILES = 1024;
+
+/** {@link solveUpperQuantile}, remembered. */
+function upperQuantile(q: number, v: number): number {
+  const key = `${q}:${v}`;
+  let t = solvedQuantiles.get(key);
+  if (t === undefined) {
+    t = solveUpperQuantile(q, v);
+    if (solvedQuantiles.size >= MAXIMUM_REMEMBERED_QUANTILES) solvedQuantiles.clear();
+    solvedQuantiles.set(key, t);
+  }
+  return t;
 }
 
 /** t ≥ 0 with P(T ≤ −t) = q, for 0 < q < ½, by monotone Newton from the left. */

@@ -11,6 +11,13 @@ import { CLAIMS_CSV_HEADER } from '../../src/claims/claimsTables.ts';
 import { main } from '../../src/cli/main.ts';
 import { removeScratchDirs, scratchDir } from '../support/scratchDirs.ts';
 import { SMALL_CLAIMS_TEXT, writeSmallClaims } from './claimsTestFiles.ts';
+import Database from 'better-sqlite3';
+import { applyParameterOverrides } from '../../src/runner/parameterSets.ts';
+import { comparisonRecording, DEFAULT_RECORD_OPTION } from '../../src/runner/recording.ts';
+import { recordTask } from '../../src/runner/recordTask.ts';
+
+/** The province reporters of a comparison's recording, in stored order. */
+const reporterNames = comparisonRecording(DEFAULT_RECORD_OPTION).province;
 
 afterAll(removeScratchDirs);
 
@@ -108,6 +115,50 @@ describe('zonesim claims', () => {
     expect(html.match(/<tr data-claim="both">/g)).toHaveLength(1);
     expect(html).toContain('data-chart="claim-both-trajectory"');
     expect(html).toContain('data-chart="claim-zones-help-forest"');
+  });
+
+  it("stores the robustness variants' replications with only the series the verdicts read, equal to a full recording's", () => {
+    const db = new Database(path.join(outDir, 'run.sqlite'), { readonly: true });
+    try {
+      const rows = db
+        .prepare(
+          `SELECT t.seed, length(t.province) AS province, length(t.zone) AS zone, length(t.zone_layout) AS layout, length(t.industry_attributes) AS attributes,
+                  r.recording_json AS recording, p.overrides_json AS overrides, m.parameters_json AS parameters, m.data_json AS data, t.province AS values_
+           FROM tasks t JOIN recordings r ON r.id = t.recording_id JOIN parameter_sets p ON p.id = t.parameter_set_id JOIN models m ON m.id = p.model_id
+           WHERE t.parameter_set_id NOT IN (SELECT parameter_set_id FROM scenarios)`,
+        )
+        .all() as { seed: number; province: number; zone: number; layout: number; attributes: number; recording: string; overrides: string; parameters: string; data: string; values_: Buffer }[];
+      // zones-help: form linear and 2 hypercube draws on its 2 arms (6 sets); both: the same 2 draws on
+      // its 4 arms, of which the 2 shared with zones-help run once (4 more): 10 sets × 2 replications.
+      expect(rows).toHaveLength(20);
+      // Each records the outcomes of the claims it serves: the form zones-help's (output, zoneFirmShare),
+      // the draws on baseline and no-zones both claims' (and firms), the other draws both's (firms).
+      const count = new Map<string, number>();
+      for (const row of rows) {
+        const recording = JSON.parse(row.recording) as { province: string[] };
+        expect({ ...recording, province: [] }).toEqual({ province: [], zone: null, industry: null, outcomes: [], layout: false });
+        count.set(recording.province.join(','), (count.get(recording.province.join(',')) ?? 0) + 1);
+        expect(row.province).toBe(4 * recording.province.length * 8); // 4 recorded instants (2009–2012), doubles
+        expect([row.zone, row.layout, row.attributes]).toEqual([0, 0, 0]);
+      }
+      expect(Object.fromEntries(count)).toEqual({ 'output,zoneFirmShare': 4, 'firms,output,zoneFirmShare': 8, firms: 8 });
+      // The same tasks recorded as a comparison records them: the same values, bit for bit.
+      let compared = 0;
+      for (const row of rows) {
+        const names = (JSON.parse(row.recording) as { province: string[] }).province;
+        const input = applyParameterOverrides({ parameters: JSON.parse(row.parameters), ...JSON.parse(row.data) }, JSON.parse(row.overrides));
+        const full = recordTask(input, row.seed, comparisonRecording(DEFAULT_RECORD_OPTION));
+        const stored = new Float64Array(row.values_.buffer.slice(row.values_.byteOffset, row.values_.byteOffset + row.values_.byteLength));
+        const columns = names.map((name) => reporterNames.indexOf(name));
+        for (let step = 0; step < full.steps.length; step++) {
+          columns.forEach((p, k) => expect(Object.is(stored[step * names.length + k], full.province[step * reporterNames.length + p])).toBe(true));
+          compared += columns.length;
+        }
+      }
+      expect(compared).toBe(4 * (4 * 2 + 8 * 3 + 8 * 1));
+    } finally {
+      db.close();
+    }
   });
 
   it('resumes: running it again computes nothing and rewrites nothing', async () => {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCompareDir, main } from '../../src/cli/main.ts';
 import { expectSameExports, readExports, removeScratchDirs, scratchDir, writeSmallScenarios } from '../runner/runnerHelpers.ts';
 import { storedTasks } from '../support/crashTrials.ts';
+import { REPORT_DATA_FILE } from '../../src/report/reportData.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const bin = path.join(root, 'bin', 'zonesim.mjs');
@@ -87,9 +88,9 @@ describe('zonesim compare (real binary)', () => {
     expect(first.status, first.stderr).toBe(0);
     const expectedDir = defaultCompareDir(['more-zones', 'baseline'], 5, 3);
     expect(expectedDir).toBe(path.join('reports', 'baseline+more-zones_seed5_reps3'));
-    expect(first.stdout.trim().split('\n').pop()).toBe(`report: ${path.join(expectedDir, 'report-data.json')}`);
+    expect(first.stdout.trim().split('\n').pop()).toBe(`report: ${path.join(expectedDir, REPORT_DATA_FILE)}`);
     expect(first.stderr).toContain(`→ ${expectedDir} (6 to run`);
-    for (const f of ['run.sqlite', 'results.csv', 'summary.csv', 'paired.csv', 'end-state.csv', 'zones.csv', 'industries.csv', 'manifest.json', 'report-data.json']) {
+    for (const f of ['run.sqlite', 'results.csv', 'summary.csv', 'paired.csv', 'end-state.csv', 'zones.csv', 'industries.csv', 'manifest.json', REPORT_DATA_FILE]) {
       expect(existsSync(path.join(dir, expectedDir, f)), f).toBe(true);
     }
     const second = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
@@ -97,7 +98,7 @@ describe('zonesim compare (real binary)', () => {
     expect(second.stderr).toContain(`→ ${expectedDir} (all 6 already stored)`);
     expect(second.stderr).toContain('ran 0 replications (6 reused from the store)');
     expect(second.stderr).toContain('outputs unchanged');
-    expect(second.stdout.trim().split('\n').pop()).toBe(`report: ${path.join(expectedDir, 'report-data.json')}`);
+    expect(second.stdout.trim().split('\n').pop()).toBe(`report: ${path.join(expectedDir, REPORT_DATA_FILE)}`);
     const manifest = JSON.parse(readFileSync(path.join(dir, expectedDir, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ baseSeed: 5, replications: 3, baseline: 'baseline', record: 'final', storeFormat: 2 });
     expect(manifest.scenarios.map((s: { name: string }) => s.name)).toEqual(['baseline', 'more-zones']);

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bundledScenarioDir, bundledScenarioFiles, defaultCompareDir, legacyCompareDir, main } from '../../src/cli/main.ts';
 import { resolveScenarioArgument } from '../../src/cli/scenarioArguments.ts';
 import { removeScratchDirs, scratchDir, smallScenarioText } from '../runner/runnerHelpers.ts';
+import { REPORT_DATA_FILE } from '../../src/report/reportData.ts';
 
 afterAll(() => removeScratchDirs());
 
@@ -76,7 +77,7 @@ describe('scenario arguments', () => {
     // One replication of two bundled teaching-size scenarios (about a second).
     const result = await cli(['compare', 'baseline', 'no-zones', '--reps', '1', '--out', out, '--no-report', '--quiet', '--workers', '1']);
     expect(result.code, result.err).toBe(0);
-    expect(result.out.trim().split('\n').pop()).toBe(`report: ${path.join(out, 'report-data.json')}`);
+    expect(result.out.trim().split('\n').pop()).toBe(`report: ${path.join(out, REPORT_DATA_FILE)}`);
   });
 });
 

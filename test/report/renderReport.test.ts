@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readReportData, REPORT_DATA_FILE, reportInputProblem, writeReportData } from '../../src/report/reportData.ts';
+import { LEGACY_REPORT_DATA_FILE, readReportData, REPORT_DATA_FILE, reportDataBytes, reportInputProblem, writeReportData } from '../../src/report/reportData.ts';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { renderReport } from '../../src/report/renderReport.ts';
 import { reportInputFixture } from '../fixtures/report/reportInputFixture.ts';
 import { syntheticReportInput } from '../fixtures/report/syntheticReportInput.ts';
@@ -107,19 +108,39 @@ describe('renderReport', () => {
 });
 
 describe('report data', () => {
-  it('round-trips through report-data.json and rejects other JSON', async () => {
+  it('round-trips through report-data.json.gz (gzip of the compact JSON) and rejects other data', async () => {
     const dir = path.join(root, 'data');
     await rm(dir, { recursive: true, force: true });
     await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
+    expect(REPORT_DATA_FILE).toBe('report-data.json.gz');
     expect(await writeReportData(reportInputFixture, dir)).toBe(path.join(dir, REPORT_DATA_FILE));
+    const bytes = readFileSync(path.join(dir, REPORT_DATA_FILE));
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]); // the gzip magic number
+    expect(gunzipSync(bytes).toString('utf8')).toBe(`${JSON.stringify(reportInputFixture)}\n`);
+    expect(reportDataBytes(reportInputFixture).equals(bytes)).toBe(true); // the same input, the same bytes
     expect(await readReportData(dir)).toEqual(reportInputFixture);
     expect(reportInputProblem([])).toBe('not a JSON object');
     expect(reportInputProblem({ ...reportInputFixture, maps: {} })).toBe('"maps" is not an array');
+    await writeFile(path.join(dir, REPORT_DATA_FILE), gzipSync('{"title": 1}'));
+    await expect(readReportData(dir)).rejects.toThrow(/report-data\.json\.gz is not report data: "title" is not a string/);
     await writeFile(path.join(dir, REPORT_DATA_FILE), '{"title": 1}');
-    await expect(readReportData(dir)).rejects.toThrow(/is not report data: "title" is not a string/);
+    await expect(readReportData(dir)).rejects.toThrow(/report-data\.json\.gz is not report data: not gzip-compressed/);
+    await writeFile(path.join(dir, REPORT_DATA_FILE), gzipSync('{"title"'));
+    await expect(readReportData(dir)).rejects.toThrow(/report-data\.json\.gz is not report data: not JSON/);
   });
 
-  it('re-renders a run folder from report-data.json with scripts/renderReportFromData.ts', async () => {
+  it('reads the uncompressed report-data.json of a folder written by an earlier zonesim', async () => {
+    const dir = path.join(root, 'legacy');
+    await rm(dir, { recursive: true, force: true });
+    await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
+    await writeFile(path.join(dir, LEGACY_REPORT_DATA_FILE), JSON.stringify(reportInputFixture, null, 1));
+    expect(await readReportData(dir)).toEqual(reportInputFixture);
+    // Both present: the compressed one (the newer) is read.
+    await writeReportData({ ...reportInputFixture, title: 'newer' }, dir);
+    expect((await readReportData(dir)).title).toBe('newer');
+  });
+
+  it('re-renders a run folder from report-data.json.gz with scripts/renderReportFromData.ts', async () => {
     const dir = path.join(root, 'script');
     await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
     await writeReportData(reportInputFixture, dir);

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { runComparison } from '../../src/comparison/runComparison.ts';
-import { comparisonRecording, DEFAULT_RECORD_OPTION } from '../../src/runner/recording.ts';
+import { comparisonRecording, DEFAULT_RECORD_OPTION, provinceSeriesRecording } from '../../src/runner/recording.ts';
 import { estimateRun, formatBytes, formatDuration, memoryWarning, resourceProblem, storedBytesPerTask } from '../../src/runner/runEstimate.ts';
 import { loadScenarioFiles } from '../../src/scenario/loadScenarioFile.ts';
 import { writeFileSync } from 'node:fs';
@@ -58,16 +58,27 @@ describe('estimateRun', () => {
     const more = estimateRun([{ parameters: scenario.modelInput.parameters, tasks: 20 }], recording, 1);
     const two = estimateRun([{ parameters: scenario.modelInput.parameters, tasks: 20 }], recording, 2);
     expect(more.seconds).toBeCloseTo(2 * one.seconds, 9);
-    // Disk: 2.8 bytes per byte of values plus 3.3 MB for the report.
+    // Disk: 3.06 bytes per byte of values plus 1.8 MB for the report.
     const perTask = storedBytesPerTask(scenario.modelInput.parameters, recording);
-    expect(one.diskBytes).toBeCloseTo(3.3e6 + 2.8 * 10 * perTask, 3);
-    expect(more.diskBytes - one.diskBytes).toBeCloseTo(2.8 * 10 * perTask, 3);
+    expect(one.diskBytes).toBeCloseTo(1.8e6 + 3.06 * 10 * perTask, 3);
+    expect(more.diskBytes - one.diskBytes).toBeCloseTo(3.06 * 10 * perTask, 3);
     expect(more.memoryBytes).toBe(one.memoryBytes);
     expect(two.seconds).toBeCloseTo(more.seconds / 2, 9);
     // One more worker process: the worker's share of memory again (main process 100 MB + 2 × worker).
     expect(two.memoryBytes - 100e6).toBeCloseTo(2 * (more.memoryBytes - 100e6), 3);
     // Henan: 0.045 + 0.4e-6 × 1,122,000 + 45e-9 × 950,400 ≈ 0.536 s per replication (CPU).
     expect(one.seconds).toBeCloseTo(10 * (0.045 + 0.4e-6 * 1_122_000 + 45e-9 * 950_400), 6);
+  });
+
+  it("counts a kind's own recording: a robustness variant's few series, not the run's", async () => {
+    const [scenario] = await loadScenarioFiles([path.resolve(import.meta.dirname, '..', '..', 'scenarios', 'henan.yaml')]);
+    const parameters = scenario.modelInput.parameters;
+    const series = provinceSeriesRecording(['output']);
+    // Henan records 23 instants (2009–2031): per instant its year and one value (doubles), and its step (int32).
+    expect(storedBytesPerTask(parameters, series)).toBe(23 * 2 * 8 + 23 * 4);
+    const full = comparisonRecording(DEFAULT_RECORD_OPTION);
+    const mixed = estimateRun([{ parameters, tasks: 10 }, { parameters, tasks: 5, recording: series }], full, 1);
+    expect(mixed.diskBytes).toBeCloseTo(1.8e6 + 3.06 * (10 * storedBytesPerTask(parameters, full) + 5 * 460), 3);
   });
 
   it('formats durations and sizes for the plan line', () => {

@@ -5,6 +5,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { REPORT_DATA_FILE } from '../../src/report/reportData.ts';
 import { removeScratchDirs, scratchDir as sharedScratchDir } from '../support/scratchDirs.ts';
 import { comparisonSeeds, comparisonSpecHash, comparisonSpecJson, type ComparisonSpec } from '../../src/comparison/comparisonSpec.ts';
 import { MANIFEST_SESSION_FIELDS } from '../../src/comparison/runComparison.ts';
@@ -64,16 +66,16 @@ export const COMPARED_FILES = ['results.csv', 'summary.csv', 'paired.csv', 'end-
 export const SERIES_FILES = ['zone-series.csv', 'industry-series.csv'] as const;
 
 /**
- * The run folder's compared exports: the CSV files verbatim, and report-data.json with the
- * manifest's session fields (command, workers, times) removed.
+ * The run folder's compared exports: the CSV files verbatim, and the report data (report-data.json.gz,
+ * uncompressed) with the manifest's session fields (command, workers, times) removed.
  */
 export function readExports(outDir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const file of COMPARED_FILES) out[file] = readFileSync(path.join(outDir, file), 'utf8');
   for (const file of SERIES_FILES) if (existsSync(path.join(outDir, file))) out[file] = readFileSync(path.join(outDir, file), 'utf8');
-  const data = JSON.parse(readFileSync(path.join(outDir, 'report-data.json'), 'utf8')) as { manifest: Record<string, unknown> };
+  const data = JSON.parse(gunzipSync(readFileSync(path.join(outDir, REPORT_DATA_FILE))).toString('utf8')) as { manifest: Record<string, unknown> };
   for (const field of MANIFEST_SESSION_FIELDS) delete data.manifest[field];
-  out['report-data.json'] = JSON.stringify(data);
+  out[REPORT_DATA_FILE] = JSON.stringify(data);
   return out;
 }
 

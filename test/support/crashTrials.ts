@@ -15,6 +15,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { gunzipSync } from 'node:zlib';
+import { REPORT_DATA_FILE } from '../../src/report/reportData.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'zonesim.mjs');
@@ -140,7 +142,8 @@ export function folderContents(out: string): Map<string, string> {
       const full = path.join(folder, name);
       const relative = path.relative(out, full);
       if (statSync(full).isDirectory()) walk(full);
-      else if (!NOT_COMPARED.has(relative)) files.set(relative, readFileSync(full, 'latin1'));
+      // A compressed file is compared by its contents (the report data holds the session fields).
+      else if (!NOT_COMPARED.has(relative)) files.set(relative, name.endsWith('.gz') ? gunzipSync(readFileSync(full)).toString('latin1') : readFileSync(full, 'latin1'));
     }
   };
   walk(out);
@@ -153,7 +156,7 @@ export function folderContents(out: string): Map<string, string> {
     files.set(file, JSON.stringify(value));
   };
   strip('manifest.json', (v) => v);
-  strip('report-data.json', (v) => v.manifest as Record<string, unknown> | undefined);
+  strip(REPORT_DATA_FILE, (v) => v.manifest as Record<string, unknown> | undefined);
   // The report shows the manifest (with its session fields) in two sections, compared above through
   // manifest.json; the rest of the page must be the same, its start time aside.
   const html = files.get('report.html');
