@@ -1,7 +1,7 @@
 /**
  * Interleaved rounds: the way the benchmark compares two or more pieces of work in one process on a
  * shared machine. Every round runs each variant once, in forward order on even rounds and in reverse
- * order on odd ones (A B, B A, A B, …), after a full garbage collection, so that a change in the
+ * order on odd ones (A B, B A, A B, …), after a young-generation collection, so that a change in the
  * machine's load, a collection or the JIT reaches every variant alike; untimed warm-up rounds come
  * first so the hot paths are compiled.
  */

@@ -28,8 +28,8 @@
  * reports/bench/latest.json. Options: `--quick` (or ZONESIM_BENCH_QUICK=1) runs fewer rounds, for a
  * check of the script itself; `--sobol` adds the 10,240-run Sobol' experiment.
  *
- * Run with `--expose-gc` (as `npm run bench` does) so a full collection runs before each timed run and
- * one run's garbage is not charged to the next.
+ * Run with `--expose-gc` (as `npm run bench` does) so a young-generation collection runs before each
+ * timed run and one run's garbage is not charged to the next (why not a full one: cpuClock.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
