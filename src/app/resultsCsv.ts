@@ -2,7 +2,8 @@
  * The page's run as tidy long CSV, one row per value
  * (`scenario,replication,seed,step,year,zone,industry,metric,value`), so a class can open what it
  * saw in a spreadsheet and compare it with `zonesim run` (whose results.csv has the same province
- * values, one column per outcome). Pure module.
+ * values, one column per outcome, rounded to 9 significant digits; this file writes shortest
+ * round-trip doubles, equal bit for bit to the command line's run.sqlite). Pure module.
  */
 import type { RecordedValue } from '../outcomes/collectReporters.ts';
 

@@ -12,6 +12,8 @@ import { replicationSeed } from '../../src/model/randomStreams.ts';
 import { loadScenarioFile } from '../../src/scenario/loadScenarioFile.ts';
 import { resultsCsv, type RecordedFrame } from '../../src/app/resultsCsv.ts';
 import { streamRun } from '../../src/app/workerCore.ts';
+import { csvNumber } from '../../src/comparison/csvNumber.ts';
+import { RunStore } from '../../src/runner/runStore.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -65,7 +67,12 @@ async function serve(folder: string): Promise<{ url: string; close: () => Promis
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** Province values of a results CSV — the page's (long: one row per value) or the command line's (wide: one column per outcome) — as `step|metric` → value text (both write shortest round-trip doubles). */
+/**
+ * Province values of a results CSV — the page's (long: one row per value) or the command line's
+ * (wide: one column per outcome) — as `step|metric` → value text. The page writes shortest
+ * round-trip doubles; the command line's results.csv rounds non-integers to 9 significant digits
+ * (src/comparison/csvNumber.ts) and keeps the exact doubles in run.sqlite ({@link storedProvinceValues}).
+ */
 function provinceValues(csv: string): Map<string, string> {
   const rows = new Map<string, string>();
   const lines = csv.trim().split('\n');
@@ -82,6 +89,32 @@ function provinceValues(csv: string): Map<string, string> {
     rows.set(`${cells[at('step')]}|${cells[at('metric')]}`, cells[at('value')]);
   }
   return rows;
+}
+
+/**
+ * The exact province values of the only task of a command-line run folder, read from its run.sqlite,
+ * as `step|metric` → shortest round-trip text (the page's form); the metric order is results.csv's header.
+ */
+function storedProvinceValues(folder: string): Map<string, string> {
+  const header = readFileSync(path.join(folder, 'results.csv'), 'utf8').split('\n', 1)[0].split(',');
+  const metrics = header.slice(header.indexOf('year') + 1);
+  const store = RunStore.openFolder(folder, { readonly: true });
+  try {
+    const ids = store.taskFacts().map((task) => task.id);
+    expect(ids).toHaveLength(1);
+    const province = store.taskProvince(ids[0]);
+    if (province === null) throw new Error(`${folder}: task ${ids[0]} has no province series`);
+    const rows = new Map<string, string>();
+    province.steps.forEach((step, s) => {
+      metrics.forEach((metric, p) => {
+        const value = province.province[s * metrics.length + p];
+        if (!Number.isNaN(value)) rows.set(`${step}|${metric}`, String(value));
+      });
+    });
+    return rows;
+  } finally {
+    store.close();
+  }
 }
 
 /** Inputs on which the model's transcendental functions are compared between Chromium and Node. */
@@ -338,7 +371,11 @@ describe.skipIf(!haveChromium)('classroom page in headless Chromium', () => {
     const started = performance.now();
     await run(process.execPath, [ZONESIM, 'run', scenarioFile, '--reps', '1', '--seed', String(seed), '--out', cliOut, '--quiet'], { cwd: ROOT });
     timings['zonesim run of the exported file (CLI, 1 replication)'] = `${Math.round(performance.now() - started)} ms`;
-    const cliValues = provinceValues(readFileSync(path.join(cliOut, 'results.csv'), 'utf8'));
+    const cliCsvValues = provinceValues(readFileSync(path.join(cliOut, 'results.csv'), 'utf8'));
+    const cliValues = storedProvinceValues(cliOut);
+    // The command line's results.csv writes the stored doubles through csvNumber (9 significant digits).
+    expect(cliCsvValues.size).toBe(cliValues.size);
+    for (const [key, value] of cliValues) expect(cliCsvValues.get(key), `results.csv vs run.sqlite: ${key}`).toBe(csvNumber(Number(value)));
     const finalStep = Math.max(...[...cliValues.keys()].map((key) => Number(key.split('|')[0])));
     expect(finalStep).toBe(264);
     expect(cliValues.size).toBeGreaterThan(50 * 23);
