@@ -11,7 +11,8 @@
  * Three rates are reported per worker count:
  * - steady state: replications stored in the second half of the run / the time that half took —
  *   the sustained throughput of a long run such as `npm start` (30 Henan replications among 570),
- *   once every worker has compiled its hot code. The target is checked on this rate;
+ *   once every worker has compiled its hot code (hence {@link RUNNER_BENCH_REPLICATIONS} = 40).
+ *   The target is checked on this rate;
  * - simulate: replications / time from dispatching the first job to storing the last one, including
  *   worker start-up and JIT warm-up. With 2 workers on 2 cores the warm-up costs more than with 1,
  *   because V8's background compiler threads then have no idle core to run on;
@@ -31,8 +32,15 @@ import { median } from './benchStatistics.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Default replications per measurement (even; the second half gives the steady-state rate). */
-export const RUNNER_BENCH_REPLICATIONS = 16;
+/**
+ * Default replications per measurement (even; the second half gives the steady-state rate). 40, not
+ * fewer: a worker's hot code keeps tiering up over its first several Henan replications, so with 16
+ * (8 per worker) the second half of a 2-worker run was still warming up — measured 2026-12-05 on an
+ * idle machine: 16 replications gave 1.61–1.79× (406–431 ms per replication in a worker, against
+ * 326 with one worker, whose 16 reach steady state sooner); 40 gave 1.89× and 1.90× (319–326 ms
+ * against 272–277).
+ */
+export const RUNNER_BENCH_REPLICATIONS = 40;
 
 /** The issue's target for the 2-worker speed-up (informational). */
 export const TARGET_RUNNER_SPEED_UP = 1.85;
