@@ -1,9 +1,11 @@
 /**
- * Two versions of zonesim side by side in one process: this checkout and an older commit extracted
- * into a temporary folder (`git archive <commit> src scenarios | tar -x -C <folder>`, with this
- * repository's node_modules linked in), each version's modules imported dynamically from its own
- * folder. The benchmark runs their replications in interleaved rounds, so drift in the machine's load
- * reaches both alike, and compares CPU time per located project (and per firm-year).
+ * Two versions of zonesim side by side: this checkout and an older commit extracted into a temporary
+ * folder (`git archive <commit> src scenarios package.json tsconfig.json | tar -x -C <folder>`, with
+ * this repository's node_modules linked in: see {@link extractCommit}). Each version runs in its own
+ * fresh processes (bench/isolatedProcessRounds.ts: one process per version per round, the order
+ * alternating, warm-up replications first in each), so that neither version's code shares a process
+ * with the other's — two copies of the model in one process do not run alike (measured there). The benchmark compares CPU time per located project (and
+ * per firm-year).
  *
  * A replication is driven as simulateModel drives it without an observer — initialiseModel, then
  * stepModel to the last step — summing the living firms after every step (firm-steps; firm-years =
@@ -16,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ratioOf, spread, summariseTimes, type Spread, type SpreadRatio, type TimeSummary } from './benchStatistics.ts';
-import { runInterleaved, type VariantRuns } from './interleavedRounds.ts';
+import { runIsolatedChild, runIsolatedRounds, type ChildRunner, type IsolatedRuns, type IsolatedSchedule } from './isolatedProcessRounds.ts';
 
 /** The commit the issue's speed-up is measured against, and its Henan scenario. */
 export const LEGACY_COMMIT = '4c7d987';
@@ -99,15 +101,21 @@ export interface ExtractedCommit {
 }
 
 /**
- * Extract `src/` and `scenarios/` of `commit` from the git repository at `repository` into a new
- * temporary folder, with a link to the repository's node_modules so its imports resolve.
+ * Extract `src/`, `scenarios/`, `package.json` and `tsconfig.json` of `commit` from the git repository
+ * at `repository` into a new temporary folder, with a link to the repository's node_modules so its
+ * imports resolve.
+ *
+ * package.json matters: it says `"type": "module"`, without which tsx compiles the folder's .ts files
+ * as CommonJS (exports become getters, every cross-module call goes through one). Measured 2026-12-05,
+ * the same commit's Henan replication in fresh processes: 365–630 ms as CommonJS against 261–410 ms as
+ * ES modules — the benchmark's earlier extraction (src and scenarios only) charged 4c7d987 with that.
  *
  * @throws when git or tar fail (for example a shallow clone without the commit).
  */
 export function extractCommit(repository: string, commit: string): ExtractedCommit {
   const root = mkdtempSync(path.join(os.tmpdir(), `zonesim-${commit}-`));
   try {
-    const archive = execFileSync('git', ['archive', commit, 'src', 'scenarios'], { cwd: repository, maxBuffer: 1 << 28 });
+    const archive = execFileSync('git', ['archive', commit, 'src', 'scenarios', 'package.json', 'tsconfig.json'], { cwd: repository, maxBuffer: 1 << 28 });
     execFileSync('tar', ['-x', '-C', root], { input: archive });
     symlinkSync(path.join(repository, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   } catch (error) {
@@ -147,13 +155,13 @@ export interface LegacySpeedUp {
   readonly perReplication: SpreadRatio;
 }
 
-function summariseVersion(version: LoadedVersion, runs: VariantRuns<ReplicationCounts>): VersionMeasurement {
+function summariseVersion(version: VersionToMeasure, runs: IsolatedRuns<ReplicationCounts>): VersionMeasurement {
   const per = (pick: (t: (typeof runs.times)[number]) => number, by: (c: ReplicationCounts) => number): Spread =>
     spread(runs.times.map((t, i) => (1000 * pick(t)) / by(runs.values[i])));
   return {
     label: version.label,
     scenario: version.scenario,
-    zones: version.zones,
+    zones: runs.zones,
     replications: runs.times.length,
     times: summariseTimes(runs.times),
     entries: spread(runs.values.map((v) => v.entries)),
@@ -164,24 +172,33 @@ function summariseVersion(version: LoadedVersion, runs: VariantRuns<ReplicationC
   };
 }
 
+/** A version to measure: a checkout's folder and the scenario (relative to it) its replications run. */
+export interface VersionToMeasure {
+  readonly label: string;
+  readonly root: string;
+  readonly scenario: string;
+}
+
 /**
- * Time `rounds` replications of each version in interleaved rounds (after `warmUp` untimed ones),
- * replication r of both with seed `seedOf(r)`, and compare them.
+ * Time the replications of both versions in isolated-process rounds (the same seeds for both:
+ * seedOf(i) for timed replication i, seedOf(−1), seedOf(−2), … for every process's warm-up) and
+ * compare them.
  */
 export function measureLegacySpeedUp(
   commit: string,
-  old: LoadedVersion,
-  current: LoadedVersion,
-  seedOf: (round: number) => number,
-  rounds: number,
-  warmUp: number,
+  old: VersionToMeasure,
+  current: VersionToMeasure,
+  seedOf: (index: number) => number,
+  schedule: IsolatedSchedule,
   progress: (message: string) => void = () => {},
+  runChild: ChildRunner = runIsolatedChild,
 ): LegacySpeedUp {
-  const runs = runInterleaved<ReplicationCounts>(
-    [old, current].map((version) => ({ label: version.label, run: (round: number) => version.replicate(seedOf(round < 0 ? 1000 - round : round)) })),
-    rounds,
-    warmUp,
+  const runs = runIsolatedRounds<ReplicationCounts>(
+    [old, current].map((version) => ({ label: version.label, task: { kind: 'version' as const, ...version } })),
+    schedule,
+    seedOf,
     (m) => progress(`speed-up against ${commit}: ${m}`),
+    runChild,
   );
   const o = summariseVersion(old, runs[0]);
   const c = summariseVersion(current, runs[1]);

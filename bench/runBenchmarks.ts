@@ -1,19 +1,21 @@
 /**
  * The project's benchmark (`npm run bench`). Never used for timed assertions in tests.
  *
- * The machine is shared, so every comparison runs in ONE process in interleaved rounds (A B, B A, …;
- * bench/interleavedRounds.ts) and is judged on CPU time — of the whole process (every thread) and of
- * the JavaScript thread alone (bench/cpuClock.ts) — with wall time and run-queue wait beside it;
- * medians and minima are reported. It measures:
+ * The machine is shared, so every comparison runs in alternating rounds (A B, B A, …) and is judged on
+ * CPU time — of the whole process (every thread) and of the JavaScript thread alone
+ * (bench/cpuClock.ts) — with wall time and run-queue wait beside it; medians and minima are reported.
+ * Two implementations never share a process (bench/isolatedProcessRounds.ts: one fresh process per
+ * implementation per round, warm-up replications first), because two copies of the model imported
+ * into one process were measured to run 1.25–1.35× apart; work within one implementation is compared
+ * in one process (bench/interleavedRounds.ts). It measures:
  *
- * 1. the speed-up against commit 4c7d987: that commit extracted into a temporary folder and imported
- *    beside this checkout, a replication of its `scenarios/henan-180.yaml` against one of today's
- *    `scenarios/henan.yaml` (both Henan at province scale with every mechanism of their version on),
- *    interleaved; CPU time per located project (the headline) and per firm-year
- *    (bench/legacyComparison.ts);
+ * 1. the speed-up against commit 4c7d987: that commit extracted into a temporary folder, a
+ *    replication of its `scenarios/henan-180.yaml` against one of today's `scenarios/henan.yaml` (both
+ *    Henan at province scale with every mechanism of their version on), each in its own processes;
+ *    CPU time per located project (the headline) and per firm-year (bench/legacyComparison.ts);
  * 2. zonesim's core (henan.yaml with every policy group off) against its plain-objects peer, the same
  *    model and caching algorithm written with plain objects (bench/plainObjectsCore.ts,
- *    bench/peerComparison.ts);
+ *    bench/peerComparison.ts), each in its own processes;
  * 3. the model's location choice against the cached-weights kernels of its two samplers on one real
  *    state (bench/cachedWeightsKernel.ts, bench/choiceFloors.ts);
  * 4. where a Henan replication's time goes, per mechanism (bench/instrumentedReplication.ts);
@@ -44,7 +46,8 @@ import { measureChoiceFloors, type ChoiceFloors } from './choiceFloors.ts';
 import { collectGarbage } from './cpuClock.ts';
 import { measureExperiments, renderExperimentMarkdown, type ExperimentBenchmark } from './experimentBenchmark.ts';
 import { INITIALISE_PHASE, mechanismNames, runInstrumentedReplication } from './instrumentedReplication.ts';
-import { extractCommit, LEGACY_COMMIT, LEGACY_SCENARIO, loadVersion, measureLegacySpeedUp, type LegacySpeedUp } from './legacyComparison.ts';
+import type { IsolatedSchedule } from './isolatedProcessRounds.ts';
+import { extractCommit, LEGACY_COMMIT, LEGACY_SCENARIO, measureLegacySpeedUp, type LegacySpeedUp } from './legacyComparison.ts';
 import { NATIONAL_SCENARIO } from './nationalScale.ts';
 import { measurePeer, type PeerComparison } from './peerComparison.ts';
 import { coreParameters } from './plainObjectsCore.ts';
@@ -56,24 +59,37 @@ import { measureRunner, renderRunnerMarkdown, TARGET_RUNNER_SPEED_UP, type Runne
 /** Base seed: round r uses replicationSeed(BASE_SEED, r). */
 const BASE_SEED = 2009;
 
+/** Seeds of the isolated-process comparisons: timed replication i ≥ 0, warm-up ones i < 0 (as 1000 − i). */
+const isolatedSeed = (index: number): number => replicationSeed(BASE_SEED, index < 0 ? 1000 - index : index);
+
 /** Repository root (bench/ is one level down). */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const JSON_OUTPUT = 'reports/bench/latest.json';
 const HENAN_SCENARIO = 'scenarios/henan.yaml';
 
-/** Rounds (timed, warm-up) of each part; `--quick` uses the second set. */
+/**
+ * Rounds of each part; `--quick` uses the second set. The two comparisons of implementations run in
+ * isolated-process rounds (bench/isolatedProcessRounds.ts); the floors and mechanism shares compare
+ * work within one process ([timed, warm-up] rounds).
+ */
 interface Rounds {
-  readonly legacy: [number, number];
-  readonly peer: [number, number];
+  readonly legacy: IsolatedSchedule;
+  readonly peer: IsolatedSchedule;
   readonly floors: number;
   readonly mechanisms: [number, number];
   readonly memorySeeds: number;
   readonly nationalSeeds: number;
   readonly runnerReplications: number | undefined;
 }
-const FULL: Rounds = { legacy: [8, 4], peer: [11, 4], floors: 9, mechanisms: [5, 2], memorySeeds: 3, nationalSeeds: 3, runnerReplications: undefined };
-const QUICK: Rounds = { legacy: [2, 1], peer: [2, 1], floors: 3, mechanisms: [1, 1], memorySeeds: 1, nationalSeeds: 1, runnerReplications: 4 };
+const FULL: Rounds = {
+  legacy: { rounds: 6, warmUpPerProcess: 3, timedPerProcess: 2 },
+  peer: { rounds: 6, warmUpPerProcess: 3, timedPerProcess: 2 },
+  floors: 9, mechanisms: [5, 2], memorySeeds: 3, nationalSeeds: 3, runnerReplications: undefined };
+const QUICK: Rounds = {
+  legacy: { rounds: 2, warmUpPerProcess: 1, timedPerProcess: 1 },
+  peer: { rounds: 2, warmUpPerProcess: 1, timedPerProcess: 1 },
+  floors: 3, mechanisms: [1, 1], memorySeeds: 1, nationalSeeds: 1, runnerReplications: 4 };
 
 /** The state of the choice floors: this many steps into a Henan core replication; pool size. */
 const FLOOR_STEPS = 132;
@@ -271,7 +287,7 @@ function renderLegacy(l: LegacySpeedUp | { readonly error: string }): string[] {
     medMin(v.cpuMicrosPerFirmYear, (x) => fmt(x, 2)),
   ];
   return [
-    `## 1. Speed-up against ${l.commit} (one process, interleaved rounds)`,
+    `## 1. Speed-up against ${l.commit} (each version in its own processes, alternating rounds)`,
     '',
     markdownTable(
       ['version', 'scenario', 'zones', 'replications', 'CPU ms', 'JS-thread CPU ms', 'wall ms', 'run-queue wait ms', 'entries', 'firm-years', 'CPU µs per located project', 'CPU µs per firm-year'],
@@ -300,9 +316,9 @@ function renderPeer(p: PeerComparison): string[] {
       ],
     ),
     '',
-    `${p.rounds} interleaved rounds, ${fmtInt(p.entries.median)} entries per replication (median). zonesim / peer: **${ratioText(p.ratio)}** ` +
+    `${p.rounds} alternating rounds of one fresh process per implementation, ${fmtInt(p.entries.median)} entries per replication (median). zonesim / peer: **${ratioText(p.ratio)}** ` +
       `(JS thread ${ratioText(p.threadRatio)}); zonesim / per-cell peer ${ratioText(p.perCellRatio)}. Identical outcomes (entries, exits, firms, firms per zone) ` +
-      `of zonesim and the factorised peer in ${p.identicalRounds} of ${p.rounds} rounds.`,
+      `of zonesim and the factorised peer in ${p.identicalReplications} of ${p.replications} replications.`,
     '',
   ];
 }
@@ -392,9 +408,9 @@ async function measureLegacy(rounds: Rounds): Promise<LegacySpeedUp | { error: s
     return { error: `could not extract ${LEGACY_COMMIT}: ${(error as Error).message.split('\n')[0]}` };
   }
   try {
-    const old = await loadVersion(LEGACY_COMMIT, extracted.root, LEGACY_SCENARIO);
-    const current = await loadVersion('current', ROOT, HENAN_SCENARIO);
-    return measureLegacySpeedUp(LEGACY_COMMIT, old, current, (r) => replicationSeed(BASE_SEED, r), rounds.legacy[0], rounds.legacy[1], progress);
+    const old = { label: LEGACY_COMMIT, root: extracted.root, scenario: LEGACY_SCENARIO };
+    const current = { label: 'current', root: ROOT, scenario: HENAN_SCENARIO };
+    return measureLegacySpeedUp(LEGACY_COMMIT, old, current, isolatedSeed, rounds.legacy, progress);
   } finally {
     extracted.remove();
   }
@@ -416,7 +432,7 @@ async function main(): Promise<void> {
   const legacy = await measureLegacy(rounds);
   const henan = await loadScenarioFile(path.join(ROOT, HENAN_SCENARIO));
   const core: ModelInput = { ...henan.modelInput, parameters: coreParameters(henan.modelInput.parameters) };
-  const peer = measurePeer(core, (r) => replicationSeed(BASE_SEED, r), rounds.peer[0], rounds.peer[1], progress);
+  const peer = measurePeer(HENAN_SCENARIO, core, isolatedSeed, rounds.peer, progress);
   const floors = measureChoiceFloors(core, replicationSeed(BASE_SEED, 0), FLOOR_STEPS, FLOOR_POOL, rounds.floors, progress);
   const mechanisms = measureMechanisms(henan.modelInput, rounds.mechanisms[0], rounds.mechanisms[1]);
 

@@ -1,9 +1,9 @@
 /**
  * The benchmark's side-by-side versions (bench/legacyComparison.ts): commit 4c7d987 extracted into a
- * temporary folder runs in this process, a replication driven step by step ends where that version's
+ * temporary folder (with its package.json) runs in this process, a replication driven step by step ends where that version's
  * own simulateModel ends, and the firm-years are the sum of firms after each step / steps per year.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,8 @@ describe('legacy comparison', () => {
     const extracted = extractCommit(process.cwd(), LEGACY_COMMIT);
     try {
       expect(existsSync(path.join(extracted.root, LEGACY_SCENARIO))).toBe(true);
+      // Its package.json comes along, so tsx runs it as ES modules as it ran at its commit (not CommonJS).
+      expect(JSON.parse(readFileSync(path.join(extracted.root, 'package.json'), 'utf8')).type).toBe('module');
       const old = await loadVersion(LEGACY_COMMIT, extracted.root, 'scenarios/baseline.yaml');
       const seed = replicationSeed(2009, 4);
       const counts = old.replicate(seed);
