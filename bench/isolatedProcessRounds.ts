@@ -6,13 +6,16 @@
  * machine's load reaches every variant alike; each process runs untimed warm-up replications, then
  * its share of the timed ones.
  *
- * Why not one process: two copies of the same code imported into one Node 20 process do not run
- * alike. Measured 2026-12-05 with this checkout's code extracted twice (identical files, one process,
- * interleaved rounds, 8 timed Henan replications each after 4 warm-up ones): the copy imported first
- * took 356 ms per replication and the copy imported second 451 ms (0.79×); with the benchmark's own
- * order (this checkout imported first, the extracted folder second) the same code "ran 1.35× faster"
- * than itself. The in-process comparison against 4c7d987 was therefore inflated by about that factor.
- * In separate processes the two copies take the same time.
+ * Why not one process: each implementation should be timed as a user runs it, alone in its process,
+ * with its own heap and compiled code — not sharing a heap with another model's garbage, nor V8's
+ * compiler threads with another model's code. Measured 2026-12-05 (two identical copies of this
+ * checkout, ES modules, one process, interleaved rounds, 8 timed Henan replications after 4 warm-up
+ * ones): the second copy took 0.969 and 0.985 of the first's time, so the in-process effect is small;
+ * the large error of the earlier in-process comparison against 4c7d987 was its extraction without
+ * package.json, which made tsx run that commit as CommonJS (bench/legacyComparison.ts, extractCommit).
+ * The price of isolation is noise: a process runs for seconds, so slow phases of a shared machine
+ * reach one variant's process more than the other's; rounds alternate the order, and the report gives
+ * medians and minima over every timed replication.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

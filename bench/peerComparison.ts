@@ -1,8 +1,7 @@
 /**
  * zonesim's core against its plain-objects peer (bench/plainObjectsCore.ts) on the same settings and
  * seeds, in isolated-process rounds (bench/isolatedProcessRounds.ts: each implementation in its own
- * fresh processes, the order alternating round by round, since code that shares a process with other
- * code does not run as it runs alone): CPU time per replication of each, their ratio (zonesim / peer; the
+ * fresh processes, the order alternating round by round, each timed as it runs alone): CPU time per replication of each, their ratio (zonesim / peer; the
  * issue's target is ≤ 0.5), and whether each round's outcomes were identical (the peer draws the same
  * random numbers and does the same arithmetic, so they are unless the model's arithmetic changed).
  * The peer runs twice per round: with zonesim's factorised weight refresh (the headline: the same

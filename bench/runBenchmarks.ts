@@ -5,9 +5,8 @@
  * CPU time — of the whole process (every thread) and of the JavaScript thread alone
  * (bench/cpuClock.ts) — with wall time and run-queue wait beside it; medians and minima are reported.
  * Two implementations never share a process (bench/isolatedProcessRounds.ts: one fresh process per
- * implementation per round, warm-up replications first), because two copies of the model imported
- * into one process were measured to run 1.25–1.35× apart; work within one implementation is compared
- * in one process (bench/interleavedRounds.ts). It measures:
+ * implementation per round, warm-up replications first), so each is timed as a user runs it; work
+ * within one implementation is compared in one process (bench/interleavedRounds.ts). It measures:
  *
  * 1. the speed-up against commit 4c7d987: that commit extracted into a temporary folder, a
  *    replication of its `scenarios/henan-180.yaml` against one of today's `scenarios/henan.yaml` (both

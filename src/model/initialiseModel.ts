@@ -155,6 +155,7 @@ export function deriveStepConstants(parameters: Parameters, growth: Float64Array
     referenceLandPrice: parameters.zones.landPrice,
     guaranteeTermSteps: Math.max(1, Math.round(parameters.guarantees.termYears * spy)),
     standardFactoryWeight: exp(parameters.financing.standardFactoryBonus / parameters.choice.scale),
+    projectSizeTail: 1 - pow(parameters.projects.sizeMinimum / parameters.projects.sizeMaximum, parameters.projects.sizeParetoAlpha),
     planningAccessUtility: planningAccessUtility(parameters),
     promotionZoneUtility: promotionUtilityForZone(parameters),
     promotionOutsideUtility: promotionUtilityForOutside(parameters),

@@ -247,6 +247,8 @@ export interface StepConstants {
   guaranteeTermSteps: number;
   /** Weight multiplier of renting standard factory floor: exp(standardFactoryBonus / scale). */
   standardFactoryWeight: number;
+  /** The truncated Pareto's 1 − (x_min / x_max)^α of project sizes (projectArrival.ts, drawProjectSize). */
+  projectSizeTail: number;
   /** Utility terms that are the same for every zone and constant over the run (0 when their group is
    *  off): R9 market access, R15 awareness and approval in a zone, R15 approval outside. */
   planningAccessUtility: number;

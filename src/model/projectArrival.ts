@@ -105,10 +105,10 @@ export function queueNewProject(state: ModelState, draw: UniformGenerator, mobil
 
 /**
  * Inverse CDF of the Pareto distribution with scale x_min and index α truncated at x_max:
- * x = x_min · (1 − u · (1 − (x_min/x_max)^α))^(−1/α), u in [0, 1).
+ * x = x_min · (1 − u · (1 − (x_min/x_max)^α))^(−1/α), u in [0, 1). The constant 1 − (x_min/x_max)^α
+ * is computed once per run (state.constants.projectSizeTail), with the same bits as per project.
  */
 export function drawProjectSize(state: ModelState, u: number): number {
   const p = state.parameters.projects;
-  const tail = 1 - pow(p.sizeMinimum / p.sizeMaximum, p.sizeParetoAlpha);
-  return p.sizeMinimum * pow(1 - u * tail, -1 / p.sizeParetoAlpha);
+  return p.sizeMinimum * pow(1 - u * state.constants.projectSizeTail, -1 / p.sizeParetoAlpha);
 }
