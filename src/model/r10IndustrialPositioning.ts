@@ -118,34 +118,34 @@ export function scoreIndustries(state: ModelState, z: number, out: Float64Array,
   const p = state.parameters.positioning;
   const industries = state.industries;
   const k = industries.count;
+  // The criteria's values go through a K-length array (a double returned by a closure call is boxed).
+  const values = new Float64Array(k);
   out.fill(0);
-  addStandardised(out, (j) => industries.growth[j], k, p.rule === 'homogeneous' ? 1 : p.growthWeight);
+  for (let j = 0; j < k; j++) values[j] = industries.growth[j];
+  addStandardised(out, values, k, p.rule === 'homogeneous' ? 1 : p.growthWeight);
   if (p.rule === 'homogeneous') return;
   const zones = state.zones;
   const zoneJobs = zones.employment[z];
-  addStandardised(
-    out,
-    (j) => {
-      const e = zones.industryEmployment[z * k + j];
-      return zoneJobs > 0 && industryJobs[j] > 0 && totalJobs > 0 ? e / zoneJobs / (industryJobs[j] / totalJobs) : 0;
-    },
-    k,
-    p.competitivenessWeight,
-  );
+  for (let j = 0; j < k; j++) {
+    const e = zones.industryEmployment[z * k + j];
+    values[j] = zoneJobs > 0 && industryJobs[j] > 0 && totalJobs > 0 ? e / zoneJobs / (industryJobs[j] / totalJobs) : 0;
+  }
+  addStandardised(out, values, k, p.competitivenessWeight);
   if (state.parameters.choice.relatedness.enabled) {
-    addStandardised(out, (j) => relatednessDensity(zones, industries, z, j), k, p.relatednessWeight);
+    for (let j = 0; j < k; j++) values[j] = relatednessDensity(zones, industries, z, j);
+    addStandardised(out, values, k, p.relatednessWeight);
   }
 }
 
 /** out[j] += weight × (x_j − mean) / sd over j; nothing when the weight is 0 or all x are equal. */
-function addStandardised(out: Float64Array, value: (j: number) => number, k: number, weight: number): void {
+function addStandardised(out: Float64Array, values: Float64Array, k: number, weight: number): void {
   if (weight === 0 || k < 2) return;
   let mean = 0;
-  for (let j = 0; j < k; j++) mean += value(j);
+  for (let j = 0; j < k; j++) mean += values[j];
   mean /= k;
   let variance = 0;
-  for (let j = 0; j < k; j++) variance += (value(j) - mean) ** 2;
+  for (let j = 0; j < k; j++) variance += (values[j] - mean) ** 2;
   const sd = Math.sqrt(variance / k);
   if (!(sd > 1e-12)) return;
-  for (let j = 0; j < k; j++) out[j] += (weight * (value(j) - mean)) / sd;
+  for (let j = 0; j < k; j++) out[j] += (weight * (values[j] - mean)) / sd;
 }
