@@ -3,24 +3,30 @@
  * number of replications (issue 11, item 4), shown in the plan line, and a one-line refusal when the
  * run would need more disk than is free or more memory than the machine has.
  *
- * The costs are measured, not derived: CPU per replication ≈ 45 ms + 0.4 µs per estimated firm-year
- * + 45 ns per zone × industry × step cell (src/scenario/replicationWork.ts for the two sizes),
- * fitted on 2026-12-05 on this project's 2-core machine (AMD EPYC, Node 20.20, loaded by other
- * processes) from three replications each of a 3-year 5-zone scenario (47 ms), `henan.yaml` (433 ms
- * for 1.12 million estimated firm-years and 0.95 million cell-steps) and a 3-year scenario of 2,000
- * zones × 100 industries with 100 firms (327 ms for 7.2 million cell-steps); the national-scale
- * scenario then comes out at 7 s against 9.5 s measured by `npm run bench`. Memory per worker ≈ 100 MB
- * (the process with its modules) + 300 B per firm + 150 B per zone × industry cell, from the same
- * runs' resident set; plus 100 MB for the main process. Disk: the bytes of values each task stores
+ * The costs are measured, not derived: a replication's time in a worker ≈ 5 ms + 75 ns per estimated
+ * firm-year + 230 ns per zone × industry × step cell (src/scenario/replicationWork.ts for the two
+ * sizes), a least-squares fit (weighted by tasks) of the 167 parameter sets of the bundled main job
+ * (`npm start`, 1,340 replications) run on 2026-12-06 on this project's 2-core machine (AMD EPYC,
+ * Node 20.20) with 2 workers: each task's wall time in its worker, which is what the run waits for
+ * (two busy workers slow each other down by some 25 %, so a run on 1 worker takes less than this
+ * says). The per-cell term carries most of a zone scenario's cost because cells and zone entries go
+ * together: `henan.yaml` (1.12 million estimated firm-years, 0.95 million cell-steps) took 323 ms, its
+ * no-zones twin (the same firm-years, no cells) 99 ms. The national-scale scenario comes out at 4.3 s
+ * against about 6 s measured by `npm run bench` in a lone process. Memory per worker ≈ 100 MB
+ * (the process with its modules) + 300 B per firm + 150 B per zone × industry cell, from the
+ * resident set of earlier runs (2026-12-05); plus 100 MB for the main process. Disk: the bytes of
+ * values each task stores
  * are computed exactly from what it records (tested against a store; a claims run's robustness
  * variants record only a few series); the whole folder (store, CSV files, report, charts) is about
  * 3.06 times that plus 1.8 MB, a line through two folders measured on 2026-12-05 (CSV numbers to 9
  * significant digits, compact SVG charts): 4 bundled scenarios (baseline, no-zones, henan,
  * henan-no-zones) × 10 replications with the report, 4.67 MB for 0.93 MB of values, and the bundled
- * main job (`npm start`) at 30 replications, 39.1 MB for 12.2 MB of values. For the main job the estimate says 43 s on 2 workers against 95 s of CPU measured
- * (48 s on two cores). Expect the time within a factor of about 2 on an otherwise idle machine —
- * under load it takes longer: the 4-scenario run above, estimated at 6 s, took 24 s while other jobs
- * shared the two cores — and the memory and disk within some 50 %.
+ * main job (`npm start`) at 30 replications, 39.1 MB for 12.2 MB of values. For the main job the
+ * estimate says 32 s on 2 workers against 37.9 s measured (wall; the main thread's summaries, CSV
+ * files and report, some 7 s, are not in the estimate). Expect the time within a factor of about 2
+ * on an otherwise idle machine — under load it takes longer (on 2026-12-05 the 4-scenario run above
+ * took four times its estimate while other jobs shared the two cores) — and the memory and disk
+ * within some 50 %.
  */
 import { isRecordStep } from '../model/simulateModel.ts';
 import type { Parameters } from '../model/parameterSpecification.ts';
@@ -28,11 +34,11 @@ import { replicationWork } from '../scenario/replicationWork.ts';
 import type { Recording } from './recording.ts';
 
 /** CPU seconds of a replication apart from its size (loading the scenario into the model, set-up). */
-const SECONDS_PER_REPLICATION = 0.045;
+const SECONDS_PER_REPLICATION = 0.005;
 /** CPU seconds per estimated firm-year. */
-const SECONDS_PER_FIRM_YEAR = 0.4e-6;
+const SECONDS_PER_FIRM_YEAR = 75e-9;
 /** CPU seconds per zone × industry × step cell. */
-const SECONDS_PER_CELL_STEP = 45e-9;
+const SECONDS_PER_CELL_STEP = 230e-9;
 /** Resident memory of a worker (or the main process) with zonesim's modules loaded, bytes. */
 const PROCESS_BYTES = 100e6;
 /** Memory per firm, bytes. */

@@ -66,8 +66,8 @@ describe('estimateRun', () => {
     expect(two.seconds).toBeCloseTo(more.seconds / 2, 9);
     // One more worker process: the worker's share of memory again (main process 100 MB + 2 × worker).
     expect(two.memoryBytes - 100e6).toBeCloseTo(2 * (more.memoryBytes - 100e6), 3);
-    // Henan: 0.045 + 0.4e-6 × 1,122,000 + 45e-9 × 950,400 ≈ 0.536 s per replication (CPU).
-    expect(one.seconds).toBeCloseTo(10 * (0.045 + 0.4e-6 * 1_122_000 + 45e-9 * 950_400), 6);
+    // Henan: 0.005 + 75e-9 × 1,122,000 + 230e-9 × 950,400 ≈ 0.308 s per replication (in a busy worker).
+    expect(one.seconds).toBeCloseTo(10 * (0.005 + 75e-9 * 1_122_000 + 230e-9 * 950_400), 6);
   });
 
   it("counts a kind's own recording: a robustness variant's few series, not the run's", async () => {
