@@ -25,7 +25,7 @@ import type { VariantRuns } from './interleavedRounds.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** One variant: its task, and the seeds of its processes. */
+/** One variant: its label and the task each of its processes runs. */
 export interface IsolatedVariant {
   readonly label: string;
   readonly task: IsolatedTask;

@@ -63,8 +63,8 @@ async function replicatorOf(task: IsolatedTask): Promise<{ zones: number; replic
   return { zones, replicate: (seed) => peerOutcomes(simulatePeer(input, seed, refresh)) };
 }
 
-/** Run a request in this process (the child's body; exported for tests). */
-export async function runIsolatedRequest(request: IsolatedRequest): Promise<IsolatedReply<unknown>> {
+/** Run a request in this process (the child's body). */
+async function runIsolatedRequest(request: IsolatedRequest): Promise<IsolatedReply<unknown>> {
   const { zones, replicate } = await replicatorOf(request.task);
   for (const seed of request.warmUpSeeds) replicate(seed);
   const times: ElapsedTimes[] = [];

@@ -5,7 +5,7 @@
  *
  * The costs are measured, not derived: a replication's time in a worker ≈ 5 ms + 75 ns per estimated
  * firm-year + 230 ns per zone × industry × step cell (src/scenario/replicationWork.ts for the two
- * sizes), a least-squares fit (weighted by tasks) of the 167 parameter sets of the bundled main job
+ * sizes), a least-squares fit (weighted by tasks) of the 168 parameter sets of the bundled main job
  * (`npm start`, 1,340 replications) run on 2026-12-06 on this project's 2-core machine (AMD EPYC,
  * Node 20.20) with 2 workers: each task's wall time in its worker, which is what the run waits for
  * (two busy workers slow each other down by some 25 %, so a run on 1 worker takes less than this
