@@ -14,10 +14,13 @@
  *   (bench/plainObjectsCore.ts) with its factorised or per-cell refresh; outcomes are CoreOutcomes.
  *
  * Each timed replication is preceded by a young-generation collection (cpuClock.ts, collectGarbage).
+ * The scenario is loaded in a short-lived worker thread (bench/loadModelInputInWorker.ts), so the
+ * thread that replicates never detaches an ArrayBuffer and runs as the run pipeline's workers do.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectGarbage, timeCall, type ElapsedTimes } from './cpuClock.ts';
+import type { ModelInput } from '../src/model/modelInput.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,13 +50,13 @@ export interface IsolatedReply<T> {
 async function replicatorOf(task: IsolatedTask): Promise<{ zones: number; replicate: (seed: number) => unknown }> {
   if (task.kind === 'version') {
     const { loadVersion } = await import('./legacyComparison.ts');
-    const version = await loadVersion(task.label, task.root, task.scenario);
+    const version = await loadVersion(task.label, task.root, task.scenario, 'worker');
     return { zones: version.zones, replicate: version.replicate };
   }
-  const { loadScenarioFile } = await import('../src/scenario/loadScenarioFile.ts');
+  const { loadModelInputInWorker } = await import('./loadModelInputInWorker.ts');
   const { coreParameters, modelCoreOutcomes, peerOutcomes, simulatePeer } = await import('./plainObjectsCore.ts');
-  const henan = await loadScenarioFile(path.join(ROOT, task.scenario));
-  const input = { ...henan.modelInput, parameters: coreParameters(henan.modelInput.parameters) };
+  const henan = (await loadModelInputInWorker(ROOT, task.scenario)) as ModelInput;
+  const input: ModelInput = { ...henan, parameters: coreParameters(henan.parameters) };
   const zones = input.parameters.zones.count;
   if (task.kind === 'zonesim-core') {
     const { simulateModel } = await import('../src/model/simulateModel.ts');

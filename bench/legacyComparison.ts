@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadModelInputInWorker } from './loadModelInputInWorker.ts';
 import { ratioOf, spread, summariseTimes, type Spread, type SpreadRatio, type TimeSummary } from './benchStatistics.ts';
 import { runIsolatedChild, runIsolatedRounds, type ChildRunner, type IsolatedRuns, type IsolatedSchedule } from './isolatedProcessRounds.ts';
 
@@ -49,37 +50,48 @@ export interface LoadedVersion {
 interface ModelModules {
   initialiseModel(input: unknown, seed: number): { step: number; constants: { totalSteps: number; stepsPerYear: number }; firms: { count: number }; counters: { entriesTotal: number } };
   stepModel(state: unknown): void;
-  loadScenarioFile(file: string): Promise<{ modelInput: { parameters: { zones: { count: number } } } }>;
 }
 
-async function importModules(root: string): Promise<ModelModules> {
-  const load = (relative: string): Promise<Record<string, unknown>> => import(pathToFileURL(path.join(root, relative)).href);
-  const [initialise, step, scenario] = await Promise.all([
-    load('src/model/initialiseModel.ts'),
-    load('src/model/stepModel.ts'),
-    load('src/scenario/loadScenarioFile.ts'),
-  ]);
+/** A version's scenario loader (imported only where the scenario is loaded in this thread). */
+type ScenarioLoader = (file: string) => Promise<{ modelInput: unknown }>;
+
+const importFrom = (root: string, relative: string): Promise<Record<string, unknown>> => import(pathToFileURL(path.join(root, relative)).href);
+
+async function importModelModules(root: string): Promise<ModelModules> {
+  const [initialise, step] = await Promise.all([importFrom(root, 'src/model/initialiseModel.ts'), importFrom(root, 'src/model/stepModel.ts')]);
   return {
     initialiseModel: initialise.initialiseModel as ModelModules['initialiseModel'],
     stepModel: step.stepModel as ModelModules['stepModel'],
-    loadScenarioFile: scenario.loadScenarioFile as ModelModules['loadScenarioFile'],
   };
 }
+
+/**
+ * Where a version's scenario is loaded: `this-thread` (simple; the thread's typed-array accesses then
+ * pay V8's detachment check, see bench/loadModelInputInWorker.ts) or `worker` (a short-lived worker
+ * thread loads it, so the thread that replicates runs as the run pipeline's workers do — what the
+ * benchmark's timed children use).
+ */
+export type InputLoading = 'this-thread' | 'worker';
 
 /**
  * Load the model of the checkout at `root` and the scenario `scenario` (relative to root).
  *
  * @throws when the modules or the scenario cannot be loaded.
  */
-export async function loadVersion(label: string, root: string, scenario: string): Promise<LoadedVersion> {
-  const modules = await importModules(root);
-  const loaded = await modules.loadScenarioFile(path.join(root, scenario));
-  const input = loaded.modelInput;
+export async function loadVersion(label: string, root: string, scenario: string, loading: InputLoading = 'this-thread'): Promise<LoadedVersion> {
+  let input: unknown;
+  if (loading === 'worker') {
+    input = await loadModelInputInWorker(root, scenario);
+  } else {
+    const loader = (await importFrom(root, 'src/scenario/loadScenarioFile.ts')).loadScenarioFile as ScenarioLoader;
+    input = (await loader(path.join(root, scenario))).modelInput;
+  }
+  const modules = await importModelModules(root);
   return {
     label,
     root,
     scenario,
-    zones: input.parameters.zones.count,
+    zones: (input as { parameters: { zones: { count: number } } }).parameters.zones.count,
     replicate(seed: number): ReplicationCounts {
       const state = modules.initialiseModel(input, seed);
       const total = state.constants.totalSteps;

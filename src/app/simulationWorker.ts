@@ -7,7 +7,7 @@ import { runBatchReplication, streamRun } from './workerCore.ts';
 
 /** The parts of the dedicated worker scope this file uses (the DOM lib types `self` as a Window). */
 interface WorkerScope {
-  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
+  postMessage(message: WorkerResponse): void;
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
 }
 
@@ -16,7 +16,7 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = (event) => {
   const request = event.data;
   try {
-    if (request.type === 'run') streamRun(request, (message, transfer) => scope.postMessage(message, transfer));
+    if (request.type === 'run') streamRun(request, (message) => scope.postMessage(message));
     else scope.postMessage(runBatchReplication(request));
   } catch (error) {
     scope.postMessage({

@@ -10,8 +10,13 @@ import { reportersOfScope } from '../outcomes/reporters.ts';
 import type { ReplicationDone, ReplicationRequest, RunFrame, RunMeta, RunRequest, WorkerResponse } from './workerProtocol.ts';
 import { takeZoneSnapshot } from './zoneSnapshot.ts';
 
-/** Sends a message (with transferable buffers) to the page. */
-export type PostMessage = (message: WorkerResponse, transfer?: Transferable[]) => void;
+/**
+ * Sends a message to the page. Its typed arrays are copied (structured clone), never transferred:
+ * the first detached ArrayBuffer in a thread makes V8 check every later typed-array access for
+ * detachment, which slowed the model in that thread by about 13 % (measured in Node 20, the same
+ * engine family as Chromium; src/runner/taskWorkerEntry.ts).
+ */
+export type PostMessage = (message: WorkerResponse) => void;
 
 /**
  * Run one replication and stream it: `meta` before the first frame, one `frame` per recorded step
@@ -52,7 +57,7 @@ export function streamRun(request: RunRequest, post: PostMessage): void {
       values: recorded.values,
       zones,
     };
-    post(frame, [zones.output.buffer, zones.firms.buffer, zones.topIndustry.buffer, zones.servicedHa.buffer, zones.usedHa.buffer]);
+    post(frame);
     frames++;
   });
   post({ type: 'done', runId: request.runId, computeMs: performance.now() - started, frames });

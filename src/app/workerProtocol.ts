@@ -1,6 +1,6 @@
 /**
  * Messages between the classroom page and its simulation workers. Everything is plain data
- * (structured-clone safe); typed arrays are transferred, not copied.
+ * (structured-clone safe); typed arrays are copied, not transferred (workerCore.ts says why).
  */
 import type { ModelInput } from '../model/modelInput.ts';
 import type { RecordedValue } from '../outcomes/collectReporters.ts';

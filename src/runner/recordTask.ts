@@ -3,9 +3,9 @@
  * arrays ready to be stored (the BLOBs of the run store are these arrays' bytes). What the worker
  * threads compute; a pure function of (input, seed, recording), whichever thread runs it.
  *
- * Why typed arrays: they cross from a worker to the main thread without a copy (the buffers are
- * transferred) and are bound to SQLite as they are, so storing a Henan-size task costs the main thread
- * one INSERT, not 76,000.
+ * Why typed arrays: they cross from a worker to the main thread as one memory copy each (structured
+ * clone; never transferred, see taskWorkerEntry.ts) and are bound to SQLite as they are, so storing
+ * a Henan-size task costs the main thread one INSERT, not 76,000.
  */
 import type { ModelInput } from '../model/modelInput.ts';
 import type { ModelState } from '../model/modelState.ts';
@@ -183,22 +183,4 @@ function recordLayout(state: ModelState): Pick<TaskRecord, 'zoneLayout' | 'zoneL
   const industryAttributes = new Float64Array(k * columns.length);
   for (let j = 0; j < k; j++) for (let c = 0; c < columns.length; c++) industryAttributes[j * columns.length + c] = columns[c][j];
   return { zoneLayout, zoneLeading: zones.leading.slice(0, z * k), industryAttributes, industryNames: [...ind.names] };
-}
-
-/**
- * The ArrayBuffers of a record, for `postMessage`'s transfer list (they move between threads
- * without a copy).
- */
-export function taskRecordTransferList(record: TaskRecord): ArrayBuffer[] {
-  return [
-    record.steps,
-    record.years,
-    record.province,
-    record.zone,
-    record.industry,
-    record.outcomes,
-    record.zoneLayout,
-    record.zoneLeading,
-    record.industryAttributes,
-  ].map((a) => a.buffer as ArrayBuffer);
 }

@@ -39,7 +39,7 @@ export interface TaskWorkerRequest extends TaskJob {
   readonly jobId: number;
 }
 
-/** A finished task: its record (buffers transferred) and wall time in the worker. */
+/** A finished task: its record (buffers copied, not transferred: taskWorkerEntry.ts) and wall time in the worker. */
 export interface TaskWorkerDone {
   readonly type: 'done';
   readonly jobId: number;

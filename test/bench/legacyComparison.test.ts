@@ -55,4 +55,12 @@ describe('legacy comparison', () => {
     expect(counts.firmYears).toBeCloseTo(firmSteps / final.constants.stepsPerYear, 9);
     expect(counts.entries).toBe(final.counters.entriesTotal);
   });
+
+  it('replicates the same with the scenario loaded in a worker thread (how the timed children load it)', async () => {
+    const seed = replicationSeed(2009, 6);
+    const here = await loadVersion('current', process.cwd(), 'scenarios/baseline.yaml', 'this-thread');
+    const worker = await loadVersion('current', process.cwd(), 'scenarios/baseline.yaml', 'worker');
+    expect(worker.zones).toBe(here.zones);
+    expect(worker.replicate(seed)).toEqual(here.replicate(seed));
+  }, 60_000);
 });
