@@ -41,6 +41,7 @@ import type { Parameters } from '../src/model/parameterSpecification.ts';
 import {
   CounterPurpose,
   counterStandardNormal,
+  NormalPurposes,
   counterUniform,
   createStream,
   poisson,
@@ -418,7 +419,7 @@ function placeInitialStock(world: PeerWorld): void {
   const baseWeights = zones.map((zone) =>
     p.firms.initialBaseDispersion === 0
       ? 1
-      : exp(p.firms.initialBaseDispersion * counterStandardNormal(world.seed, zone.index, 0, CounterPurpose.zoneBaseA, CounterPurpose.zoneBaseB)),
+      : exp(p.firms.initialBaseDispersion * counterStandardNormal(world.seed, zone.index, 0, p.firms.normalSampler, NormalPurposes.zoneBase)),
   );
   const cumulative = cumulativeNormalised(baseWeights);
   const share = p.firms.initialShareInZones;
@@ -804,7 +805,7 @@ function reviewProductivity(world: PeerWorld): void {
   for (const firm of world.firms) {
     let a = firm.productivity;
     if (volatility !== 0 || drift !== 0) {
-      const shock = volatility === 0 ? 0 : volatility * counterStandardNormal(world.seed, firm.id, year);
+      const shock = volatility === 0 ? 0 : volatility * counterStandardNormal(world.seed, firm.id, year, world.parameters.firms.normalSampler);
       a *= exp(drift + shock);
       firm.productivity = a;
     }

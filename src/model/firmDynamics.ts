@@ -72,7 +72,7 @@ export function reviewFirmProductivity(state: ModelState): void {
   const count = firms.count;
   const factor = firms.scratchA;
   if (volatility !== 0) {
-    fillCounterStandardNormals(seed, firms.id, count, year, factor, firms.scratchB);
+    fillCounterStandardNormals(seed, firms.id, count, year, factor, firms.scratchB, state.parameters.firms.normalSampler);
     for (let i = 0; i < count; i++) factor[i] = volatility * factor[i];
   } else {
     factor.fill(0, 0, count);

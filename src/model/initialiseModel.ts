@@ -12,7 +12,7 @@ import {
 } from './modelState.ts';
 import type { Parameters } from './parameterSpecification.ts';
 import { queueNewProject } from './projectArrival.ts';
-import { CounterPurpose, counterStandardNormal, counterUniform, createStream, type UniformGenerator } from './randomStreams.ts';
+import { CounterPurpose, counterStandardNormal, counterUniform, createStream, NormalPurposes, type UniformGenerator } from './randomStreams.ts';
 import { projectBaseLandNeed, updateLandPrices } from './r11LandMarket.ts';
 import { refreshAllZoneUtilities } from './zoneAttractiveness.ts';
 import { buildZones } from './zones.ts';
@@ -246,7 +246,7 @@ function industrialBaseWeights(state: ModelState): Float64Array {
       ? fromFile[z]
       : sigma === 0
         ? 1
-        : exp(sigma * counterStandardNormal(state.seed, z, 0, CounterPurpose.zoneBaseA, CounterPurpose.zoneBaseB));
+        : exp(sigma * counterStandardNormal(state.seed, z, 0, state.parameters.firms.normalSampler, NormalPurposes.zoneBase));
   }
   return weights;
 }

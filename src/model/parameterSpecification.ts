@@ -426,6 +426,10 @@ export const parameterSpecification = {
       default: 'industrial-base', choices: ['uniform', 'industrial-base'] as const, unit: '-', rules: ['R2'],
       description: 'How the initial firms in zones are spread over zones: uniform (each zone equally likely, where land allows); industrial-base (in proportion to each zone’s pre-2009 industrial base, a heavy-tailed log-normal weight per county — zones were built on existing development areas — with serviced land and plan widened to hold the firms already there).',
     }),
+    normalSampler: choice({
+      default: 'inversion', choices: ['inversion', 'box-muller'] as const, unit: '-', rules: ['model'],
+      description: 'How the per-firm normal draws (annual productivity shocks, projects’ land-need deviations, zones’ industrial base) are made from counter-based uniforms — both exact standard normals: inversion takes the normal quantile of one uniform (Wichura 1988, AS 241; about 20 ns less per normal); box-muller takes √(−2 ln u₁) cos(2π u₂) of two (the method of versions before 2026-12-06, which reproduces their results draw for draw).',
+    }),
     initialBaseDispersion: number({
       default: 1, minimum: 0, maximum: 5, unit: 'log points', rules: ['R2'],
       description: 'Standard deviation of the log industrial base of the zones’ counties (industrial-base placement): 1 makes the largest of 180 bases about 13 times the median.',

@@ -1,6 +1,6 @@
 import { exp, pow } from './deterministicMath.ts';
 import type { ModelState, ZoneTable } from './modelState.ts';
-import { CounterPurpose, counterStandardNormal } from './randomStreams.ts';
+import { counterStandardNormal, NormalPurposes } from './randomStreams.ts';
 
 /**
  * R11 land (解决好土地问题) and R3 intensive use (集约): the zone land market.
@@ -46,7 +46,7 @@ export function projectBaseLandNeed(state: ModelState, id: number, industry: num
   const need = investment * state.industries.landIntensity[industry];
   const land = state.parameters.land;
   if (!land.enabled || land.projectIntensityDispersion === 0) return need;
-  const e = counterStandardNormal(state.seed, id, 0, CounterPurpose.landIntensityA, CounterPurpose.landIntensityB);
+  const e = counterStandardNormal(state.seed, id, 0, state.parameters.firms.normalSampler, NormalPurposes.landIntensity);
   return need * exp(land.projectIntensityDispersion * e);
 }
 

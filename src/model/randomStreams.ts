@@ -1,4 +1,5 @@
 import { cosineOfTurns, exp, log, logInPlace } from './deterministicMath.ts';
+import { inverseStandardNormal, inverseStandardNormalInPlace } from './inverseStandardNormal.ts';
 import seedrandom from 'seedrandom';
 
 /**
@@ -75,21 +76,26 @@ export function createStream(seed: number, name: StreamName): UniformGenerator {
 
 /** Purposes of counter-based draws; each gets its own key so draws never coincide. */
 export const CounterPurpose = {
-  productivityShockA: 1,
-  productivityShockB: 2,
+  /** The annual productivity shock (a normal: see {@link NormalPurposes}). */
+  productivityShock: 1,
+  /** Box–Muller's second uniform of the productivity shock (`firms.normalSampler: box-muller`). */
+  productivityShockSecond: 2,
   exit: 3,
   bankLending: 4,
   postponement: 5,
   initialZone: 6,
-  landIntensityA: 7,
-  landIntensityB: 8,
+  /** A project's land-intensity deviation (a normal). */
+  landIntensity: 7,
+  /** Box–Muller's second uniform of the land-intensity deviation. */
+  landIntensitySecond: 8,
   /** Whether a reference project comes from the national mobile pool (R15). */
   mobileOrigin: 9,
   /** Whether a reference mobile project is lost to the rest of China when the province's pull falls. */
   mobileLoss: 10,
-  /** The industrial base of a zone's county (keyed by zone index): two draws for a normal. */
-  zoneBaseA: 11,
-  zoneBaseB: 12,
+  /** The industrial base of a zone's county (keyed by zone index): a normal. */
+  zoneBase: 11,
+  /** Box–Muller's second uniform of the zone's industrial base. */
+  zoneBaseSecond: 12,
   /** A redraw of the tree sampler after a rejected pick, and its fallback draw for the exact scan
    *  (keyed by project id and step × (attempts + 1) + attempt). */
   choiceRedraw: 13,
@@ -111,28 +117,53 @@ export function counterUniform(seed: number, id: number, step: number, purpose: 
 }
 
 /**
- * A standard normal number that depends only on (seed, id, time key, purposes): Box–Muller on two
- * counter draws. The default purposes are those of productivity shocks.
+ * How a counter-based normal is made from counter draws (`firms.normalSampler`): `inversion` takes
+ * the normal quantile of one uniform, Φ⁻¹(u) (inverseStandardNormal.ts, Wichura's AS 241; the
+ * default since 2026-12-06); `box-muller` takes √(−2 ln u₁) cos(2π u₂) of two uniforms (Box & Muller
+ * 1958; the model's method until then, which reproduces earlier versions' results bit for bit). Both
+ * give exact standard normals; inversion costs about 20 ns less per normal.
+ */
+export type NormalSampler = 'inversion' | 'box-muller';
+
+/** The counter purposes of one kind of normal: inversion uses `first`, Box–Muller `first` and `second`. */
+export interface NormalPurpose {
+  readonly first: number;
+  readonly second: number;
+}
+
+/** The kinds of counter-based normals the model draws. */
+export const NormalPurposes = {
+  productivityShock: { first: CounterPurpose.productivityShock, second: CounterPurpose.productivityShockSecond },
+  landIntensity: { first: CounterPurpose.landIntensity, second: CounterPurpose.landIntensitySecond },
+  zoneBase: { first: CounterPurpose.zoneBase, second: CounterPurpose.zoneBaseSecond },
+} as const satisfies Record<string, NormalPurpose>;
+
+/**
+ * A standard normal number that depends only on (seed, id, time key, purpose), made by `sampler`
+ * (see {@link NormalSampler}). The default purpose is that of productivity shocks.
+ *
+ * @example counterStandardNormal(7, 42, 3, 'inversion') // same value every call
  */
 export function counterStandardNormal(
   seed: number,
   id: number,
   step: number,
-  purposeA: number = CounterPurpose.productivityShockA,
-  purposeB: number = CounterPurpose.productivityShockB,
+  sampler: NormalSampler,
+  purpose: NormalPurpose = NormalPurposes.productivityShock,
 ): number {
-  const u1 = counterUniform(seed, id, step, purposeA);
-  const u2 = counterUniform(seed, id, step, purposeB);
+  const u1 = counterUniform(seed, id, step, purpose.first);
+  if (sampler === 'inversion') return inverseStandardNormal(u1);
+  const u2 = counterUniform(seed, id, step, purpose.second);
   return Math.sqrt(-2 * log(u1)) * cosineOfTurns(u2);
 }
 
 /**
- * out[i] ← counterStandardNormal(seed, ids[i], step, purposeA, purposeB) for 0 ≤ i < count, bit for
- * bit, in three passes over typed arrays (uniforms, their logarithms in one batch, Box–Muller) so
- * that no intermediate double is boxed. `scratch` holds the second uniforms; both arrays need room
- * for `count` values and carry nothing between calls.
+ * out[i] ← counterStandardNormal(seed, ids[i], step, sampler, purpose) for 0 ≤ i < count, bit for
+ * bit, in passes over typed arrays so that no intermediate double is boxed: the uniforms, then their
+ * quantiles (inversion); or both uniforms, their logarithms, then Box–Muller (using `scratch`). Both
+ * arrays need room for `count` values and carry nothing between calls.
  *
- * @example fillCounterStandardNormals(7, firms.id, firms.count, year, normals, scratch)
+ * @example fillCounterStandardNormals(7, firms.id, firms.count, year, normals, scratch, 'inversion')
  */
 export function fillCounterStandardNormals(
   seed: number,
@@ -141,37 +172,31 @@ export function fillCounterStandardNormals(
   step: number,
   out: Float64Array,
   scratch: Float64Array,
-  purposeA: number = CounterPurpose.productivityShockA,
-  purposeB: number = CounterPurpose.productivityShockB,
+  sampler: NormalSampler,
+  purpose: NormalPurpose = NormalPurposes.productivityShock,
 ): void {
-  fillCounterUniformPairs(seed, ids, count, step, out, scratch, purposeA, purposeB);
+  if (sampler === 'inversion') {
+    fillCounterUniforms(seed, ids, count, step, out, purpose.first);
+    inverseStandardNormalInPlace(out, 0, count);
+    return;
+  }
+  fillCounterUniforms(seed, ids, count, step, out, purpose.first);
+  fillCounterUniforms(seed, ids, count, step, scratch, purpose.second);
   logInPlace(out, 0, count);
   boxMullerInPlace(out, scratch, count);
 }
 
 /**
- * The first pass of {@link fillCounterStandardNormals}: out[i] ← the purpose-A uniform, scratch[i] ←
- * the purpose-B uniform of firm ids[i]. Each pass is its own small function on purpose: written as
- * three loops in one function, V8 boxed two doubles per element and the whole took 3× as long
- * (measured 2026-12-05, 20,000 normals: 120 ns and 32 bytes allocated per normal against 48 ns and 0).
+ * out[i] ← the counter uniform of ids[i] for one purpose. Each pass of
+ * {@link fillCounterStandardNormals} is its own small function on purpose: written as several loops
+ * in one function, V8 boxed two doubles per element (measured 2026-12-05, Box–Muller: 120 ns and
+ * 32 bytes allocated per normal against 48 ns and 0).
  */
-function fillCounterUniformPairs(
-  seed: number,
-  ids: Int32Array,
-  count: number,
-  step: number,
-  out: Float64Array,
-  scratch: Float64Array,
-  purposeA: number,
-  purposeB: number,
-): void {
-  for (let i = 0; i < count; i++) {
-    out[i] = counterUniform(seed, ids[i], step, purposeA);
-    scratch[i] = counterUniform(seed, ids[i], step, purposeB);
-  }
+function fillCounterUniforms(seed: number, ids: Int32Array, count: number, step: number, out: Float64Array, purpose: number): void {
+  for (let i = 0; i < count; i++) out[i] = counterUniform(seed, ids[i], step, purpose);
 }
 
-/** The last pass of {@link fillCounterStandardNormals}: out[i] ← √(−2 · out[i]) · cos(2π · turns[i]). */
+/** The last pass of Box–Muller in {@link fillCounterStandardNormals}: out[i] ← √(−2 · out[i]) · cos(2π · turns[i]). */
 function boxMullerInPlace(out: Float64Array, turns: Float64Array, count: number): void {
   for (let i = 0; i < count; i++) out[i] = Math.sqrt(-2 * out[i]) * cosineOfTurns(turns[i]);
 }

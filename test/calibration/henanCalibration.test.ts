@@ -4,7 +4,8 @@
  * henan-summary.json): the generated result in docs/calibration.md is what those files and the model
  * give now; the posterior sample is the one the summary describes (weighted means recomputed from the
  * CSV); the calibrated scenario holds the summary's point estimate; and the calibrated scenario,
- * run 8 times with the runner's seeds, is within the targets' tolerances on every fitted row.
+ * run 8 times with the runner's seeds, fits as the calibration accepted (rms over the fitted rows
+ * within the posterior tolerance, no row beyond 1.5 tolerances).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -53,13 +54,26 @@ describe('the bundled Henan calibration', () => {
     }
   });
 
-  it('henan-calibrated.yaml is within the tolerance of every fitted row (mean of 8 runs)', async () => {
+  // What the calibration guarantees is its own acceptance rule: the rms of the scaled discrepancies
+  // (in tolerances) over the fitted rows at most the final generation's tolerance (0.785), not every
+  // row within 1. Measured 2026-12-06 with 32 runs (base seeds 2009 and 4242), Box–Muller and inverted
+  // normals alike: rms 0.46–0.49; the largest row, zone-jobs-2012, at 1.12–1.25 tolerances. The 8-run
+  // mean had put that row at 0.96 (Box–Muller), so the former test "every row ≤ 1" held by the seeds;
+  // with inverted normals it read 1.05. Fails if: the calibrated scenario no longer holds the
+  // posterior's fit (rms above the posterior tolerance), or any fitted row is off by 1.5 tolerances.
+  it('henan-calibrated.yaml fits as the calibration accepted (rms over fitted rows ≤ the posterior tolerance; every row within 1.5 tolerances; mean of 8 runs)', async () => {
     const rows = await calibratedAgainstTargets();
     const fitted = rows.filter((row) => !row.target.holdOut && row.target.weight > 0);
     expect(fitted).toHaveLength(11);
-    for (const row of fitted) {
+    const scaled = fitted.map((row) => {
       expect(row.mean, row.target.name).not.toBeNull();
-      expect(Math.abs(scaledDiscrepancy(row.mean!, row.target)), row.target.name).toBeLessThanOrEqual(1);
-    }
+      const z = scaledDiscrepancy(row.mean!, row.target);
+      expect(Math.abs(z), row.target.name).toBeLessThanOrEqual(1.5);
+      return z;
+    });
+    const rms = Math.sqrt(scaled.reduce((sum, z) => sum + z * z, 0) / scaled.length);
+    const tolerance = henanSummary().posteriorTolerance;
+    expect(tolerance).not.toBeNull();
+    expect(rms).toBeLessThanOrEqual(tolerance!);
   });
 });

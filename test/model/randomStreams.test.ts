@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { initialiseModel, MOBILE_PROJECT_ID_OFFSET } from '../../src/model/initialiseModel.ts';
 import { arriveProjects } from '../../src/model/projectArrival.ts';
 import { simulateModel } from '../../src/model/simulateModel.ts';
-import { CounterPurpose, counterStandardNormal, counterUniform, createStream, fillCounterStandardNormals, poisson } from '../../src/model/randomStreams.ts';
+import { inverseStandardNormal } from '../../src/model/inverseStandardNormal.ts';
+import { cosineOfTurns, log } from '../../src/model/deterministicMath.ts';
+import { CounterPurpose, counterStandardNormal, NormalPurposes, counterUniform, createStream, fillCounterStandardNormals, poisson } from '../../src/model/randomStreams.ts';
 import { mean, sampleVariance } from 'simple-statistics';
 import { inputWith, smallScenario } from '../support/modelInputs.ts';
 import type { ModelInput } from '../../src/model/modelInput.ts';
@@ -57,23 +59,61 @@ describe('independent random streams (common random numbers)', () => {
     expect(mean(u)).toBeCloseTo(0.5, 1);
     expect(Math.abs(mean(u) - 0.5)).toBeLessThan(0.01);
     expect(Math.abs(sampleVariance(u) - 1 / 12)).toBeLessThan(0.003);
-    const z = Array.from({ length: 10_000 }, (_, i) => counterStandardNormal(99, i, 5));
-    expect(Math.abs(mean(z))).toBeLessThan(0.04); // se 0.01
-    expect(Math.abs(sampleVariance(z) - 1)).toBeLessThan(0.05); // se of variance ≈ sqrt(2/n) = 0.014
+    for (const sampler of ['inversion', 'box-muller'] as const) {
+      const z = Array.from({ length: 10_000 }, (_, i) => counterStandardNormal(99, i, 5, sampler));
+      expect(Math.abs(mean(z))).toBeLessThan(0.04); // se 0.01
+      expect(Math.abs(sampleVariance(z) - 1)).toBeLessThan(0.05); // se of variance ≈ sqrt(2/n) = 0.014
+    }
   });
 
-  it('fillCounterStandardNormals gives counterStandardNormal’s bits for every id, with default and explicit purposes', () => {
+  it('a counter normal is the normal quantile of its one counter uniform (inversion, monotone in the draw)', () => {
+    for (let id = 0; id < 200; id++) {
+      const u = counterUniform(2009, id, 4, CounterPurpose.productivityShock);
+      expect(Object.is(counterStandardNormal(2009, id, 4, 'inversion'), inverseStandardNormal(u))).toBe(true);
+    }
+    // Tail shares of 20,000 draws: P(|Z| > 1.96) = 0.05 (se 0.0015), P(Z > 2.576) = 0.005 (se 0.0005).
+    const z = Array.from({ length: 20_000 }, (_, i) => counterStandardNormal(7, i, 2, 'inversion'));
+    const beyond196 = z.filter((v) => Math.abs(v) > 1.959963984540054).length / z.length;
+    const above2576 = z.filter((v) => v > 2.5758293035489004).length / z.length;
+    expect(Math.abs(beyond196 - 0.05)).toBeLessThan(0.006);
+    expect(Math.abs(above2576 - 0.005)).toBeLessThan(0.002);
+  });
+
+  it('fillCounterStandardNormals gives counterStandardNormal’s bits for every id, with either sampler and default or explicit purposes', () => {
     const count = 3_000;
     const ids = Int32Array.from({ length: count + 1 }, (_, i) => i * 7 - 40);
-    const out = new Float64Array(count + 1).fill(-99);
     const scratch = new Float64Array(count);
-    fillCounterStandardNormals(2009, ids, count, 11, out, scratch);
-    for (let i = 0; i < count; i++) expect(Object.is(out[i], counterStandardNormal(2009, ids[i], 11))).toBe(true);
-    expect(out[count]).toBe(-99); // nothing written past count
-    fillCounterStandardNormals(5, ids, count, 0, out, scratch, CounterPurpose.landIntensityA, CounterPurpose.landIntensityB);
-    for (let i = 0; i < count; i++) {
-      expect(Object.is(out[i], counterStandardNormal(5, ids[i], 0, CounterPurpose.landIntensityA, CounterPurpose.landIntensityB))).toBe(true);
+    for (const sampler of ['inversion', 'box-muller'] as const) {
+      const out = new Float64Array(count + 1).fill(-99);
+      fillCounterStandardNormals(2009, ids, count, 11, out, scratch, sampler);
+      for (let i = 0; i < count; i++) expect(Object.is(out[i], counterStandardNormal(2009, ids[i], 11, sampler))).toBe(true);
+      expect(out[count]).toBe(-99); // nothing written past count
+      fillCounterStandardNormals(5, ids, count, 0, out, scratch, sampler, NormalPurposes.landIntensity);
+      for (let i = 0; i < count; i++) {
+        expect(Object.is(out[i], counterStandardNormal(5, ids[i], 0, sampler, NormalPurposes.landIntensity))).toBe(true);
+      }
     }
+  });
+
+  it('box-muller is √(−2 ln u₁) cos(2π u₂) of the purpose’s two counter uniforms (the method before 2026-12-06)', () => {
+    for (let id = 0; id < 200; id++) {
+      const u1 = counterUniform(2009, id, 4, CounterPurpose.productivityShock);
+      const u2 = counterUniform(2009, id, 4, CounterPurpose.productivityShockSecond);
+      expect(Object.is(counterStandardNormal(2009, id, 4, 'box-muller'), Math.sqrt(-2 * log(u1)) * cosineOfTurns(u2))).toBe(true);
+    }
+  });
+
+  it('a counter normal is the normal quantile of its one counter uniform (inversion, monotone in the draw)', () => {
+    for (let id = 0; id < 200; id++) {
+      const u = counterUniform(2009, id, 4, CounterPurpose.productivityShock);
+      expect(Object.is(counterStandardNormal(2009, id, 4, 'inversion'), inverseStandardNormal(u))).toBe(true);
+    }
+    // Tail shares of 20,000 draws: P(|Z| > 1.96) = 0.05 (se 0.0015), P(Z > 2.576) = 0.005 (se 0.0005).
+    const z = Array.from({ length: 20_000 }, (_, i) => counterStandardNormal(7, i, 2, 'inversion'));
+    const beyond196 = z.filter((v) => Math.abs(v) > 1.959963984540054).length / z.length;
+    const above2576 = z.filter((v) => v > 2.5758293035489004).length / z.length;
+    expect(Math.abs(beyond196 - 0.05)).toBeLessThan(0.006);
+    expect(Math.abs(above2576 - 0.005)).toBeLessThan(0.002);
   });
 
   it('poisson draws have mean and variance equal to the mean, below and above the switch at 60', () => {

@@ -22,6 +22,7 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
 /**
  * Today's parameters holding `stored` (a complete parameter object of commit 4c7d987), with every leaf
  * added since at the setting that reproduces that commit: the scan sampler (one uniform per decision),
+ * Box–Muller normals,
  * plain logit without size variables, uniform
  * initial placement, no zone file, relatedness on, no national mobile pool, no expansion premium.
  */
@@ -30,6 +31,7 @@ export function withLegacySettings(stored: unknown): Parameters {
   mergeInto(p as unknown as Record<string, unknown>, stored as Record<string, unknown>);
   p.choice.sizeVariable = 'none';
   p.choice.sampler = 'scan';
+  p.firms.normalSampler = 'box-muller';
   p.choice.relatedness.enabled = true;
   p.firms.initialPlacement = 'uniform';
   p.zones.dataFile = null;
