@@ -103,19 +103,6 @@ describe('independent random streams (common random numbers)', () => {
     }
   });
 
-  it('a counter normal is the normal quantile of its one counter uniform (inversion, monotone in the draw)', () => {
-    for (let id = 0; id < 200; id++) {
-      const u = counterUniform(2009, id, 4, CounterPurpose.productivityShock);
-      expect(Object.is(counterStandardNormal(2009, id, 4, 'inversion'), inverseStandardNormal(u))).toBe(true);
-    }
-    // Tail shares of 20,000 draws: P(|Z| > 1.96) = 0.05 (se 0.0015), P(Z > 2.576) = 0.005 (se 0.0005).
-    const z = Array.from({ length: 20_000 }, (_, i) => counterStandardNormal(7, i, 2, 'inversion'));
-    const beyond196 = z.filter((v) => Math.abs(v) > 1.959963984540054).length / z.length;
-    const above2576 = z.filter((v) => v > 2.5758293035489004).length / z.length;
-    expect(Math.abs(beyond196 - 0.05)).toBeLessThan(0.006);
-    expect(Math.abs(above2576 - 0.005)).toBeLessThan(0.002);
-  });
-
   it('poisson draws have mean and variance equal to the mean, below and above the switch at 60', () => {
     for (const lambda of [3.5, 25, 250]) {
       const draw = createStream(17, 'arrivals');
