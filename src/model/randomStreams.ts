@@ -140,7 +140,9 @@ export const NormalPurposes = {
 
 /**
  * A standard normal number that depends only on (seed, id, time key, purpose), made by `sampler`
- * (see {@link NormalSampler}). The default purpose is that of productivity shocks.
+ * (see {@link NormalSampler}; anything but `box-muller` means inversion, the default, so an input
+ * built by hand without the setting gets the default). The default purpose is that of productivity
+ * shocks.
  *
  * @example counterStandardNormal(7, 42, 3, 'inversion') // same value every call
  */
@@ -152,7 +154,7 @@ export function counterStandardNormal(
   purpose: NormalPurpose = NormalPurposes.productivityShock,
 ): number {
   const u1 = counterUniform(seed, id, step, purpose.first);
-  if (sampler === 'inversion') return inverseStandardNormal(u1);
+  if (sampler !== 'box-muller') return inverseStandardNormal(u1);
   const u2 = counterUniform(seed, id, step, purpose.second);
   return Math.sqrt(-2 * log(u1)) * cosineOfTurns(u2);
 }
@@ -175,7 +177,7 @@ export function fillCounterStandardNormals(
   sampler: NormalSampler,
   purpose: NormalPurpose = NormalPurposes.productivityShock,
 ): void {
-  if (sampler === 'inversion') {
+  if (sampler !== 'box-muller') {
     fillCounterUniforms(seed, ids, count, step, out, purpose.first);
     inverseStandardNormalInPlace(out, 0, count);
     return;
