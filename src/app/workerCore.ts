@@ -13,8 +13,8 @@ import { takeZoneSnapshot } from './zoneSnapshot.ts';
 /**
  * Sends a message to the page. Its typed arrays are copied (structured clone), never transferred:
  * the first detached ArrayBuffer in a thread makes V8 check every later typed-array access for
- * detachment, which slowed the model in that thread by about 13 % (measured in Node 20, the same
- * engine family as Chromium; src/runner/taskWorkerEntry.ts).
+ * detachment, which slowed a Henan replication from 221–244 to 247–286 ms of CPU (measured in
+ * Node 20, whose V8 is the engine family of Chromium; src/runner/taskWorkerEntry.ts).
  */
 export type PostMessage = (message: WorkerResponse) => void;
 

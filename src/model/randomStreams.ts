@@ -1,5 +1,6 @@
 import { cosineOfTurns, exp, log, logInPlace } from './deterministicMath.ts';
 import { inverseStandardNormal, inverseStandardNormalInPlace } from './inverseStandardNormal.ts';
+import type { Parameters } from './parameterSpecification.ts';
 import seedrandom from 'seedrandom';
 
 /**
@@ -123,7 +124,7 @@ export function counterUniform(seed: number, id: number, step: number, purpose: 
  * 1958; the model's method until then, which reproduces earlier versions' results bit for bit). Both
  * give exact standard normals; inversion costs about 20 ns less per normal.
  */
-export type NormalSampler = 'inversion' | 'box-muller';
+export type NormalSampler = Parameters['firms']['normalSampler'];
 
 /** The counter purposes of one kind of normal: inversion uses `first`, Box–Muller `first` and `second`. */
 export interface NormalPurpose {

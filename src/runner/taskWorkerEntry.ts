@@ -8,7 +8,7 @@
  * ArrayBuffer, and the first detached buffer in a thread invalidates V8's "array buffers are never
  * detached" protector for good, after which every typed-array access in the thread checks for
  * detachment. Measured 2026-12-06 (Node 20, Henan replication, fresh processes): 221–244 ms CPU with
- * the protector intact against 247–286 ms after one detach, about 13 % slower; the copy costs little:
+ * the protector intact against 247–286 ms after one detach; the copy costs little:
  * a Henan-size comparison record is 49 kB, posted and received as a copy in 0.015 ms (median of 50)
  * (docs/runner-and-reports.md, "Why the workers copy").
  */

@@ -5,6 +5,7 @@ import type { ModelState } from '../../src/model/modelState.ts';
 import { replicationSeed } from '../../src/model/randomStreams.ts';
 import { relatednessDensity } from '../../src/model/r1RelatednessDensity.ts';
 import { stepModel } from '../../src/model/stepModel.ts';
+import { studentTQuantile } from '../../src/statistics/studentTQuantile.ts';
 import { inputWith } from '../support/modelInputs.ts';
 import { twoWayFixedEffectsSlope, type GridBlock } from '../support/twoWayFixedEffects.ts';
 
@@ -80,14 +81,14 @@ function slopeAcrossReplications(input: ModelInput): { meanSlope: number; t: num
   return { meanSlope, t: meanSlope / Math.sqrt(variance / n), observations: fits.reduce((sum, fit) => sum + fit.observations, 0) };
 }
 
-/** Two-sided 1 % critical value of Student's t with 15 degrees of freedom (R: qt(0.995, 15) = 2.946713). */
-const T_CRITICAL_15 = 2.946713;
+/** Two-sided 1 % critical value of Student's t with replications − 1 = 15 degrees of freedom (2.947). */
+const T_CRITICAL = studentTQuantile(0.995, replications - 1);
 
 describe('choice.relatedness.enabled removes relatedness from where projects go (issue 9, defect 3)', () => {
   it('off: entries do not follow relatedness density (|t| < t₀.₉₉₅,₁₅ = 2.947 across 16 replications)', () => {
     const fit = slopeAcrossReplications(scenario(false));
     expect(fit.observations).toBe(replications * years * 12 * 20);
-    expect(Math.abs(fit.t)).toBeLessThan(T_CRITICAL_15);
+    expect(Math.abs(fit.t)).toBeLessThan(T_CRITICAL);
   });
 
   it('on: entries follow relatedness density (t > 4), so the test above can tell', () => {
