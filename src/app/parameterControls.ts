@@ -82,6 +82,7 @@ const GROUP_TITLES: Readonly<Record<string, string>> = {
   innovation: 'Knowledge spillovers',
   circular: 'Circular economy',
   urbanisation: 'Urbanisation',
+  numerics: 'Numerics',
   output: 'Recording',
 };
 

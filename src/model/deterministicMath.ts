@@ -9,7 +9,9 @@
  * k_cos.c; the algorithms behind most C libraries and V8's own ieee754.cc) use only basic arithmetic
  * and exact bit manipulation, so every engine computes the same result. Accuracy: < 1 ulp for exp and
  * log (fdlibm's bound); a few ulp for cos of 2πu and for pow (computed as exp(y · log x)); checked
- * against `Math.*` in test/model/deterministicMath.test.ts.
+ * against `Math.*` in test/model/deterministicMath.test.ts. The mechanisms take e^x and x^y through
+ * tableExponential.ts, which uses this exp only with `numerics.exponential: fdlibm` (and for arguments
+ * beyond its table method's range).
  *
  * Reference: Sun Microsystems, fdlibm 5.3 (1993), http://www.netlib.org/fdlibm/.
  */

@@ -1,9 +1,9 @@
-import { expInPlace } from './deterministicMath.ts';
 import { exitFirm } from './firmRegistry.ts';
 import type { ModelState } from './modelState.ts';
 import { fillCounterStandardNormals } from './randomStreams.ts';
 import { expansionGrowthFactors } from './r5IncumbentExpansion.ts';
 import { knowledgeSpilloverGrowth } from './r7KnowledgeSpillovers.ts';
+import { exponentialInPlace } from './tableExponential.ts';
 import { demandMultiplier, exitHazardMultiplier } from './r16Crisis.ts';
 
 /**
@@ -82,7 +82,7 @@ export function reviewFirmProductivity(state: ModelState): void {
     const shock = factor[i];
     factor[i] = extra === 0 ? drift + shock : drift + shock + extra;
   }
-  expInPlace(factor, 0, count);
+  exponentialInPlace(factor, 0, count, state.constants.tableExponential);
   // Pass 2: apply the factors and expansions, and re-sum the aggregates.
   for (let i = 0; i < count; i++) {
     let a = firms.productivity[i];

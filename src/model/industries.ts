@@ -1,6 +1,6 @@
-import { exp } from './deterministicMath.ts';
 import type { ModelInput } from './modelInput.ts';
 import { standardNormal, type UniformGenerator } from './randomStreams.ts';
+import { exponential, usesTableExponential } from './tableExponential.ts';
 
 /**
  * The K industries: their technology (land, labour and capital intensity), demand growth, pollution
@@ -44,6 +44,7 @@ export interface Industries {
  */
 export function buildIndustries(input: ModelInput, draw: UniformGenerator): Industries {
   const p = input.parameters.industries;
+  const table = usesTableExponential(input.parameters);
   const k = p.count;
   const growth = new Float64Array(k);
   const landIntensity = new Float64Array(k);
@@ -55,10 +56,10 @@ export function buildIndustries(input: ModelInput, draw: UniformGenerator): Indu
   for (let i = 0; i < k; i++) {
     const g = p.growthMean + p.growthSd * standardNormal(draw);
     growth[i] = g < -0.9 ? -0.9 : g; // a demand collapse faster than 90% a year is outside the model's range
-    landIntensity[i] = p.landIntensityMean * exp(sigma * standardNormal(draw));
-    labourIntensity[i] = p.labourIntensityMean * exp(sigma * standardNormal(draw));
-    capitalIntensity[i] = p.capitalIntensityMean * exp(sigma * standardNormal(draw));
-    pollutionIntensity[i] = p.pollutionIntensityMean * exp(sigma * standardNormal(draw));
+    landIntensity[i] = p.landIntensityMean * exponential(sigma * standardNormal(draw), table);
+    labourIntensity[i] = p.labourIntensityMean * exponential(sigma * standardNormal(draw), table);
+    capitalIntensity[i] = p.capitalIntensityMean * exponential(sigma * standardNormal(draw), table);
+    pollutionIntensity[i] = p.pollutionIntensityMean * exponential(sigma * standardNormal(draw), table);
     const credit = p.creditDependenceMean + 0.25 * (2 * draw() - 1);
     creditDependence[i] = credit < 0 ? 0 : credit > 1 ? 1 : credit;
   }
@@ -97,7 +98,7 @@ export function buildIndustries(input: ModelInput, draw: UniformGenerator): Indu
   const mix = input.parameters.projects.industryMix;
   for (let i = 0; i < k; i++) {
     weights[i] =
-      mix === 'uniform' ? 1 : mix === 'growth-weighted' ? exp(10 * growth[i]) : input.parameters.projects.industryWeights[i];
+      mix === 'uniform' ? 1 : mix === 'growth-weighted' ? exponential(10 * growth[i], usesTableExponential(input.parameters)) : input.parameters.projects.industryWeights[i];
   }
   const arrivalCumulativeWeights = cumulativeNormalised(weights);
 

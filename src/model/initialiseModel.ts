@@ -1,4 +1,4 @@
-import { exp, log, pow } from './deterministicMath.ts';
+import { log } from './deterministicMath.ts';
 import { enterFirm, EntryMode, type EnteringFirm } from './firmRegistry.ts';
 import { buildIndustries, cumulativeNormalised, drawFromCumulative } from './industries.ts';
 import type { ModelInput } from './modelInput.ts';
@@ -21,6 +21,7 @@ import { createChoiceTrees } from './choiceTrees.ts';
 import { createAgglomerationTable } from './r2Agglomeration.ts';
 import { planningAccessUtility } from './r9PlanningLandServicing.ts';
 import { promotionAwarenessUtility, promotionUtilityForOutside, promotionUtilityForZone } from './r15InvestmentPromotion.ts';
+import { exponential, power, usesTableExponential } from './tableExponential.ts';
 
 /** Ids of initial firms start here, so they never collide with project ids (which start at 0). */
 export const INITIAL_FIRM_ID_OFFSET = 1_000_000_000;
@@ -139,11 +140,13 @@ function createAccounts(parameters: Parameters, constants: StepConstants): Provi
 /** Rates per year converted to per step, computed once. */
 export function deriveStepConstants(parameters: Parameters, growth: Float64Array): StepConstants {
   const spy = parameters.time.stepsPerYear;
+  const table = usesTableExponential(parameters);
   const industryGrowthFactor = new Float64Array(growth.length);
-  for (let j = 0; j < growth.length; j++) industryGrowthFactor[j] = pow(1 + growth[j], 1 / spy);
+  for (let j = 0; j < growth.length; j++) industryGrowthFactor[j] = power(1 + growth[j], 1 / spy, table);
   const demandGrowthShare = new Float64Array(growth.length);
   for (let j = 0; j < growth.length; j++) demandGrowthShare[j] = 1 - 1 / industryGrowthFactor[j];
   return {
+    tableExponential: table,
     stepsPerYear: spy,
     totalSteps: parameters.time.years * spy,
     industryGrowthFactor,
@@ -151,11 +154,11 @@ export function deriveStepConstants(parameters: Parameters, growth: Float64Array
     depreciationPerStep: parameters.investment.depreciationRate / spy,
     exitHazardPerStep: -log(1 - parameters.firms.exitHazard) / spy,
     servicingHaPerStep: parameters.zones.servicingPaceHaPerYear / spy,
-    idleReclaimSharePerStep: 1 - pow(1 - parameters.land.idleReclaimPerYear, 1 / spy),
+    idleReclaimSharePerStep: 1 - power(1 - parameters.land.idleReclaimPerYear, 1 / spy, table),
     referenceLandPrice: parameters.zones.landPrice,
     guaranteeTermSteps: Math.max(1, Math.round(parameters.guarantees.termYears * spy)),
-    standardFactoryWeight: exp(parameters.financing.standardFactoryBonus / parameters.choice.scale),
-    projectSizeTail: 1 - pow(parameters.projects.sizeMinimum / parameters.projects.sizeMaximum, parameters.projects.sizeParetoAlpha),
+    standardFactoryWeight: exponential(parameters.financing.standardFactoryBonus / parameters.choice.scale, table),
+    projectSizeTail: 1 - power(parameters.projects.sizeMinimum / parameters.projects.sizeMaximum, parameters.projects.sizeParetoAlpha, table),
     planningAccessUtility: planningAccessUtility(parameters),
     promotionZoneUtility: promotionUtilityForZone(parameters),
     promotionOutsideUtility: promotionUtilityForOutside(parameters),
@@ -246,7 +249,7 @@ function industrialBaseWeights(state: ModelState): Float64Array {
       ? fromFile[z]
       : sigma === 0
         ? 1
-        : exp(sigma * counterStandardNormal(state.seed, z, 0, state.parameters.firms.normalSampler, NormalPurposes.zoneBase));
+        : exponential(sigma * counterStandardNormal(state.seed, z, 0, state.parameters.firms.normalSampler, NormalPurposes.zoneBase), state.constants.tableExponential);
   }
   return weights;
 }

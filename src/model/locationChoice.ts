@@ -1,4 +1,4 @@
-import { exp, log } from './deterministicMath.ts';
+import { log } from './deterministicMath.ts';
 import { enterFirm } from './firmRegistry.ts';
 import { descendTree, MAX_CHOICE_ATTEMPTS, treeTotal } from './choiceTrees.ts';
 import { factoryProposalMultiplier } from './zoneAttractiveness.ts';
@@ -7,6 +7,7 @@ import { CounterPurpose, counterUniform } from './randomStreams.ts';
 import { passesInvestmentIntensity, projectBaseLandNeed } from './r11LandMarket.ts';
 import { coInvest } from './r13GuidanceFund.ts';
 import { financeProject, issueGuarantee } from './r13CreditGuarantees.ts';
+import { exponential } from './tableExponential.ts';
 
 /**
  * Location choice by multinomial logit (McFadden 1974). A project of industry j with investment I
@@ -161,7 +162,7 @@ function computeChoiceWeightsExactly(state: ModelState, industry: number, invest
   let sum = 0;
   for (let z = 0; z <= zoneCount; z++) {
     const v = weights[z];
-    const w = v === -Infinity ? 0 : exp(v - max);
+    const w = v === -Infinity ? 0 : exponential(v - max, state.constants.tableExponential);
     weights[z] = w;
     sum += w;
   }

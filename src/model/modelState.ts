@@ -229,6 +229,8 @@ export interface ProvinceAccounts {
 
 /** Per-step constants derived once from the parameters (rates converted to per step). */
 export interface StepConstants {
+  /** numerics.exponential is 'table': mechanisms compute e^x with tableExp (tableExponential.ts). */
+  tableExponential: boolean;
   stepsPerYear: number;
   totalSteps: number;
   /** Investment growth factor per step for each industry: (1 + g_j)^(1/stepsPerYear). */

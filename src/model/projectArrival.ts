@@ -1,4 +1,3 @@
-import { exp, pow } from './deterministicMath.ts';
 import { drawFromCumulative } from './industries.ts';
 import type { ModelState } from './modelState.ts';
 import { growPendingProjects } from './modelState.ts';
@@ -6,6 +5,7 @@ import { CounterPurpose, counterUniform, poisson, standardNormal, type UniformGe
 import { promotionArrivalMultiplier } from './r15InvestmentPromotion.ts';
 import { classifyReferenceProject, extraMobileArrivalRate } from './r15NationalMobileProjects.ts';
 import { crisisEndStep } from './r16Crisis.ts';
+import { exponential, power } from './tableExponential.ts';
 
 /**
  * The flow of investment projects (R15 "only projects that actually land count"): each step a random
@@ -32,7 +32,7 @@ export function arriveProjects(state: ModelState): void {
   const p = state.parameters.projects;
   const spy = state.constants.stepsPerYear;
   const boost = promotionArrivalMultiplier(state);
-  let mean = (p.perYear / spy) * pow(1 + p.growthPerYear, state.step / spy);
+  let mean = (p.perYear / spy) * power(1 + p.growthPerYear, state.step / spy, state.constants.tableExponential);
   if (boost !== 1) mean *= boost;
   let count: number;
   if (p.arrivalProcess === 'fixed') {
@@ -96,7 +96,7 @@ export function queueNewProject(state: ModelState, draw: UniformGenerator, mobil
   pending.mobile[i] = mobile ? 1 : 0;
   pending.industry[i] = drawFromCumulative(state.industries.arrivalCumulativeWeights, draw());
   pending.investment[i] = drawProjectSize(state, draw());
-  pending.productivity[i] = exp(state.parameters.firms.productivityDispersion * standardNormal(draw));
+  pending.productivity[i] = exponential(state.parameters.firms.productivityDispersion * standardNormal(draw), state.constants.tableExponential);
   pending.arrivalStep[i] = state.step;
   pending.readyStep[i] = state.step;
   state.counters.arrivalsTotal++;
@@ -110,5 +110,5 @@ export function queueNewProject(state: ModelState, draw: UniformGenerator, mobil
  */
 export function drawProjectSize(state: ModelState, u: number): number {
   const p = state.parameters.projects;
-  return p.sizeMinimum * pow(1 - u * state.constants.projectSizeTail, -1 / p.sizeParetoAlpha);
+  return p.sizeMinimum * power(1 - u * state.constants.projectSizeTail, -1 / p.sizeParetoAlpha, state.constants.tableExponential);
 }

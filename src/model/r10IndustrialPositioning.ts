@@ -1,8 +1,8 @@
-import { exp } from './deterministicMath.ts';
 import type { Industries } from './industries.ts';
 import type { ModelState, ZoneTable } from './modelState.ts';
 import { relatednessDensity } from './r1RelatednessDensity.ts';
 import { refreshAllZoneUtilities } from './zoneAttractiveness.ts';
+import { exponential } from './tableExponential.ts';
 
 /**
  * R10 industrial positioning (明确产业定位).
@@ -69,7 +69,7 @@ export function refreshAnchorPull(state: ModelState, z: number): void {
   const zones = state.zones;
   for (let j = 0; j < k; j++) {
     const a = zones.anchorRelated[z * k + j];
-    zones.anchorUtility[z * k + j] = a > 0 ? pull * (1 - exp(-a)) : 0;
+    zones.anchorUtility[z * k + j] = a > 0 ? pull * (1 - exponential(-a, state.constants.tableExponential)) : 0;
   }
 }
 

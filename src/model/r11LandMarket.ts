@@ -1,6 +1,6 @@
-import { exp, pow } from './deterministicMath.ts';
 import type { ModelState, ZoneTable } from './modelState.ts';
 import { counterStandardNormal, NormalPurposes } from './randomStreams.ts';
+import { exponential, power } from './tableExponential.ts';
 
 /**
  * R11 land (解决好土地问题) and R3 intensive use (集约): the zone land market.
@@ -29,14 +29,14 @@ export function updateLandPrice(state: ModelState, z: number): void {
   const elasticity = state.parameters.zones.landPriceScarcityElasticity;
   const serviced = zones.servicedHa[z];
   const utilisation = serviced > 0 ? zones.usedHa[z] / serviced : 0;
-  zones.price[z] = elasticity === 0 ? zones.basePrice[z] : zones.basePrice[z] * exp(elasticity * utilisation);
+  zones.price[z] = elasticity === 0 ? zones.basePrice[z] : zones.basePrice[z] * exponential(elasticity * utilisation, state.constants.tableExponential);
   updateLandNeedFactor(state, zones, z);
 }
 
 function updateLandNeedFactor(state: ModelState, zones: ZoneTable, z: number): void {
   const land = state.parameters.land;
   if (!land.enabled || land.demandPriceElasticity === 0) return; // stays 1
-  const factor = pow(zones.price[z] / state.constants.referenceLandPrice, -land.demandPriceElasticity);
+  const factor = power(zones.price[z] / state.constants.referenceLandPrice, -land.demandPriceElasticity, state.constants.tableExponential);
   zones.landNeedFactor[z] = factor;
   if (z < zones.count && factor < zones.smallestLandNeedFactor) zones.smallestLandNeedFactor = factor;
 }
@@ -47,7 +47,7 @@ export function projectBaseLandNeed(state: ModelState, id: number, industry: num
   const land = state.parameters.land;
   if (!land.enabled || land.projectIntensityDispersion === 0) return need;
   const e = counterStandardNormal(state.seed, id, 0, state.parameters.firms.normalSampler, NormalPurposes.landIntensity);
-  return need * exp(land.projectIntensityDispersion * e);
+  return need * exponential(land.projectIntensityDispersion * e, state.constants.tableExponential);
 }
 
 /** Return a share of each zone's idle land to the free serviced stock (R11 reuse of idle land). */

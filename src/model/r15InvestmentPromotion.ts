@@ -1,6 +1,7 @@
-import { exp, log } from './deterministicMath.ts';
+import { log } from './deterministicMath.ts';
 import type { ModelState } from './modelState.ts';
 import type { Parameters } from './parameterSpecification.ts';
+import { exponential, usesTableExponential } from './tableExponential.ts';
 
 /**
  * R15 institutions and investment promotion (创新体制机制 / 招商引资 / 筑巢引凤 "attract the phoenix").
@@ -31,7 +32,7 @@ export function promotionUtilityForZone(parameters: Parameters): number {
 export function promotionAwarenessUtility(parameters: Parameters): number {
   const p = parameters.promotion;
   if (!p.enabled) return 0;
-  return log(p.baseAwareness + (1 - p.baseAwareness) * (1 - exp(-p.effort)));
+  return log(p.baseAwareness + (1 - p.baseAwareness) * (1 - exponential(-p.effort, usesTableExponential(parameters))));
 }
 
 /** Approval-time utility of the outside option. */
@@ -45,7 +46,7 @@ export function promotionUtilityForOutside(parameters: Parameters): number {
 export function promotionArrivalMultiplier(state: ModelState): number {
   const p = state.parameters.promotion;
   if (!p.enabled) return 1;
-  return 1 + p.arrivalBoost * (1 - exp(-p.effort));
+  return 1 + p.arrivalBoost * (1 - exponential(-p.effort, state.constants.tableExponential));
 }
 
 /** Mechanism: book this step's promotion cost as public spending. */

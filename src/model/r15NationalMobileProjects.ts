@@ -1,4 +1,5 @@
-import { exp, log } from './deterministicMath.ts';
+import { log } from './deterministicMath.ts';
+import { exponential } from './tableExponential.ts';
 import { zoneVacantLand, type ModelState } from './modelState.ts';
 import { CounterPurpose, counterUniform } from './randomStreams.ts';
 
@@ -89,11 +90,12 @@ function inclusiveGapInLogs(state: ModelState, j: number, sizedByLand: boolean, 
     const v = (zones.baseUtility[z] + zones.industryUtility[z * k + j]) * inverseScale + (sizedByLand ? log(vacant) : 0);
     if (v > max) max = v;
   }
-  let sum = exp(reference - max);
+  const table = state.constants.tableExponential;
+  let sum = exponential(reference - max, table);
   for (let z = 0; z < zones.count; z++) {
     const vacant = zoneVacantLand(zones, z);
     if (vacant <= 0) continue;
-    sum += exp((zones.baseUtility[z] + zones.industryUtility[z * k + j]) * inverseScale + (sizedByLand ? log(vacant) : 0) - max);
+    sum += exponential((zones.baseUtility[z] + zones.industryUtility[z * k + j]) * inverseScale + (sizedByLand ? log(vacant) : 0) - max, table);
   }
   return max + log(sum) - reference;
 }
@@ -101,10 +103,10 @@ function inclusiveGapInLogs(state: ModelState, j: number, sizedByLand: boolean, 
 /** The largest gap x per industry (log points): beyond it e^(−ρx) is below 1e-300 for ρ ≥ 1 and F is 1/s0. */
 export const MAX_INCLUSIVE_VALUE_GAP = 700;
 
-/** F for a gap x: 1 / (s0 + (1 − s0) e^(−ρx)). */
-export function mobileArrivalFactorFor(gap: number, elasticity: number, provinceShare: number): number {
+/** F for a gap x: 1 / (s0 + (1 − s0) e^(−ρx)), with the exponential `table` selects (numerics.exponential). */
+export function mobileArrivalFactorFor(gap: number, elasticity: number, provinceShare: number, table: boolean): number {
   if (elasticity === 0 || gap === 0) return 1;
-  return 1 / (provinceShare + (1 - provinceShare) * exp(-elasticity * gap));
+  return 1 / (provinceShare + (1 - provinceShare) * exponential(-elasticity * gap, table));
 }
 
 /**
@@ -115,7 +117,7 @@ export function updateMobileArrivalFactor(state: ModelState): void {
   const m = state.parameters.investment.mobile;
   if (!m.enabled) return;
   state.mobileInclusiveGap = inclusiveValueGap(state);
-  state.mobileArrivalFactor = mobileArrivalFactorFor(state.mobileInclusiveGap, m.elasticity, m.provinceShare);
+  state.mobileArrivalFactor = mobileArrivalFactorFor(state.mobileInclusiveGap, m.elasticity, m.provinceShare, state.constants.tableExponential);
 }
 
 /**

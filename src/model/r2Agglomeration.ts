@@ -1,5 +1,6 @@
-import { exp, log } from './deterministicMath.ts';
+import { log } from './deterministicMath.ts';
 import type { Parameters } from './parameterSpecification.ts';
+import { exponential, usesTableExponential } from './tableExponential.ts';
 
 /**
  * R2 concentration (集中): the agglomeration term g(n) of the location-choice utility, where n counts
@@ -17,13 +18,16 @@ import type { Parameters } from './parameterSpecification.ts';
  * - `bounded`: g(n) = 1 − exp(−n / saturation). Bounded returns: Arthur (1990) shows no lock-in is
  *              guaranteed; preferences keep several regions alive.
  *
- * @example agglomerationTerm('log', 3, 1, 50) // ln 4
+ * `table` selects the exponential of the bounded form (numerics.exponential; tableExponential.ts).
+ *
+ * @example agglomerationTerm('log', 3, 1, 50, true) // ln 4
  */
 export function agglomerationTerm(
   form: Parameters['choice']['agglomeration']['form'],
   firmCount: number,
   offset: number,
   saturation: number,
+  table: boolean,
 ): number {
   switch (form) {
     case 'log':
@@ -31,7 +35,7 @@ export function agglomerationTerm(
     case 'linear':
       return firmCount;
     case 'bounded':
-      return 1 - exp(-firmCount / saturation);
+      return 1 - exponential(-firmCount / saturation, table);
   }
 }
 
@@ -63,7 +67,8 @@ export function agglomerationOfCount(table: AgglomerationTable, parameters: Para
     grown.set(table.values.subarray(0, table.filled));
     table.values = grown;
   }
-  for (let n = table.filled; n <= count; n++) table.values[n] = agglomerationTerm(agg.form, n, agg.offset, agg.saturation);
+  const tableExponential = usesTableExponential(parameters);
+  for (let n = table.filled; n <= count; n++) table.values[n] = agglomerationTerm(agg.form, n, agg.offset, agg.saturation, tableExponential);
   table.filled = count + 1;
   return table.values[count];
 }

@@ -1,5 +1,5 @@
-import { exp } from './deterministicMath.ts';
 import type { ModelState } from './modelState.ts';
+import { exponential } from './tableExponential.ts';
 
 /**
  * R5 growth pole (培育增长极) — expansion investment by firms already there, the bulk of real
@@ -48,7 +48,7 @@ export function expansionGrowthFactors(state: ModelState): Float64Array | null {
     const base = zones.baseUtility[z] - awareness - outside;
     for (let j = 0; j < k; j++) {
       const logGrowth = e.elasticity * (base + zones.industryUtility[z * k + j]);
-      out[z * k + j] = exp(logGrowth > MAX_EXPANSION_LOG_GROWTH ? MAX_EXPANSION_LOG_GROWTH : logGrowth < -MAX_EXPANSION_LOG_GROWTH ? -MAX_EXPANSION_LOG_GROWTH : logGrowth);
+      out[z * k + j] = exponential(logGrowth > MAX_EXPANSION_LOG_GROWTH ? MAX_EXPANSION_LOG_GROWTH : logGrowth < -MAX_EXPANSION_LOG_GROWTH ? -MAX_EXPANSION_LOG_GROWTH : logGrowth, state.constants.tableExponential);
     }
   }
   out.fill(1, zones.count * k, (zones.count + 1) * k);

@@ -1,6 +1,6 @@
-import { exp } from './deterministicMath.ts';
 import type { ModelState } from './modelState.ts';
 import { relatednessDensity } from './r1RelatednessDensity.ts';
+import { exponential } from './tableExponential.ts';
 
 /**
  * R7 independent innovation (推动自主创新): knowledge spillovers among firms in a zone — related firms
@@ -22,7 +22,7 @@ export function knowledgeSpilloverGrowth(state: ModelState, z: number, j: number
   let growth = 0;
   if (p.form !== 'jacobs' && p.marshallStrength !== 0) {
     const neighbours = state.zones.industryFirms[z * state.industries.count + j] - 1;
-    if (neighbours > 0) growth += p.marshallStrength * (1 - exp(-neighbours / p.marshallSaturation));
+    if (neighbours > 0) growth += p.marshallStrength * (1 - exponential(-neighbours / p.marshallSaturation, state.constants.tableExponential));
   }
   if (p.form !== 'marshall' && p.jacobsStrength !== 0) {
     growth += p.jacobsStrength * relatednessDensity(state.zones, state.industries, z, j);

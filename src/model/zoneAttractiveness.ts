@@ -1,9 +1,10 @@
-import { exp, log } from './deterministicMath.ts';
+import { log } from './deterministicMath.ts';
 import type { ModelState } from './modelState.ts';
 import { rebuildTree, updateTreePath } from './choiceTrees.ts';
 import { zoneVacantLand } from './modelState.ts';
 import { agglomerationOfCount, agglomerationTableUpTo } from './r2Agglomeration.ts';
 import { sharedServicesUtility } from './r14SharedServices.ts';
+import { exponential } from './tableExponential.ts';
 
 /**
  * The deterministic part of the location-choice utility, cached per zone and per (zone, industry)
@@ -28,7 +29,8 @@ import { sharedServicesUtility } from './r14SharedServices.ts';
  *
  * plus, per project, the standard-factory bonus for small projects (R12, locationChoice.ts).
  * The choice weights exp(V / scale) are cached beside the utilities (one exponential per cell per
- * refresh instead of one per alternative per project).
+ * refresh instead of one per alternative per project), computed with the exponential that
+ * numerics.exponential selects (tableExponential.ts).
  *
  * For the outside option: V_out = u_out − β_P · ln(p_out / p_ref) − outside approval time:
  * scattered sites have no agglomeration, relatedness, congestion, incentive or service terms. A coefficient of 0 skips its term, so a
@@ -69,7 +71,7 @@ function computeZoneUtility(state: ModelState, z: number): void {
     const approval = constants.promotionOutsideUtility;
     if (approval !== 0) outside += approval;
     zones.baseUtility[z] = outside;
-    zones.expUtility.fill(exp(outside / c.scale), z * k, (z + 1) * k);
+    zones.expUtility.fill(exponential(outside / c.scale, constants.tableExponential), z * k, (z + 1) * k);
     return;
   }
   const agg = c.agglomeration;
@@ -92,14 +94,15 @@ function computeZoneUtility(state: ModelState, z: number): void {
   computeIndustryTerms(state, z);
   const trees = state.choiceTrees;
   const scale = c.scale;
+  const tableExponential = constants.tableExponential;
   if (trees === null) {
     // Scan sampler: one exponential per cell, exp((base + v) / s), as in earlier versions (bit for bit).
-    for (let j = 0; j < k; j++) zones.expUtility[row + j] = exp((base + zones.industryUtility[row + j]) / scale);
+    for (let j = 0; j < k; j++) zones.expUtility[row + j] = exponential((base + zones.industryUtility[row + j]) / scale, tableExponential);
     return;
   }
   // Tree sampler: weights exp(base / s) × exp(v / s); the industry weights only when the zone's
   // firms changed since they were last computed (computeIndustryTerms then cleared the flag).
-  const baseWeight = exp(base / scale);
+  const baseWeight = exponential(base / scale, tableExponential);
   zones.baseWeight[z] = baseWeight;
   const vacant = zoneVacantLand(zones, z);
   let size = c.sizeVariable === 'vacant-land' ? vacant : vacant > 0 ? 1 : 0;
@@ -145,6 +148,7 @@ function computeIndustryTerms(state: ModelState, z: number): void {
   const industryUtility = zones.industryUtility;
   const industryWeight = zones.industryWeight;
   const scale = c.scale;
+  const table = state.constants.tableExponential;
   // g(n) of every count up to the zone's firms, filled once so the loop only reads the table.
   const gTable = sameIndustry ? agglomerationTableUpTo(state.agglomerationTable, state.parameters, firmsInZone) : null;
   const linear = agg.form === 'linear';
@@ -165,7 +169,7 @@ function computeIndustryTerms(state: ModelState, z: number): void {
     if (bonus !== 0 && leading[row + j] === 1) v += bonus;
     if (anchors) v += anchorUtility[row + j];
     industryUtility[row + j] = v;
-    if (trees !== null) industryWeight[row + j] = exp(v / scale);
+    if (trees !== null) industryWeight[row + j] = exponential(v / scale, table);
   }
   zones.industryDirty[z] = 0;
 }

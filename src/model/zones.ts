@@ -1,9 +1,9 @@
-import { exp } from './deterministicMath.ts';
 import type { Industries } from './industries.ts';
 import type { ZoneLayoutInput } from './modelInput.ts';
 import type { ZoneTable } from './modelState.ts';
 import type { Parameters } from './parameterSpecification.ts';
 import { standardNormal, type UniformGenerator } from './randomStreams.ts';
+import { exponential, usesTableExponential } from './tableExponential.ts';
 
 /**
  * Build the zones of one replication from the `zones` stream (plus the outside option at index Z).
@@ -72,7 +72,7 @@ export function buildZones(
   for (let z = 0; z < zoneCount; z++) {
     zones.x[z] = draw() * p.regionSizeKm;
     zones.y[z] = draw() * p.regionSizeKm;
-    const planned = p.plannedAreaHa * exp(p.plannedAreaDispersion * standardNormal(draw));
+    const planned = p.plannedAreaHa * exponential(p.plannedAreaDispersion * standardNormal(draw), usesTableExponential(parameters));
     zones.plannedHa[z] = planned;
     zones.servicedHa[z] = planned * p.initialServicedShare;
     zones.basePrice[z] = p.landPrice;

@@ -15,11 +15,11 @@ import { inputWith } from '../support/modelInputs.ts';
 describe('the upper-level logit: F = 1 / (s0 + (1 − s0) e^(−ρx))', () => {
   it('matches hand values and its limits', () => {
     // x = 1, ρ = 0.5, s0 = 0.05: 1 / (0.05 + 0.95 e^(−0.5)) = 1 / (0.05 + 0.576204) = 1.596923
-    expect(mobileArrivalFactorFor(1, 0.5, 0.05)).toBeCloseTo(1 / (0.05 + 0.95 * Math.exp(-0.5)), 12);
-    expect(mobileArrivalFactorFor(1, 0.5, 0.05)).toBeCloseTo(1.596923, 6);
-    expect(mobileArrivalFactorFor(3, 0, 0.05)).toBe(1); // ρ = 0: zones attract nothing
-    expect(mobileArrivalFactorFor(0, 1, 0.05)).toBe(1); // no gap: the reference
-    expect(mobileArrivalFactorFor(500, 1, 0.05)).toBeCloseTo(20, 9); // at most 1 / s0
+    expect(mobileArrivalFactorFor(1, 0.5, 0.05, true)).toBeCloseTo(1 / (0.05 + 0.95 * Math.exp(-0.5)), 12);
+    expect(mobileArrivalFactorFor(1, 0.5, 0.05, true)).toBeCloseTo(1.596923, 6);
+    expect(mobileArrivalFactorFor(3, 0, 0.05, true)).toBe(1); // ρ = 0: zones attract nothing
+    expect(mobileArrivalFactorFor(0, 1, 0.05, true)).toBe(1); // no gap: the reference
+    expect(mobileArrivalFactorFor(500, 1, 0.05, true)).toBeCloseTo(20, 9); // at most 1 / s0
   });
 
   it('is bounded by 100 for every valid s0 (s0 ≥ 0.01; found by the fuzz suite: with s0 = 0 a run never ended)', () => {
@@ -27,9 +27,9 @@ describe('the upper-level logit: F = 1 / (s0 + (1 − s0) e^(−ρx))', () => {
     expect(leaf.minimum).toBe(0.01);
     // The largest gap (x capped at 700) with ρ = 1 and the smallest s0: 1 / (0.01 + 0.99 e^(−700)) = 1 / 0.01 = 100
     // (e^(−700) ≈ 9.9e−305 is lost next to 0.01).
-    expect(mobileArrivalFactorFor(MAX_INCLUSIVE_VALUE_GAP, 1, leaf.minimum)).toBeCloseTo(100, 9);
+    expect(mobileArrivalFactorFor(MAX_INCLUSIVE_VALUE_GAP, 1, leaf.minimum, true)).toBeCloseTo(100, 9);
     // s0 = 0 (now refused) would be e^(ρx) = e^700 ≈ 1e304 times the reference's mobile arrivals.
-    expect(mobileArrivalFactorFor(MAX_INCLUSIVE_VALUE_GAP, 1, 0)).toBeGreaterThan(1e300);
+    expect(mobileArrivalFactorFor(MAX_INCLUSIVE_VALUE_GAP, 1, 0, true)).toBeGreaterThan(1e300);
   });
 
   it('a scenario with s0 = 0 is refused in one line naming the field', () => {

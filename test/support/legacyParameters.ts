@@ -32,6 +32,7 @@ export function withLegacySettings(stored: unknown): Parameters {
   p.choice.sizeVariable = 'none';
   p.choice.sampler = 'scan';
   p.firms.normalSampler = 'box-muller';
+  p.numerics.exponential = 'fdlibm';
   p.choice.relatedness.enabled = true;
   p.firms.initialPlacement = 'uniform';
   p.zones.dataFile = null;
