@@ -74,6 +74,10 @@ export interface ZoneTable {
   factoryUsedHa: Float64Array;
   /** Land-need multiplier (price / reference)^(−elasticity) of each zone (R11); 1 when off. */
   landNeedFactor: Float64Array;
+  /** The utilisation each zone's price was last computed from, and the price its land-need factor was
+   * (NaN: not yet), so an unchanged zone skips the exponential and the power (r11LandMarket.ts). */
+  priceUtilisation: Float64Array;
+  landNeedFactorPrice: Float64Array;
   /** Platform debt (M¥) (R12). */
   platformDebt: Float64Array;
   /** Platform revenue this step (land sales + tax) (M¥). */

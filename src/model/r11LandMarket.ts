@@ -29,15 +29,26 @@ export function updateLandPrice(state: ModelState, z: number): void {
   const elasticity = state.parameters.zones.landPriceScarcityElasticity;
   const serviced = zones.servicedHa[z];
   const utilisation = serviced > 0 ? zones.usedHa[z] / serviced : 0;
-  zones.price[z] = elasticity === 0 ? zones.basePrice[z] : zones.basePrice[z] * exponential(elasticity * utilisation, state.constants.tableExponential);
+  // The price is a function of the utilisation alone (the base price is fixed when the zones are
+  // built), so an unchanged utilisation keeps the price already computed from it — the same bits.
+  if (utilisation !== zones.priceUtilisation[z]) {
+    zones.price[z] = elasticity === 0 ? zones.basePrice[z] : zones.basePrice[z] * exponential(elasticity * utilisation, state.constants.tableExponential);
+    zones.priceUtilisation[z] = utilisation;
+  }
   updateLandNeedFactor(state, zones, z);
 }
 
 function updateLandNeedFactor(state: ModelState, zones: ZoneTable, z: number): void {
   const land = state.parameters.land;
   if (!land.enabled || land.demandPriceElasticity === 0) return; // stays 1
-  const factor = power(zones.price[z] / state.constants.referenceLandPrice, -land.demandPriceElasticity, state.constants.tableExponential);
-  zones.landNeedFactor[z] = factor;
+  const price = zones.price[z];
+  let factor = zones.landNeedFactor[z];
+  if (price !== zones.landNeedFactorPrice[z]) {
+    // A function of the price alone: recomputed only when the price moved (the same bits otherwise).
+    factor = power(price / state.constants.referenceLandPrice, -land.demandPriceElasticity, state.constants.tableExponential);
+    zones.landNeedFactor[z] = factor;
+    zones.landNeedFactorPrice[z] = price;
+  }
   if (z < zones.count && factor < zones.smallestLandNeedFactor) zones.smallestLandNeedFactor = factor;
 }
 

@@ -55,18 +55,24 @@ export function inclusiveValueGap(state: ModelState): number {
   const outsideSize = sizedByLand ? state.parameters.choice.outside.vacantLandHa : 1;
   const outsideWeight = cached[zones.count * k] * outsideSize;
   const cumulative = state.industries.arrivalCumulativeWeights;
+  // Σ_z M_z e^(V_zj / s) of every industry at once, zone by zone (each zone's vacant land computed
+  // once, its row read in order); each industry's sum still adds the zones in ascending order.
+  const sums = state.industryScratch;
+  sums.fill(0);
+  for (let z = 0; z < zones.count; z++) {
+    const vacant = zoneVacantLand(zones, z);
+    if (!(vacant > 0)) continue;
+    const size = sizedByLand ? vacant : 1;
+    const row = z * k;
+    for (let j = 0; j < k; j++) sums[j] += cached[row + j] * size;
+  }
   let gap = 0;
   let previous = 0;
   for (let j = 0; j < k; j++) {
     const share = cumulative[j] - previous;
     previous = cumulative[j];
     if (share <= 0) continue;
-    let sum = 0;
-    for (let z = 0; z < zones.count; z++) {
-      const vacant = zoneVacantLand(zones, z);
-      if (vacant > 0) sum += cached[z * k + j] * (sizedByLand ? vacant : 1);
-    }
-    const ratio = sum / outsideWeight;
+    const ratio = sums[j] / outsideWeight;
     let industryGap = Number.isFinite(ratio) ? log(1 + ratio) : inclusiveGapInLogs(state, j, sizedByLand, outsideSize);
     // Degenerate utilities (a scattered option at −∞, a scale near 0): an infinite gap is capped (F has
     // long reached 1/s0), and ∞ − ∞ counts as no gap.

@@ -147,7 +147,9 @@ function computeIndustryTerms(state: ModelState, z: number): void {
   const anchorUtility = zones.anchorUtility;
   const industryUtility = zones.industryUtility;
   const industryWeight = zones.industryWeight;
-  const scale = c.scale;
+  // exp(v · (1/s)): a multiplication instead of a division per cell; the same bits when s is a power of
+  // two (the default s = 1), else within an ulp of v / s.
+  const inverseScale = 1 / c.scale;
   const table = state.constants.tableExponential;
   // g(n) of every count up to the zone's firms, filled once so the loop only reads the table.
   const gTable = sameIndustry ? agglomerationTableUpTo(state.agglomerationTable, state.parameters, firmsInZone) : null;
@@ -169,7 +171,7 @@ function computeIndustryTerms(state: ModelState, z: number): void {
     if (bonus !== 0 && leading[row + j] === 1) v += bonus;
     if (anchors) v += anchorUtility[row + j];
     industryUtility[row + j] = v;
-    if (trees !== null) industryWeight[row + j] = exponential(v / scale, table);
+    if (trees !== null) industryWeight[row + j] = exponential(v * inverseScale, table);
   }
   zones.industryDirty[z] = 0;
 }

@@ -41,6 +41,8 @@ export function buildZones(
     standardFactoryHa: new Float64Array(n),
     factoryUsedHa: new Float64Array(n),
     landNeedFactor: new Float64Array(n).fill(1),
+    priceUtilisation: new Float64Array(n).fill(Number.NaN),
+    landNeedFactorPrice: new Float64Array(n).fill(Number.NaN),
     platformDebt: new Float64Array(n),
     platformRevenueStep: new Float64Array(n),
     platformRevenueAnnual: new Float64Array(n),
