@@ -212,7 +212,13 @@ export function provinceCapital(state: ModelState): number {
 /**
  * Exit (see the module comment): advance the cumulative hazard, then remove every firm whose clock has
  * run out or whose productivity is below the threshold. Walks the table from the end so the
- * swap-remove never skips a firm.
+ * swap-remove never skips a firm (the firm moved into a freed slot is the last one, already checked).
+ *
+ * Productivity changes only at the annual review and the threshold only with the crisis demand
+ * multiplier, so a firm that passed the productivity test at the last check still passes it when
+ * neither changed since: then only the firms that entered since (at the end of the table) are tested
+ * on both counts and the others on their clocks alone. The firms visited, their order and the exits
+ * are those of testing everyone on both counts.
  */
 export function exitFirms(state: ModelState): void {
   const multiplier = exitHazardMultiplier(state);
@@ -221,7 +227,15 @@ export function exitFirms(state: ModelState): void {
   const firms = state.firms;
   const demand = demandMultiplier(state);
   const threshold = demand === 1 ? state.parameters.firms.exitProductivityThreshold : state.parameters.firms.exitProductivityThreshold / demand;
-  for (let i = firms.count - 1; i >= 0; i--) {
+  const unchanged = threshold === state.exitCheckedThreshold && !isProductivityReviewStep(state);
+  const passed = unchanged ? Math.min(state.exitCheckedCount, firms.count) : 0;
+  for (let i = firms.count - 1; i >= passed; i--) {
     if (firms.exitClock[i] <= hazard || firms.productivity[i] < threshold) exitFirm(state, i);
   }
+  const clock = firms.exitClock;
+  for (let i = passed - 1; i >= 0; i--) {
+    if (clock[i] <= hazard) exitFirm(state, i);
+  }
+  state.exitCheckedCount = firms.count;
+  state.exitCheckedThreshold = threshold;
 }

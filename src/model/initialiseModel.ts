@@ -78,6 +78,8 @@ export function initialiseModel(input: ModelInput, seed: number): ModelState {
     },
     industryGrowthIndex: new Float64Array(industries.count).fill(1),
     cumulativeExitHazard: 0,
+    exitCheckedCount: 0,
+    exitCheckedThreshold: Number.NaN,
     step: 0,
     nextProjectId: 0,
     arrivalCarry: 0,

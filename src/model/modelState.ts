@@ -75,7 +75,7 @@ export interface ZoneTable {
   /** Land-need multiplier (price / reference)^(−elasticity) of each zone (R11); 1 when off. */
   landNeedFactor: Float64Array;
   /** The utilisation each zone's price was last computed from, and the price its land-need factor was
-   * (NaN: not yet), so an unchanged zone skips the exponential and the power (r11LandMarket.ts). */
+   * (−1: not yet; both are ≥ 0), so an unchanged zone skips the exponential and the power (r11LandMarket.ts). */
   priceUtilisation: Float64Array;
   landNeedFactorPrice: Float64Array;
   /** Platform debt (M¥) (R12). */
@@ -291,6 +291,13 @@ export interface ModelState {
   readonly industryGrowthIndex: Float64Array;
   /** Λ(t): the exit hazard accumulated since step 0 (firms exit when Λ reaches their exit clock). */
   cumulativeExitHazard: number;
+  /**
+   * The exit check's memory (firmDynamics.ts, exitFirms): firms at table indices below
+   * `exitCheckedCount` passed the productivity test against `exitCheckedThreshold` at the last check
+   * (NaN: none yet). Only entries (appended) happen between two checks.
+   */
+  exitCheckedCount: number;
+  exitCheckedThreshold: number;
   /** Index of the next step to run (0 before the first step). */
   step: number;
   /** Next project id to assign. */

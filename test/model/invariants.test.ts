@@ -63,6 +63,20 @@ function expectAggregatesMatchFirms(state: ModelState): void {
   }
 }
 
+/**
+ * After a step's exits no firm is due: every exit clock is beyond the cumulative hazard and every
+ * productivity at least the threshold — whichever firms the exit check tested on both counts
+ * (firmDynamics.ts, exitFirms; with a crisis see test/model/exitCheck.test.ts).
+ */
+function expectNoFirmDueToExit(state: ModelState): void {
+  const threshold = state.parameters.firms.exitProductivityThreshold;
+  for (let i = 0; i < state.firms.count; i++) {
+    if (!(state.firms.exitClock[i] > state.cumulativeExitHazard) || state.firms.productivity[i] < threshold) {
+      throw new Error(`firm ${state.firms.id[i]} is due to exit after step ${state.step}: clock ${state.firms.exitClock[i]} ≤ ${state.cumulativeExitHazard} or productivity ${state.firms.productivity[i]} < ${threshold}`);
+    }
+  }
+}
+
 /** Choice probabilities over the feasible alternatives sum to 1 for projects of every industry and size. */
 function expectChoiceProbabilitiesSumToOne(state: ModelState): void {
   const weights = new Float64Array(state.zones.count + 1);
@@ -142,6 +156,7 @@ describe('invariants at every step of random scenarios (property-based)', () => 
           exits += state.counters.exitsTotal - exitsBefore;
           expect(state.firms.count).toBe(initialStock + entries - exits);
           expectLandConserved(state);
+          expectNoFirmDueToExit(state);
           expectZoneArraysFinite(state);
           expectChoiceProbabilitiesSumToOne(state);
           for (const v of collect(state).values) {
