@@ -32,7 +32,8 @@
  * imported by src/. Units and meanings as in src/model (docs/ODD.md).
  */
 import { MAX_CHOICE_ATTEMPTS } from '../src/model/choiceTrees.ts';
-import { exp, log, pow } from '../src/model/deterministicMath.ts';
+import { log } from '../src/model/deterministicMath.ts';
+import { exponential, power, usesTableExponential } from '../src/model/tableExponential.ts';
 import { cumulativeNormalised, drawFromCumulative } from '../src/model/industries.ts';
 import { INITIAL_FIRM_ID_OFFSET } from '../src/model/initialiseModel.ts';
 import type { ModelInput } from '../src/model/modelInput.ts';
@@ -147,6 +148,8 @@ export interface PeerWorld {
   /** How the cached weights are refreshed (see {@link PeerWeights}). */
   readonly weights: PeerWeights;
   readonly seed: number;
+  /** numerics.exponential is 'table': e^x and x^y as the model computes them (src/model/tableExponential.ts). */
+  readonly tableExponential: boolean;
   readonly industries: PeerIndustry[];
   readonly arrivalCumulative: Float64Array;
   readonly zones: PeerZone[];
@@ -274,15 +277,16 @@ function drawIndustries(p: Parameters, draw: UniformGenerator, stepsPerYear: num
   const k = q.count;
   const industries: PeerIndustry[] = [];
   const sigma = q.intensityDispersion;
+  const table = usesTableExponential(p);
   for (let i = 0; i < k; i++) {
     const g = q.growthMean + q.growthSd * standardNormal(draw);
     const growth = g < -0.9 ? -0.9 : g;
-    const landIntensity = q.landIntensityMean * exp(sigma * standardNormal(draw));
-    const labourIntensity = q.labourIntensityMean * exp(sigma * standardNormal(draw));
-    const capitalIntensity = q.capitalIntensityMean * exp(sigma * standardNormal(draw));
+    const landIntensity = q.landIntensityMean * exponential(sigma * standardNormal(draw), table);
+    const labourIntensity = q.labourIntensityMean * exponential(sigma * standardNormal(draw), table);
+    const capitalIntensity = q.capitalIntensityMean * exponential(sigma * standardNormal(draw), table);
     standardNormal(draw); // pollution intensity: drawn to keep the stream aligned, unused in the core
     draw(); // credit dependence: likewise
-    const growthFactor = pow(1 + growth, 1 / stepsPerYear);
+    const growthFactor = power(1 + growth, 1 / stepsPerYear, table);
     industries.push({
       growth,
       landIntensity,
@@ -319,7 +323,7 @@ function drawZones(p: Parameters, k: number, draw: UniformGenerator): { zones: P
     const zone = newZone(z, false, k);
     draw(); // x
     draw(); // y
-    zone.planned = q.plannedAreaHa * exp(q.plannedAreaDispersion * standardNormal(draw));
+    zone.planned = q.plannedAreaHa * exponential(q.plannedAreaDispersion * standardNormal(draw), usesTableExponential(p));
     zone.serviced = zone.planned * q.initialServicedShare;
     zone.basePrice = q.landPrice;
     zone.price = q.landPrice;
@@ -343,9 +347,10 @@ function drawZones(p: Parameters, k: number, draw: UniformGenerator): { zones: P
 function drawProject(world: PeerWorld, draw: UniformGenerator, id: number): PeerProject {
   const p = world.parameters.projects;
   const industry = drawFromCumulative(world.arrivalCumulative, draw());
-  const tail = 1 - pow(p.sizeMinimum / p.sizeMaximum, p.sizeParetoAlpha);
-  const investment = p.sizeMinimum * pow(1 - draw() * tail, -1 / p.sizeParetoAlpha);
-  const productivity = exp(world.parameters.firms.productivityDispersion * standardNormal(draw));
+  const table = world.tableExponential;
+  const tail = 1 - power(p.sizeMinimum / p.sizeMaximum, p.sizeParetoAlpha, table);
+  const investment = p.sizeMinimum * power(1 - draw() * tail, -1 / p.sizeParetoAlpha, table);
+  const productivity = exponential(world.parameters.firms.productivityDispersion * standardNormal(draw), table);
   return { id, industry, investment, productivity, arrivalStep: world.step, readyStep: world.step };
 }
 
@@ -362,7 +367,7 @@ export function initialisePeer(input: ModelInput, seed: number, weights: PeerWei
   const industries = drawIndustries(p, createStream(seed, 'industries'), spy);
   const k = industries.length;
   const { zones, outside } = drawZones(p, k, createStream(seed, 'zones'));
-  const arrivalWeights = industries.map((industry) => exp(10 * industry.growth));
+  const arrivalWeights = industries.map((industry) => exponential(10 * industry.growth, usesTableExponential(p)));
   let leaves = 1;
   while (leaves < Math.max(1, zones.length)) leaves *= 2;
   const trees: number[][] = [];
@@ -371,6 +376,7 @@ export function initialisePeer(input: ModelInput, seed: number, weights: PeerWei
     parameters: p,
     weights,
     seed,
+    tableExponential: usesTableExponential(p),
     industries,
     arrivalCumulative: cumulativeNormalised(arrivalWeights),
     zones,
@@ -389,7 +395,7 @@ export function initialisePeer(input: ModelInput, seed: number, weights: PeerWei
     exitHazardPerStep: -log(1 - p.firms.exitHazard) / spy,
     depreciationPerStep: p.investment.depreciationRate / spy,
     servicingHaPerStep: p.zones.servicingPaceHaPerYear / spy,
-    idleReclaimSharePerStep: 1 - pow(1 - p.land.idleReclaimPerYear, 1 / spy),
+    idleReclaimSharePerStep: 1 - power(1 - p.land.idleReclaimPerYear, 1 / spy, usesTableExponential(p)),
     nextProjectId: 0,
     entriesTotal: 0,
     exitsTotal: 0,
@@ -419,7 +425,7 @@ function placeInitialStock(world: PeerWorld): void {
   const baseWeights = zones.map((zone) =>
     p.firms.initialBaseDispersion === 0
       ? 1
-      : exp(p.firms.initialBaseDispersion * counterStandardNormal(world.seed, zone.index, 0, p.firms.normalSampler, NormalPurposes.zoneBase)),
+      : exponential(p.firms.initialBaseDispersion * counterStandardNormal(world.seed, zone.index, 0, p.firms.normalSampler, NormalPurposes.zoneBase), world.tableExponential),
   );
   const cumulative = cumulativeNormalised(baseWeights);
   const share = p.firms.initialShareInZones;
@@ -473,7 +479,7 @@ function refreshZone(world: PeerWorld, zone: PeerZone): void {
     let outside = c.outside.utility;
     if (beta !== 0) outside -= beta * log(zone.price / reference);
     zone.baseUtility = outside;
-    const weight = exp(outside / c.scale);
+    const weight = exponential(outside / c.scale, world.tableExponential);
     for (let j = 0; j < k; j++) cells[j].weight = weight;
     return;
   }
@@ -489,6 +495,7 @@ function refreshZone(world: PeerWorld, zone: PeerZone): void {
   if (zone.dirty || perCell) {
     const industries = world.industries;
     const bonus = c.leadingIndustryBonus;
+    const inverseScale = 1 / c.scale; // as the model: exp(v · (1/s)), the same bits at s = 1
     for (let j = 0; j < k; j++) {
       const cell = cells[j];
       let v = 0;
@@ -504,7 +511,7 @@ function refreshZone(world: PeerWorld, zone: PeerZone): void {
       if (c.agglomeration.coefficient !== 0) v += c.agglomeration.coefficient * agglomerationOf(world, cell.firms);
       if (bonus !== 0 && cell.leading) v += bonus;
       cell.industryUtility = v;
-      if (!perCell) cell.industryWeight = exp(v / c.scale);
+      if (!perCell) cell.industryWeight = exponential(v * inverseScale, world.tableExponential);
     }
     zone.dirty = false;
   }
@@ -513,12 +520,12 @@ function refreshZone(world: PeerWorld, zone: PeerZone): void {
   if (perCell) {
     for (let j = 0; j < k; j++) {
       const cell = cells[j];
-      cell.weight = exp((base + cell.industryUtility) / c.scale);
+      cell.weight = exponential((base + cell.industryUtility) / c.scale, world.tableExponential);
       world.trees[j][leaf] = cell.weight * size;
     }
     return;
   }
-  const baseWeight = exp(base / c.scale);
+  const baseWeight = exponential(base / c.scale, world.tableExponential);
   zone.baseWeight = baseWeight;
   for (let j = 0; j < k; j++) {
     const cell = cells[j];
@@ -554,7 +561,7 @@ function refreshAllZones(world: PeerWorld): void {
 function updateLandPrice(world: PeerWorld, zone: PeerZone): void {
   const elasticity = world.parameters.zones.landPriceScarcityElasticity;
   const utilisation = zone.serviced > 0 ? zone.used / zone.serviced : 0;
-  zone.price = elasticity === 0 ? zone.basePrice : zone.basePrice * exp(elasticity * utilisation);
+  zone.price = elasticity === 0 ? zone.basePrice : zone.basePrice * exponential(elasticity * utilisation, world.tableExponential);
 }
 
 function updateLandPrices(world: PeerWorld): void {
@@ -755,7 +762,7 @@ function reclaimIdleLand(world: PeerWorld): void {
 
 function arriveProjects(world: PeerWorld): void {
   const p = world.parameters.projects;
-  const mean = (p.perYear / world.stepsPerYear) * pow(1 + p.growthPerYear, world.step / world.stepsPerYear);
+  const mean = (p.perYear / world.stepsPerYear) * power(1 + p.growthPerYear, world.step / world.stepsPerYear, world.tableExponential);
   const count = poisson(world.arrivals, mean);
   for (let n = 0; n < count; n++) {
     world.pending.push(drawProject(world, world.arrivals, world.nextProjectId++));
@@ -806,7 +813,7 @@ function reviewProductivity(world: PeerWorld): void {
     let a = firm.productivity;
     if (volatility !== 0 || drift !== 0) {
       const shock = volatility === 0 ? 0 : volatility * counterStandardNormal(world.seed, firm.id, year, world.parameters.firms.normalSampler);
-      a *= exp(drift + shock);
+      a *= exponential(drift + shock, world.tableExponential);
       firm.productivity = a;
     }
     const capital = firm.capitalIndex;
