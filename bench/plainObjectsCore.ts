@@ -166,6 +166,8 @@ export interface PeerWorld {
   readonly totalSteps: number;
   readonly stepsPerYear: number;
   cumulativeExitHazard: number;
+  /** Firms at indices below this passed the productivity test at the last exit check (as the model's exitFirms). */
+  exitCheckedCount: number;
   readonly exitHazardPerStep: number;
   readonly depreciationPerStep: number;
   readonly servicingHaPerStep: number;
@@ -392,6 +394,7 @@ export function initialisePeer(input: ModelInput, seed: number, weights: PeerWei
     totalSteps: p.time.years * spy,
     stepsPerYear: spy,
     cumulativeExitHazard: 0,
+    exitCheckedCount: 0,
     exitHazardPerStep: -log(1 - p.firms.exitHazard) / spy,
     depreciationPerStep: p.investment.depreciationRate / spy,
     servicingHaPerStep: p.zones.servicingPaceHaPerYear / spy,
@@ -864,10 +867,19 @@ function exitFirms(world: PeerWorld): void {
   world.cumulativeExitHazard += world.exitHazardPerStep;
   const hazard = world.cumulativeExitHazard;
   const threshold = world.parameters.firms.exitProductivityThreshold;
-  for (let i = world.firms.length - 1; i >= 0; i--) {
+  // The model's check (src/model/firmDynamics.ts): firms that passed the productivity test at the last
+  // check are tested on their clocks alone until the next annual review (the core has no crisis, so
+  // the threshold never moves).
+  const reviewStep = world.step > 0 && world.step % world.stepsPerYear === 0;
+  const passed = reviewStep ? 0 : Math.min(world.exitCheckedCount, world.firms.length);
+  for (let i = world.firms.length - 1; i >= passed; i--) {
     const firm = world.firms[i];
     if (firm.exitClock <= hazard || firm.productivity < threshold) exitFirm(world, i);
   }
+  for (let i = passed - 1; i >= 0; i--) {
+    if (world.firms[i].exitClock <= hazard) exitFirm(world, i);
+  }
+  world.exitCheckedCount = world.firms.length;
 }
 
 /** Advance the peer by one step, in zonesim's schedule order (src/model/stepModel.ts). */
