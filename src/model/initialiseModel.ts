@@ -38,7 +38,7 @@ export function initialiseModel(input: ModelInput, seed: number): ModelState {
   const industries = buildIndustries(input, createStream(seed, 'industries'));
   const zones = buildZones(parameters, industries, createStream(seed, 'zones'), input.zoneLayout ?? null);
   const constants = deriveStepConstants(parameters, industries.growth);
-  const expectedFirms = parameters.firms.initialCount + parameters.projects.perYear * Math.min(parameters.time.years, 5);
+  const expectedFirms = parameters.firms.initialCount + parameters.projects.perYear * Math.min(parameters.time.years, 10);
   const state: ModelState = {
     parameters,
     seed,
