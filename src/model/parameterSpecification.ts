@@ -776,7 +776,7 @@ export const parameterSpecification = {
   numerics: {
     exponential: choice({
       default: 'table', choices: ['table', 'fdlibm'] as const, unit: '-', rules: ['model'],
-      description: 'Which e^x (and x^y = e^(y ln x)) the model computes with — both bit-identical in every engine and within 1 ulp: table is Tang’s table-driven method (Tang 1989; within about 0.5 ulp, and a Henan replication takes about a tenth less CPU); fdlibm is fdlibm 5.3’s e_exp.c (within 0.75 ulp; the function of versions before 2026-12-06, which reproduces their results bit for bit). They differ in the last bit on about a tenth of arguments, so runs agree in distribution, not draw for draw.',
+      description: 'Which e^x (and x^y = e^(y ln x)) the model computes with — both bit-identical in every engine and within 1 ulp: table is Tang’s table-driven method (Tang 1989; within about 0.5 ulp, and a Henan replication takes about a tenth less CPU); fdlibm is fdlibm 5.3’s e_exp.c (within 0.75 ulp; the function of versions before 2026-12-06, which reproduces their results bit for bit). They differ in the last bit on about a tenth of arguments, so outcomes differ in their last digits (in the runs checked, no location choice or exit differed) and agree in distribution.',
     }),
   },
   output: {

@@ -42,7 +42,7 @@ export function agglomerationTerm(
 /**
  * g(n) for whole firm counts from a table filled on demand, so the location choice computes each
  * ln(n + offset) or 1 − e^(−n/saturation) once per replication instead of once per zone refresh (the
- * same fdlibm values, hence bit-identical results). The table grows by doubling.
+ * same values as computing g(n) each time, hence bit-identical results). The table grows by doubling.
  */
 export interface AgglomerationTable {
   values: Float64Array;

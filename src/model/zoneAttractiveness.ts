@@ -96,7 +96,8 @@ function computeZoneUtility(state: ModelState, z: number): void {
   const scale = c.scale;
   const tableExponential = constants.tableExponential;
   if (trees === null) {
-    // Scan sampler: one exponential per cell, exp((base + v) / s), as in earlier versions (bit for bit).
+    // Scan sampler: one exponential per cell, exp((base + v) / s), as in earlier versions (bit for bit
+    // with numerics.exponential: fdlibm, which the legacy-equivalence tests use).
     for (let j = 0; j < k; j++) zones.expUtility[row + j] = exponential((base + zones.industryUtility[row + j]) / scale, tableExponential);
     return;
   }
