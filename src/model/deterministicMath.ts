@@ -42,10 +42,11 @@ const TWO_M1000 = 9.33263618503218878990e-302;
 /**
  * 2^k for k = −1074 … 1023 at index k + POWER_OF_TWO_OFFSET, each exact (built by repeated doubling
  * and halving; below 2^-1022 they are subnormal, still exact). A product of a double with one of them
- * is exact whenever the result is a normal number.
+ * is exact whenever the result is a normal number. Shared with tableExponential.ts; never written after
+ * it is built.
  */
-const POWER_OF_TWO_OFFSET = 1074;
-const POWERS_OF_TWO = buildPowersOfTwo();
+export const POWER_OF_TWO_OFFSET = 1074;
+export const POWERS_OF_TWO = buildPowersOfTwo();
 
 function buildPowersOfTwo(): Float64Array {
   const table = new Float64Array(POWER_OF_TWO_OFFSET + 1024);

@@ -1,4 +1,4 @@
-import { exp, log, pow } from './deterministicMath.ts';
+import { exp, log, pow, POWER_OF_TWO_OFFSET, POWERS_OF_TWO } from './deterministicMath.ts';
 
 /**
  * A table-driven e^x (Tang 1989), bit-identical in every engine and faster than fdlibm's (10.4 against
@@ -113,18 +113,6 @@ const ROUNDING_SHIFT = 6755399441055744;
  */
 const LN2_OVER_128_HEAD = 0.0054152123630046844;
 const LN2_OVER_128_TAIL = -1.4880111718420063e-11;
-const POWER_OF_TWO_OFFSET = 1022;
-/** 2^e for e = −1022 … 1023 at index e + 1022: exact normal numbers (built by doubling and halving). */
-const POWERS_OF_TWO = buildNormalPowersOfTwo();
-
-function buildNormalPowersOfTwo(): Float64Array {
-  const table = new Float64Array(1023 + POWER_OF_TWO_OFFSET + 1);
-  let value = 1;
-  for (let e = 0; e <= 1023; e++, value *= 2) table[e + POWER_OF_TWO_OFFSET] = value;
-  value = 1;
-  for (let e = 0; e >= -1022; e--, value /= 2) table[e + POWER_OF_TWO_OFFSET] = value;
-  return table;
-}
 
 /**
  * e^x by Tang's table method (see the module comment): within about 0.5 ulp, bit-identical in every
